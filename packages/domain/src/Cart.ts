@@ -1,0 +1,137 @@
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import { InvalidInput, OutOfStock, SubcategoryNotFound, type UserBanned, type UserNotFound } from "./Errors.js"
+import { CatalogRepo } from "./Catalog.js"
+import type { SubcategoryId, TelegramId } from "./Ids.js"
+import { type Money, sumMoney } from "./Money.js"
+import { ShopConfig } from "./ShopConfig.js"
+import { Transactor } from "./Transactor.js"
+import { Users } from "./Users.js"
+
+export interface CartLine {
+  readonly subcategoryId: SubcategoryId
+  readonly quantity: number
+}
+
+/** One persistent cart per user; lines keep the order they were first added in. */
+export class CartRepo extends Context.Tag("@tokenshop/domain/CartRepo")<CartRepo, {
+  readonly lines: (user: TelegramId) => Effect.Effect<ReadonlyArray<CartLine>>
+  /** Sets a line's quantity; 0 removes the line. */
+  readonly setLine: (user: TelegramId, subcategoryId: SubcategoryId, quantity: number) => Effect.Effect<void>
+  readonly clear: (user: TelegramId) => Effect.Effect<void>
+}>() {}
+
+export interface CartLineView {
+  readonly subcategoryId: SubcategoryId
+  /** null when the subcategory was deleted since it was added. */
+  readonly categoryName: string | null
+  readonly subcategoryName: string | null
+  readonly quantity: number
+  /** Unsold items right now. */
+  readonly stock: number
+  /** The price of the next item; null when none is left. */
+  readonly unitPrice: Money | null
+  /** What the line costs now: each of the next `quantity` items at its own price. */
+  readonly lineTotal: Money
+  /** True when stock covers the quantity. */
+  readonly available: boolean
+}
+
+export interface CartView {
+  readonly lines: ReadonlyArray<CartLineView>
+  readonly total: Money
+  /** Every line is available and the cart is not empty. */
+  readonly ready: boolean
+}
+
+export class Cart extends Context.Tag("@tokenshop/domain/Cart")<Cart, {
+  /** Adds `quantity` to the line; fails when the line would exceed the stock. */
+  readonly add: (user: TelegramId, subcategoryId: SubcategoryId, quantity: number) => Effect.Effect<
+    CartView,
+    UserNotFound | UserBanned | SubcategoryNotFound | OutOfStock | InvalidInput
+  >
+  /** Sets the line's quantity; 0 removes it. */
+  readonly setQuantity: (user: TelegramId, subcategoryId: SubcategoryId, quantity: number) => Effect.Effect<
+    CartView,
+    UserNotFound | UserBanned | SubcategoryNotFound | OutOfStock | InvalidInput
+  >
+  readonly remove: (user: TelegramId, subcategoryId: SubcategoryId) => Effect.Effect<CartView, UserNotFound>
+  readonly clear: (user: TelegramId) => Effect.Effect<void, UserNotFound>
+  readonly view: (user: TelegramId) => Effect.Effect<CartView, UserNotFound>
+}>() {
+  static readonly layer = Layer.effect(Cart, Effect.gen(function*() {
+    const carts = yield* CartRepo
+    const catalog = yield* CatalogRepo
+    const users = yield* Users
+    const tx = yield* Transactor
+    const { currency, maxLineQuantity } = yield* ShopConfig
+
+    const view = Effect.fn("Cart.view")(function*(user: TelegramId) {
+      yield* users.get(user)
+      const lines = yield* carts.lines(user)
+      const views = yield* Effect.forEach(lines, (line) =>
+        Effect.gen(function*() {
+          const sub = yield* catalog.subcategory(line.subcategoryId)
+          const prices = Option.isSome(sub) ? yield* catalog.nextPrices(line.subcategoryId, line.quantity) : []
+          const stock = Option.match(sub, { onNone: () => 0, onSome: (s) => s.stock })
+          return {
+            subcategoryId: line.subcategoryId,
+            categoryName: Option.getOrNull(Option.map(sub, (s) => s.categoryName)),
+            subcategoryName: Option.getOrNull(Option.map(sub, (s) => s.name)),
+            quantity: line.quantity,
+            stock,
+            unitPrice: prices[0] ?? null,
+            lineTotal: sumMoney(currency, prices),
+            available: stock >= line.quantity
+          } satisfies CartLineView
+        }))
+      return {
+        lines: views,
+        total: sumMoney(currency, views.map((l) => l.lineTotal)),
+        ready: views.length > 0 && views.every((l) => l.available)
+      } satisfies CartView
+    })
+
+    const change = (user: TelegramId, subcategoryId: SubcategoryId, quantity: number, mode: "add" | "set") =>
+      Effect.gen(function*() {
+        if (!Number.isSafeInteger(quantity) || quantity < (mode === "add" ? 1 : 0) || quantity > maxLineQuantity) {
+          return yield* new InvalidInput({
+            field: "quantity",
+            problem: `must be a whole number from ${mode === "add" ? 1 : 0} to ${maxLineQuantity}`
+          })
+        }
+        yield* users.active(user)
+        if (mode === "set" && quantity === 0) {
+          yield* carts.setLine(user, subcategoryId, 0)
+          return yield* view(user)
+        }
+        yield* tx.withTransaction(Effect.gen(function*() {
+          const sub = yield* catalog.subcategory(subcategoryId).pipe(
+            Effect.flatten,
+            Effect.mapError(() => new SubcategoryNotFound({ subcategory: subcategoryId }))
+          )
+          const current = (yield* carts.lines(user)).find((l) => l.subcategoryId === subcategoryId)?.quantity ?? 0
+          const wanted = mode === "add" ? current + quantity : quantity
+          if (wanted > maxLineQuantity) {
+            return yield* new InvalidInput({ field: "quantity", problem: `at most ${maxLineQuantity} per line` })
+          }
+          if (wanted > sub.stock) {
+            return yield* new OutOfStock({ subcategory: subcategoryId, requested: wanted, available: sub.stock })
+          }
+          yield* carts.setLine(user, subcategoryId, wanted)
+        }))
+        return yield* view(user)
+      })
+
+    return Cart.of({
+      add: (user, sub, quantity) => change(user, sub, quantity, "add").pipe(Effect.withSpan("Cart.add")),
+      setQuantity: (user, sub, quantity) => change(user, sub, quantity, "set").pipe(Effect.withSpan("Cart.setQuantity")),
+      remove: (user, sub) =>
+        users.get(user).pipe(Effect.zipRight(carts.setLine(user, sub, 0)), Effect.zipRight(view(user))),
+      clear: (user) => users.get(user).pipe(Effect.zipRight(carts.clear(user))),
+      view
+    })
+  }))
+}

@@ -1,0 +1,180 @@
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import type * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
+import { CategoryNotFound, type ImportRejected, type NotAdmin, SubcategoryNotFound } from "./Errors.js"
+import { CategoryId, ItemId, SubcategoryId } from "./Ids.js"
+import { type ImportFormat, type ImportRecord, parseImport } from "./Import.js"
+import { Money } from "./Money.js"
+import type { Page, PageRequest } from "./Paging.js"
+import { ShopConfig } from "./ShopConfig.js"
+import { now } from "./Time.js"
+import { Transactor } from "./Transactor.js"
+import { type AdminRef, Users } from "./Users.js"
+
+export const Category = Schema.Struct({ id: CategoryId, name: Schema.String })
+export type Category = typeof Category.Type
+export const Subcategory = Schema.Struct({ id: SubcategoryId, categoryId: CategoryId, name: Schema.String })
+export type Subcategory = typeof Subcategory.Type
+
+/** One sellable unit. `privateData` is what the buyer receives. */
+export const Item = Schema.Struct({
+  id: ItemId,
+  subcategoryId: SubcategoryId,
+  price: Money,
+  description: Schema.String,
+  privateData: Schema.String,
+  sold: Schema.Boolean,
+  /** Not yet announced in a restock message. */
+  isNew: Schema.Boolean,
+  createdAt: Schema.DateFromSelf
+})
+export type Item = typeof Item.Type
+export type NewItem = Pick<Item, "subcategoryId" | "price" | "description" | "privateData">
+/** An item as admins list it: everything but the private data. */
+export type ItemSummary = Omit<Item, "privateData">
+
+export interface CategoryView {
+  readonly id: CategoryId
+  readonly name: string
+  /** Unsold items across its subcategories. */
+  readonly stock: number
+}
+
+export interface SubcategoryView {
+  readonly id: SubcategoryId
+  readonly categoryId: CategoryId
+  readonly categoryName: string
+  readonly name: string
+  readonly stock: number
+  /** The price of the next item to be sold (oldest first); null when out of stock. */
+  readonly unitPrice: Money | null
+  /** The description of the next item to be sold; null when out of stock. */
+  readonly description: string | null
+}
+
+export interface StockLine {
+  readonly categoryId: CategoryId
+  readonly categoryName: string
+  readonly subcategoryId: SubcategoryId
+  readonly subcategoryName: string
+  readonly count: number
+}
+
+/** Items are taken and shown oldest first: in the order they were added. */
+export class CatalogRepo extends Context.Tag("@tokenshop/domain/CatalogRepo")<CatalogRepo, {
+  /** The live category with this exact name, reviving a deleted one, or a new one. */
+  readonly ensureCategory: (name: string) => Effect.Effect<Category>
+  readonly ensureSubcategory: (categoryId: CategoryId, name: string) => Effect.Effect<Subcategory, CategoryNotFound>
+  /** Adds items marked new and unsold; returns how many. */
+  readonly addItems: (items: ReadonlyArray<NewItem>, now: Date) => Effect.Effect<number>
+  readonly category: (id: CategoryId) => Effect.Effect<Option.Option<Category>>
+  /** A live subcategory with its stock and next price. */
+  readonly subcategory: (id: SubcategoryId) => Effect.Effect<Option.Option<SubcategoryView>>
+  /** Live categories by name; with `inStockOnly`, those with unsold items only. */
+  readonly categories: (page: PageRequest, inStockOnly: boolean) => Effect.Effect<Page<CategoryView>>
+  readonly subcategories: (categoryId: CategoryId, page: PageRequest, inStockOnly: boolean) => Effect.Effect<Page<SubcategoryView>>
+  /** Prices of the next `n` unsold items, oldest first (fewer when stock is short). */
+  readonly nextPrices: (subcategoryId: SubcategoryId, n: number) => Effect.Effect<ReadonlyArray<Money>>
+  /**
+   * Marks the `n` oldest unsold items sold and returns them; fewer when stock is short.
+   * Run inside Transactor.withTransaction and abort when fewer came back, so nothing is half-sold.
+   */
+  readonly claimUnsold: (subcategoryId: SubcategoryId, n: number) => Effect.Effect<ReadonlyArray<Item>>
+  /** Deletes the category's unsold items and hides it; sold items and sales history stay. */
+  readonly deleteCategory: (id: CategoryId) => Effect.Effect<number, CategoryNotFound>
+  readonly deleteSubcategory: (id: SubcategoryId) => Effect.Effect<number, SubcategoryNotFound>
+  /** Items of a subcategory (deleted or not), oldest first, without private data. */
+  readonly items: (subcategoryId: SubcategoryId, page: PageRequest) => Effect.Effect<Page<ItemSummary>>
+  /** Unsold items per live subcategory; with `onlyNew`, the ones not yet announced. */
+  readonly stockReport: (onlyNew: boolean) => Effect.Effect<ReadonlyArray<StockLine>>
+  /** Marks every item announced; returns how many were new. */
+  readonly clearNew: () => Effect.Effect<number>
+}>() {}
+
+export interface ImportReport {
+  readonly total: number
+  readonly lines: ReadonlyArray<{ readonly category: string; readonly subcategory: string; readonly count: number }>
+}
+
+export class Catalog extends Context.Tag("@tokenshop/domain/Catalog")<Catalog, {
+  readonly categories: (page: PageRequest) => Effect.Effect<Page<CategoryView>>
+  readonly subcategories: (categoryId: CategoryId, page: PageRequest) => Effect.Effect<Page<SubcategoryView>, CategoryNotFound>
+  readonly subcategory: (id: SubcategoryId) => Effect.Effect<SubcategoryView, SubcategoryNotFound>
+  /** Validated records, all imported in one transaction. */
+  readonly importRecords: (admin: AdminRef, records: ReadonlyArray<ImportRecord>) => Effect.Effect<ImportReport, NotAdmin>
+  /** Parses a JSON or TXT file, validates every record, and imports all or nothing. */
+  readonly importFile: (admin: AdminRef, format: ImportFormat, content: string) => Effect.Effect<ImportReport, NotAdmin | ImportRejected>
+  readonly deleteCategory: (admin: AdminRef, id: CategoryId) => Effect.Effect<number, NotAdmin | CategoryNotFound>
+  readonly deleteSubcategory: (admin: AdminRef, id: SubcategoryId) => Effect.Effect<number, NotAdmin | SubcategoryNotFound>
+  readonly items: (admin: AdminRef, id: SubcategoryId, page: PageRequest) => Effect.Effect<Page<ItemSummary>, NotAdmin>
+  /** For the "full stock" and "restock" announcements. */
+  readonly stockReport: (onlyNew: boolean) => Effect.Effect<ReadonlyArray<StockLine>>
+  readonly markAnnounced: (admin: AdminRef) => Effect.Effect<number, NotAdmin>
+}>() {
+  static readonly layer = Layer.effect(Catalog, Effect.gen(function*() {
+    const repo = yield* CatalogRepo
+    const users = yield* Users
+    const tx = yield* Transactor
+    const { currency } = yield* ShopConfig
+
+    const importRecords = Effect.fn("Catalog.importRecords")(function*(admin: AdminRef, records: ReadonlyArray<ImportRecord>) {
+      yield* users.ensureAdmin(admin)
+      const at = yield* now
+      return yield* tx.withTransaction(Effect.gen(function*() {
+        const subIds = new Map<string, { sub: SubcategoryId; category: string; subcategory: string; count: number }>()
+        const catIds = new Map<string, CategoryId>()
+        const batch: Array<NewItem> = []
+        for (const r of records) {
+          let categoryId = catIds.get(r.category)
+          if (categoryId === undefined) {
+            categoryId = (yield* repo.ensureCategory(r.category)).id
+            catIds.set(r.category, categoryId)
+          }
+          const key = `${categoryId}\u0000${r.subcategory}`
+          let entry = subIds.get(key)
+          if (entry === undefined) {
+            const sub = yield* Effect.orDie(repo.ensureSubcategory(categoryId, r.subcategory))
+            entry = { sub: sub.id, category: r.category, subcategory: r.subcategory, count: 0 }
+            subIds.set(key, entry)
+          }
+          entry.count++
+          batch.push({ subcategoryId: entry.sub, price: r.price, description: r.description, privateData: r.privateData })
+          if (batch.length >= 5000) yield* repo.addItems(batch.splice(0), at)
+        }
+        if (batch.length > 0) yield* repo.addItems(batch, at)
+        return {
+          total: records.length,
+          lines: [...subIds.values()].map(({ category, count, subcategory }) => ({ category, subcategory, count }))
+        } satisfies ImportReport
+      }))
+    })
+
+    return Catalog.of({
+      categories: (page) => repo.categories(page, true),
+      subcategories: (categoryId, page) =>
+        repo.category(categoryId).pipe(
+          Effect.flatten,
+          Effect.mapError(() => new CategoryNotFound({ category: categoryId })),
+          Effect.zipRight(repo.subcategories(categoryId, page, true))
+        ),
+      subcategory: (id) =>
+        repo.subcategory(id).pipe(Effect.flatten, Effect.mapError(() => new SubcategoryNotFound({ subcategory: id }))),
+      importRecords,
+      importFile: (admin, format, content) =>
+        users.ensureAdmin(admin).pipe(
+          Effect.zipRight(parseImport(format, content, currency)),
+          Effect.flatMap((records) => importRecords(admin, records))
+        ),
+      deleteCategory: (admin, id) =>
+        users.ensureAdmin(admin).pipe(Effect.zipRight(tx.withTransaction(repo.deleteCategory(id)))),
+      deleteSubcategory: (admin, id) =>
+        users.ensureAdmin(admin).pipe(Effect.zipRight(tx.withTransaction(repo.deleteSubcategory(id)))),
+      items: (admin, id, page) => users.ensureAdmin(admin).pipe(Effect.zipRight(repo.items(id, page))),
+      stockReport: repo.stockReport,
+      markAnnounced: (admin) => users.ensureAdmin(admin).pipe(Effect.zipRight(repo.clearNew()))
+    })
+  }))
+}
+

@@ -1,0 +1,127 @@
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import { type Buy, type BuyItem, BuyRepo } from "./Buys.js"
+import { CartRepo } from "./Cart.js"
+import { CatalogRepo } from "./Catalog.js"
+import { EmptyCart, type InsufficientFunds, OutOfStock, type UserBanned, type UserNotFound } from "./Errors.js"
+import { DomainEvent, Notifier, type PurchaseLine } from "./Events.js"
+import { idempotencyKey, type IdempotencyKey, type TelegramId } from "./Ids.js"
+import { type Balance, LedgerRepo } from "./Ledger.js"
+import { sumMoney } from "./Money.js"
+import { ShopConfig } from "./ShopConfig.js"
+import { now } from "./Time.js"
+import { Transactor } from "./Transactor.js"
+import { Users } from "./Users.js"
+
+export interface CheckoutResult {
+  readonly buy: Buy
+  /** True when this key had already checked out: nothing was charged, nothing must be delivered again. */
+  readonly replayed: boolean
+  readonly balance: Balance
+}
+
+export type CheckoutError = EmptyCart | OutOfStock | InsufficientFunds | UserBanned | UserNotFound
+
+/** The stored checkout key: the client's key scoped to its user. */
+export const checkoutKeyOf = (user: TelegramId, key: IdempotencyKey) => idempotencyKey("checkout", user, key)
+
+/** The ledger key of a checkout's debit. */
+export const purchaseKey = (checkoutKey: IdempotencyKey) => idempotencyKey("purchase", checkoutKey)
+
+export class Checkout extends Context.Tag("@tokenshop/domain/Checkout")<Checkout, {
+  /**
+   * Buys the whole cart in one transaction: re-checks stock and balance at commit time, takes the
+   * oldest unsold items, charges each its own price, records the Buy, debits the ledger and empties
+   * the cart. Idempotent per user and `key`: a repeat returns the first Buy with `replayed: true`.
+   */
+  readonly checkout: (user: TelegramId, key: IdempotencyKey) => Effect.Effect<CheckoutResult, CheckoutError>
+}>() {
+  static readonly layer = Layer.effect(Checkout, Effect.gen(function*() {
+    const tx = yield* Transactor
+    const users = yield* Users
+    const carts = yield* CartRepo
+    const catalog = yield* CatalogRepo
+    const ledger = yield* LedgerRepo
+    const buys = yield* BuyRepo
+    const notifier = yield* Notifier
+    const { currency } = yield* ShopConfig
+
+    const commit = (user: TelegramId, clientKey: IdempotencyKey) =>
+      tx.withTransaction(Effect.gen(function*() {
+        // Keys are scoped to the user, so one user's key can never reach another user's purchase.
+        const key = checkoutKeyOf(user, clientKey)
+        const previous = yield* buys.findByCheckoutKey(key)
+        if (Option.isSome(previous)) {
+          return { buy: previous.value, replayed: true, balance: yield* ledger.balance(previous.value.user, currency) }
+        }
+        yield* users.active(user)
+        const lines = yield* carts.lines(user)
+        if (lines.length === 0) return yield* new EmptyCart({ user })
+        const items: Array<BuyItem> = []
+        for (const line of lines) {
+          const view = yield* catalog.subcategory(line.subcategoryId)
+          const claimed = Option.isSome(view) ? yield* catalog.claimUnsold(line.subcategoryId, line.quantity) : []
+          if (claimed.length < line.quantity || Option.isNone(view)) {
+            return yield* new OutOfStock({ subcategory: line.subcategoryId, requested: line.quantity, available: claimed.length })
+          }
+          for (const item of claimed) {
+            items.push({
+              itemId: item.id,
+              subcategoryId: item.subcategoryId,
+              categoryName: view.value.categoryName,
+              subcategoryName: view.value.name,
+              description: item.description,
+              price: item.price,
+              privateData: item.privateData
+            })
+          }
+        }
+        const total = sumMoney(currency, items.map((i) => i.price))
+        const at = yield* now
+        yield* ledger.append({
+          user,
+          kind: "purchase",
+          amount: total,
+          key: purchaseKey(key),
+          reason: null,
+          actor: null,
+          ref: null,
+          createdAt: at
+        })
+        const buy = yield* buys.create({ user, checkoutKey: key, total, items, createdAt: at })
+        yield* carts.clear(user)
+        return { buy, replayed: false, balance: yield* ledger.balance(user, currency) }
+      }))
+
+    return Checkout.of({
+      checkout: Effect.fn("Checkout.checkout")(function*(user: TelegramId, key: IdempotencyKey) {
+        const result = yield* commit(user, key)
+        if (!result.replayed) {
+          yield* notifier.publish(DomainEvent.PurchaseCompleted({
+            buyId: result.buy.id,
+            user,
+            total: result.buy.total,
+            lines: purchaseLines(result.buy),
+            balance: result.balance
+          }))
+        }
+        return result
+      })
+    })
+  }))
+}
+
+/** Groups a purchase's items per subcategory, for notifications and receipts. */
+export const purchaseLines = (buy: Buy): ReadonlyArray<PurchaseLine> => {
+  const lines = new Map<number, { categoryName: string; subcategoryName: string; quantity: number; prices: Array<Buy["total"]> }>()
+  for (const item of buy.items) {
+    const line = lines.get(item.subcategoryId) ??
+      { categoryName: item.categoryName, subcategoryName: item.subcategoryName, quantity: 0, prices: [] }
+    line.quantity++
+    line.prices.push(item.price)
+    lines.set(item.subcategoryId, line)
+  }
+  return [...lines.values()].map(({ prices, ...rest }) => ({ ...rest, total: sumMoney(buy.total.currency, prices) }))
+}

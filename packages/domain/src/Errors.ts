@@ -1,0 +1,130 @@
+/**
+ * Every failure a port or a use case can report. Each carries what a person needs to act on it;
+ * infrastructure failures (a lost database, a crashed driver) are defects, never listed here.
+ */
+import * as Data from "effect/Data"
+import type { FiatCurrency } from "./Currency.js"
+import type { BuyId, CategoryId, PaymentId, SubcategoryId, TelegramId } from "./Ids.js"
+import type { Money } from "./Money.js"
+
+export class InvalidAmount extends Data.TaggedError("InvalidAmount")<{
+  readonly input: string
+  readonly reason: "empty" | "negative" | "not_a_number" | "too_many_decimals" | "too_large" | "zero" | "out_of_range"
+  readonly maxDecimals: number
+}> {
+  override get message() {
+    switch (this.reason) {
+      case "empty": return "enter an amount"
+      case "negative": return "the amount cannot be negative"
+      case "not_a_number": return `"${this.input}" is not a number`
+      case "too_many_decimals": return `at most ${this.maxDecimals} decimals are allowed`
+      case "too_large": return "the amount is too large"
+      case "zero": return "the amount must be greater than zero"
+      case "out_of_range": return "the amount is out of the allowed range"
+    }
+  }
+}
+
+export class UserNotFound extends Data.TaggedError("UserNotFound")<{ readonly user: TelegramId | string }> {
+  override get message() { return `user ${this.user} is not registered` }
+}
+export class UserBanned extends Data.TaggedError("UserBanned")<{ readonly user: TelegramId }> {
+  override get message() { return `user ${this.user} is banned` }
+}
+export class NotAdmin extends Data.TaggedError("NotAdmin")<{ readonly user: TelegramId }> {
+  override get message() { return `user ${this.user} is not an admin` }
+}
+
+export class InsufficientFunds extends Data.TaggedError("InsufficientFunds")<{
+  readonly needed: Money
+  readonly available: Money
+}> {
+  override get message() { return "insufficient funds" }
+}
+
+export class InvalidInput extends Data.TaggedError("InvalidInput")<{
+  readonly field: string
+  readonly problem: string
+}> {
+  override get message() { return `${this.field}: ${this.problem}` }
+}
+
+export class CategoryNotFound extends Data.TaggedError("CategoryNotFound")<{ readonly category: CategoryId }> {
+  override get message() { return `category ${this.category} does not exist` }
+}
+export class SubcategoryNotFound extends Data.TaggedError("SubcategoryNotFound")<{ readonly subcategory: SubcategoryId }> {
+  override get message() { return `subcategory ${this.subcategory} does not exist` }
+}
+
+export class OutOfStock extends Data.TaggedError("OutOfStock")<{
+  readonly subcategory: SubcategoryId
+  readonly requested: number
+  readonly available: number
+}> {
+  override get message() { return `only ${this.available} left, ${this.requested} requested` }
+}
+export class EmptyCart extends Data.TaggedError("EmptyCart")<{ readonly user: TelegramId }> {
+  override get message() { return "the cart is empty" }
+}
+
+/** One problem in an import file: where (line or index), which field, and what is wrong. */
+export interface ImportProblem {
+  readonly location: { readonly kind: "line" | "index"; readonly at: number }
+  readonly field: string
+  readonly problem: string
+}
+export const describeProblem = (p: ImportProblem): string =>
+  `${p.location.kind} ${p.location.at}: ${p.field}: ${p.problem}`
+
+export class ImportRejected extends Data.TaggedError("ImportRejected")<{
+  readonly problems: ReadonlyArray<ImportProblem>
+  /** True when only the first problems are listed. */
+  readonly truncated: boolean
+}> {
+  override get message() {
+    const shown = this.problems.slice(0, 5).map(describeProblem).join("; ")
+    return `import rejected, nothing imported: ${shown}${this.problems.length > 5 || this.truncated ? "; ..." : ""}`
+  }
+}
+
+export class BuyNotFound extends Data.TaggedError("BuyNotFound")<{ readonly buy: BuyId }> {
+  override get message() { return `purchase ${this.buy} does not exist` }
+}
+export class AlreadyRefunded extends Data.TaggedError("AlreadyRefunded")<{ readonly buy: BuyId }> {
+  override get message() { return `purchase ${this.buy} was already refunded` }
+}
+
+export class PaymentNotFound extends Data.TaggedError("PaymentNotFound")<{ readonly payment: PaymentId | string }> {
+  override get message() { return `payment ${this.payment} does not exist` }
+}
+export class TooManyPendingPayments extends Data.TaggedError("TooManyPendingPayments")<{
+  readonly user: TelegramId
+  readonly limit: number
+}> {
+  override get message() { return `at most ${this.limit} top-ups can be pending at once` }
+}
+export class CurrencyMismatch extends Data.TaggedError("CurrencyMismatch")<{
+  readonly expected: FiatCurrency
+  readonly got: FiatCurrency
+}> {
+  override get message() { return `expected an amount in ${this.expected}, got ${this.got}` }
+}
+
+export class InvalidAddress extends Data.TaggedError("InvalidAddress")<{
+  readonly address: string
+  readonly reason: string
+}> {
+  override get message() { return `invalid address: ${this.reason}` }
+}
+
+/** The payment processor or a price source could not answer; trying again later may work. */
+export class ServiceUnavailable extends Data.TaggedError("ServiceUnavailable")<{
+  readonly service: "payments" | "prices" | "wallet"
+  readonly detail: string
+}> {
+  override get message() { return `the ${this.service} service is unavailable, try again later` }
+}
+/** The processor understood the request and refused it (e.g. nothing to withdraw). */
+export class WithdrawalRejected extends Data.TaggedError("WithdrawalRejected")<{ readonly reason: string }> {
+  override get message() { return `withdrawal refused: ${this.reason}` }
+}

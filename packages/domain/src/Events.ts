@@ -1,0 +1,57 @@
+import * as Context from "effect/Context"
+import * as Data from "effect/Data"
+import type * as Effect from "effect/Effect"
+import type { Asset } from "./Currency.js"
+import type { BuyId, TelegramId } from "./Ids.js"
+import type { Balance } from "./Ledger.js"
+import type { CryptoAmount, Money } from "./Money.js"
+import type { Deposit, PaymentRequest } from "./Payments.js"
+import type { AdminRef, User } from "./Users.js"
+import type { Withdrawal } from "./Withdrawals.js"
+
+/** What one purchase contained, without the delivered secrets. */
+export interface PurchaseLine {
+  readonly categoryName: string
+  readonly subcategoryName: string
+  readonly quantity: number
+  readonly total: Money
+}
+
+/** Facts the shop announces after they are committed; adapters turn them into messages. */
+export type DomainEvent = Data.TaggedEnum<{
+  UserRegistered: { readonly user: User }
+  PurchaseCompleted: {
+    readonly buyId: BuyId
+    readonly user: TelegramId
+    readonly total: Money
+    readonly lines: ReadonlyArray<PurchaseLine>
+    readonly balance: Balance
+  }
+  DepositSeen: {
+    readonly user: TelegramId
+    readonly amount: CryptoAmount
+    readonly txid: string
+    readonly confirmations: number
+  }
+  DepositCredited: { readonly deposit: Deposit; readonly balance: Balance }
+  PaymentExpired: { readonly payment: PaymentRequest }
+  Refunded: { readonly buyId: BuyId; readonly user: TelegramId; readonly amount: Money; readonly admin: AdminRef; readonly balance: Balance }
+  BalanceAdjusted: {
+    readonly user: TelegramId
+    readonly direction: "credit" | "debit"
+    readonly amount: Money
+    readonly reason: string
+    readonly admin: AdminRef
+    readonly balance: Balance
+  }
+  WithdrawalExecuted: { readonly withdrawal: Withdrawal; readonly asset: Asset }
+}>
+export const DomainEvent = Data.taggedEnum<DomainEvent>()
+
+/**
+ * Receives every domain event once, after the change it describes is committed.
+ * Never fails: an adapter that cannot deliver logs and drops, since the fact itself stands.
+ */
+export class Notifier extends Context.Tag("@tokenshop/domain/Notifier")<Notifier, {
+  readonly publish: (event: DomainEvent) => Effect.Effect<void>
+}>() {}

@@ -1,0 +1,142 @@
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import type * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
+import { type InsufficientFunds, InvalidAmount, InvalidInput, type NotAdmin, type UserNotFound } from "./Errors.js"
+import { DomainEvent, Notifier } from "./Events.js"
+import { IdempotencyKey, LedgerEntryId, TelegramId } from "./Ids.js"
+import { type Money, Money as MoneySchema, money } from "./Money.js"
+import type { Page, PageRequest } from "./Paging.js"
+import { ShopConfig } from "./ShopConfig.js"
+import { now } from "./Time.js"
+import { type AdminRef, describeAdmin, Users } from "./Users.js"
+
+/**
+ * deposit and admin_credit add to `top_up`; purchase and admin_debit add to `consumed`;
+ * refund takes back from `consumed`. available = top_up - consumed, never below zero.
+ */
+export const EntryKind = Schema.Literal("deposit", "admin_credit", "purchase", "admin_debit", "refund")
+export type EntryKind = typeof EntryKind.Type
+
+export const isDebit = (kind: EntryKind): boolean => kind === "purchase" || kind === "admin_debit"
+
+export const LedgerEntry = Schema.Struct({
+  id: LedgerEntryId,
+  user: TelegramId,
+  kind: EntryKind,
+  /** Always positive; the kind gives the direction. */
+  amount: MoneySchema,
+  key: IdempotencyKey,
+  /** Why: required for admin entries, e.g. "goodwill for order 12". */
+  reason: Schema.NullOr(Schema.String),
+  /** Who: the admin for admin entries and refunds. */
+  actor: Schema.NullOr(Schema.String),
+  /** What it refers to, e.g. "buy:12" or "deposit:7". */
+  ref: Schema.NullOr(Schema.String),
+  createdAt: Schema.DateFromSelf
+})
+export type LedgerEntry = typeof LedgerEntry.Type
+export type NewLedgerEntry = Omit<LedgerEntry, "id">
+
+/** The seed's two running totals and what they leave to spend. */
+export interface Balance {
+  readonly topUp: Money
+  readonly consumed: Money
+  readonly available: Money
+}
+
+/** Signed effect of an entry on `available`. */
+export const signedAmount = (e: Pick<LedgerEntry, "kind" | "amount">): bigint =>
+  isDebit(e.kind) ? -e.amount.amount : e.amount.amount
+
+export const balanceOf = (currency: Money["currency"], entries: Iterable<Pick<LedgerEntry, "kind" | "amount">>): Balance => {
+  let topUp = 0n
+  let consumed = 0n
+  for (const e of entries) {
+    if (e.amount.currency !== currency) continue
+    if (e.kind === "deposit" || e.kind === "admin_credit") topUp += e.amount.amount
+    else if (e.kind === "refund") consumed -= e.amount.amount
+    else consumed += e.amount.amount
+  }
+  return { topUp: money(topUp, currency), consumed: money(consumed, currency), available: money(topUp - consumed, currency) }
+}
+
+export class LedgerRepo extends Context.Tag("@tokenshop/domain/LedgerRepo")<LedgerRepo, {
+  /**
+   * Appends one entry, atomically with its balance check: a debit (purchase, admin_debit) larger
+   * than what is available fails with InsufficientFunds and writes nothing.
+   * Idempotent per `key`: a replay returns the first entry with `replayed: true` and writes nothing.
+   */
+  readonly append: (entry: NewLedgerEntry) => Effect.Effect<
+    { readonly entry: LedgerEntry; readonly replayed: boolean },
+    InsufficientFunds
+  >
+  readonly balance: (user: TelegramId, currency: Money["currency"]) => Effect.Effect<Balance>
+  readonly findByKey: (key: IdempotencyKey) => Effect.Effect<Option.Option<LedgerEntry>>
+  /** Newest first. */
+  readonly history: (user: TelegramId, page: PageRequest) => Effect.Effect<Page<LedgerEntry>>
+}>() {}
+
+export interface Adjustment {
+  readonly user: TelegramId
+  readonly direction: "credit" | "debit"
+  readonly amount: Money
+  readonly reason: string
+  /** Makes the adjustment idempotent, e.g. the id of the admin's confirming message. */
+  readonly key: IdempotencyKey
+}
+
+/** Balances and the admin's audited adjustments. */
+export class Ledger extends Context.Tag("@tokenshop/domain/Ledger")<Ledger, {
+  readonly balance: (user: TelegramId) => Effect.Effect<Balance, UserNotFound>
+  readonly history: (user: TelegramId, page: PageRequest) => Effect.Effect<Page<LedgerEntry>, UserNotFound>
+  /** An admin's credit or debit, with a reason and the admin recorded. A debit never overdraws. */
+  readonly adjust: (admin: AdminRef, adjustment: Adjustment) => Effect.Effect<
+    Balance,
+    NotAdmin | UserNotFound | InsufficientFunds | InvalidAmount | InvalidInput
+  >
+}>() {
+  static readonly layer = Layer.effect(Ledger, Effect.gen(function*() {
+    const repo = yield* LedgerRepo
+    const users = yield* Users
+    const notifier = yield* Notifier
+    const { currency } = yield* ShopConfig
+
+    const balance = (user: TelegramId) => users.get(user).pipe(Effect.zipRight(repo.balance(user, currency)))
+
+    return Ledger.of({
+      balance,
+      history: (user, page) => users.get(user).pipe(Effect.zipRight(repo.history(user, page))),
+      adjust: Effect.fn("Ledger.adjust")(function*(admin: AdminRef, adj: Adjustment) {
+        yield* users.ensureAdmin(admin)
+        yield* users.get(adj.user)
+        if (adj.amount.currency !== currency) {
+          return yield* new InvalidInput({ field: "amount", problem: `must be in ${currency}` })
+        }
+        if (adj.amount.amount <= 0n) {
+          return yield* new InvalidAmount({ input: adj.amount.amount.toString(), reason: "zero", maxDecimals: 0 })
+        }
+        const reason = adj.reason.trim()
+        if (reason === "") return yield* new InvalidInput({ field: "reason", problem: "a reason is required" })
+        const { replayed } = yield* repo.append({
+          user: adj.user,
+          kind: adj.direction === "credit" ? "admin_credit" : "admin_debit",
+          amount: adj.amount,
+          key: adj.key,
+          reason,
+          actor: describeAdmin(admin),
+          ref: null,
+          createdAt: yield* now
+        })
+        const after = yield* repo.balance(adj.user, currency)
+        if (!replayed) {
+          yield* notifier.publish(DomainEvent.BalanceAdjusted({
+            user: adj.user, direction: adj.direction, amount: adj.amount, reason, admin, balance: after
+          }))
+        }
+        return after
+      })
+    })
+  }))
+}

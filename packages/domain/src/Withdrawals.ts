@@ -1,0 +1,144 @@
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import { toFiat } from "./Conversion.js"
+import type { Asset } from "./Currency.js"
+import type { InvalidAddress, NotAdmin, ServiceUnavailable, WithdrawalRejected } from "./Errors.js"
+import { DomainEvent, Notifier } from "./Events.js"
+import type { IdempotencyKey, WithdrawalId } from "./Ids.js"
+import type { CryptoAmount, Money } from "./Money.js"
+import type { Page, PageRequest } from "./Paging.js"
+import { PriceSource } from "./Prices.js"
+import { ShopConfig } from "./ShopConfig.js"
+import { now } from "./Time.js"
+import { type AdminRef, describeAdmin, Users } from "./Users.js"
+
+/** Checks an address for an asset's network (format and checksum) and returns its canonical form. */
+export class AddressValidator extends Context.Tag("@tokenshop/domain/AddressValidator")<AddressValidator, {
+  readonly validate: (asset: Asset, address: string) => Effect.Effect<string, InvalidAddress>
+}>() {}
+
+/** All paid payments of the asset, or one payment by the processor's id. */
+export type WithdrawalScope = { readonly kind: "all" } | { readonly kind: "single"; readonly payment: string }
+
+export interface WithdrawalRequest {
+  readonly asset: Asset
+  readonly destination: string
+  readonly scope: WithdrawalScope
+}
+
+export interface WithdrawalQuote {
+  readonly total: CryptoAmount
+  readonly networkFee: CryptoAmount
+  readonly serviceFee: CryptoAmount
+  /** What arrives at the destination: total less both fees. */
+  readonly receiving: CryptoAmount
+}
+
+/** The custodian of received funds (the payment processor's wallet). */
+export class WalletProcessor extends Context.Tag("@tokenshop/domain/WalletProcessor")<WalletProcessor, {
+  readonly balances: Effect.Effect<ReadonlyArray<CryptoAmount>, ServiceUnavailable>
+  /** The fee preview; sends nothing. */
+  readonly quote: (request: WithdrawalRequest) => Effect.Effect<WithdrawalQuote, ServiceUnavailable | WithdrawalRejected>
+  readonly execute: (request: WithdrawalRequest) => Effect.Effect<
+    { readonly quote: WithdrawalQuote; readonly txIds: ReadonlyArray<string> },
+    ServiceUnavailable | WithdrawalRejected
+  >
+}>() {}
+
+export interface Withdrawal extends WithdrawalQuote {
+  readonly id: WithdrawalId
+  readonly key: IdempotencyKey
+  readonly asset: Asset
+  readonly destination: string
+  readonly scope: WithdrawalScope
+  readonly txIds: ReadonlyArray<string>
+  readonly admin: string
+  readonly createdAt: Date
+}
+export type NewWithdrawal = Omit<Withdrawal, "id">
+
+export class WithdrawalRepo extends Context.Tag("@tokenshop/domain/WithdrawalRepo")<WithdrawalRepo, {
+  /** Idempotent per key: a replay returns the first record with `created: false`. */
+  readonly record: (withdrawal: NewWithdrawal) => Effect.Effect<{ readonly withdrawal: Withdrawal; readonly created: boolean }>
+  readonly findByKey: (key: IdempotencyKey) => Effect.Effect<Option.Option<Withdrawal>>
+  /** Newest first. */
+  readonly list: (page: PageRequest) => Effect.Effect<Page<Withdrawal>>
+}>() {}
+
+export interface WithdrawalPreview {
+  readonly request: WithdrawalRequest
+  readonly quote: WithdrawalQuote
+  /** The quote in the shop's currency at the current price; null when no price could be had. */
+  readonly fiat: { readonly [K in keyof WithdrawalQuote]: Money } | null
+}
+
+export class Withdrawals extends Context.Tag("@tokenshop/domain/Withdrawals")<Withdrawals, {
+  readonly balances: (admin: AdminRef) => Effect.Effect<ReadonlyArray<CryptoAmount>, NotAdmin | ServiceUnavailable>
+  /** Validates the destination and asks for the fees; moves nothing. */
+  readonly preview: (admin: AdminRef, request: WithdrawalRequest) => Effect.Effect<
+    WithdrawalPreview,
+    NotAdmin | InvalidAddress | ServiceUnavailable | WithdrawalRejected
+  >
+  /** Sends the funds once per key and records the transaction ids. */
+  readonly execute: (admin: AdminRef, request: WithdrawalRequest, key: IdempotencyKey) => Effect.Effect<
+    Withdrawal,
+    NotAdmin | InvalidAddress | ServiceUnavailable | WithdrawalRejected
+  >
+  readonly history: (admin: AdminRef, page: PageRequest) => Effect.Effect<Page<Withdrawal>, NotAdmin>
+}>() {
+  static readonly layer = Layer.effect(Withdrawals, Effect.gen(function*() {
+    const users = yield* Users
+    const validator = yield* AddressValidator
+    const wallet = yield* WalletProcessor
+    const repo = yield* WithdrawalRepo
+    const prices = yield* PriceSource
+    const notifier = yield* Notifier
+    const { currency } = yield* ShopConfig
+
+    const validated = (admin: AdminRef, request: WithdrawalRequest) =>
+      users.ensureAdmin(admin).pipe(
+        Effect.zipRight(validator.validate(request.asset, request.destination)),
+        Effect.map((destination) => ({ ...request, destination }))
+      )
+
+    return Withdrawals.of({
+      balances: (admin) => users.ensureAdmin(admin).pipe(Effect.zipRight(wallet.balances)),
+      preview: Effect.fn("Withdrawals.preview")(function*(admin: AdminRef, request: WithdrawalRequest) {
+        const valid = yield* validated(admin, request)
+        const quote = yield* wallet.quote(valid)
+        const rate = yield* Effect.option(prices.rate(valid.asset, currency))
+        const fiat = Option.match(rate, {
+          onNone: () => null,
+          onSome: (r) => ({
+            total: toFiat(quote.total, r),
+            networkFee: toFiat(quote.networkFee, r),
+            serviceFee: toFiat(quote.serviceFee, r),
+            receiving: toFiat(quote.receiving, r)
+          })
+        })
+        return { request: valid, quote, fiat }
+      }),
+      execute: Effect.fn("Withdrawals.execute")(function*(admin: AdminRef, request: WithdrawalRequest, key: IdempotencyKey) {
+        const valid = yield* validated(admin, request)
+        const previous = yield* repo.findByKey(key)
+        if (Option.isSome(previous)) return previous.value
+        const { quote, txIds } = yield* wallet.execute(valid)
+        const { created, withdrawal } = yield* repo.record({
+          ...quote,
+          key,
+          asset: valid.asset,
+          destination: valid.destination,
+          scope: valid.scope,
+          txIds,
+          admin: describeAdmin(admin),
+          createdAt: yield* now
+        })
+        if (created) yield* notifier.publish(DomainEvent.WithdrawalExecuted({ withdrawal, asset: valid.asset }))
+        return withdrawal
+      }),
+      history: (admin, page) => users.ensureAdmin(admin).pipe(Effect.zipRight(repo.list(page)))
+    })
+  }))
+}

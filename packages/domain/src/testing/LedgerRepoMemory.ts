@@ -1,0 +1,41 @@
+import * as Effect from "effect/Effect"
+import * as HashMap from "effect/HashMap"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import { InsufficientFunds } from "../Errors.js"
+import { LedgerEntryId } from "../Ids.js"
+import { balanceOf, isDebit, type LedgerEntry, LedgerRepo } from "../Ledger.js"
+import { slice } from "../Paging.js"
+import { MemoryStore, nextId } from "./MemoryStore.js"
+
+export const LedgerRepoMemory: Layer.Layer<LedgerRepo, never, MemoryStore> = Layer.effect(LedgerRepo, Effect.gen(function*() {
+  const store = yield* MemoryStore
+  const entriesOf = (s: Parameters<Parameters<typeof store.read>[0]>[0], user: LedgerEntry["user"]) =>
+    Option.getOrElse(HashMap.get(s.ledger, user), () => [] as ReadonlyArray<LedgerEntry>)
+
+  return LedgerRepo.of({
+    append: (entry) =>
+      store.modify<Effect.Effect<{ readonly entry: LedgerEntry; readonly replayed: boolean }, InsufficientFunds>>((s) => {
+        const previous = HashMap.get(s.ledgerKeys, entry.key)
+        if (Option.isSome(previous)) return [Effect.succeed({ entry: previous.value, replayed: true }), s] as const
+        const entries = entriesOf(s, entry.user)
+        if (isDebit(entry.kind)) {
+          const { available } = balanceOf(entry.amount.currency, entries)
+          if (available.amount < entry.amount.amount) {
+            return [Effect.fail(new InsufficientFunds({ needed: entry.amount, available })), s] as const
+          }
+        }
+        const [id, next] = nextId(s, "ledger")
+        const stored: LedgerEntry = { ...entry, id: LedgerEntryId.make(id) }
+        return [Effect.succeed({ entry: stored, replayed: false }), {
+          ...next,
+          ledger: HashMap.set(next.ledger, entry.user, [...entries, stored]),
+          ledgerKeys: HashMap.set(next.ledgerKeys, entry.key, stored)
+        }] as const
+      }).pipe(Effect.flatten),
+    balance: (user, currency) => store.read((s) => balanceOf(currency, entriesOf(s, user))),
+    findByKey: (key) => store.read((s) => HashMap.get(s.ledgerKeys, key)),
+    history: (user, page) => store.read((s) => slice([...entriesOf(s, user)].reverse(), page))
+  })
+}))
+

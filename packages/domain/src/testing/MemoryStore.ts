@@ -1,0 +1,103 @@
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as FiberRef from "effect/FiberRef"
+import * as HashMap from "effect/HashMap"
+import * as Layer from "effect/Layer"
+import * as Ref from "effect/Ref"
+import type { Buy } from "../Buys.js"
+import type { CartLine } from "../Cart.js"
+import type { Category, Item, Subcategory } from "../Catalog.js"
+import type { BuyId, CategoryId, ItemId, PaymentId, SubcategoryId, TelegramId } from "../Ids.js"
+import type { LedgerEntry } from "../Ledger.js"
+import type { Deposit, PaymentRequest } from "../Payments.js"
+import { Transactor } from "../Transactor.js"
+import type { User } from "../Users.js"
+import type { Withdrawal } from "../Withdrawals.js"
+
+/** The whole in-memory database: persistent maps, so a snapshot is free and a rollback is a swap. */
+export interface MemoryState {
+  readonly seq: { readonly [table: string]: number }
+  readonly users: HashMap.HashMap<TelegramId, User>
+  readonly ledger: HashMap.HashMap<TelegramId, ReadonlyArray<LedgerEntry>>
+  readonly ledgerKeys: HashMap.HashMap<string, LedgerEntry>
+  readonly categories: HashMap.HashMap<CategoryId, { readonly category: Category; readonly deleted: boolean }>
+  readonly subcategories: HashMap.HashMap<SubcategoryId, { readonly subcategory: Subcategory; readonly deleted: boolean }>
+  readonly items: HashMap.HashMap<ItemId, Item>
+  /** Item ids per subcategory in insertion (oldest first) order. */
+  readonly itemsBySub: HashMap.HashMap<SubcategoryId, ReadonlyArray<ItemId>>
+  readonly carts: HashMap.HashMap<TelegramId, ReadonlyArray<CartLine>>
+  readonly buys: HashMap.HashMap<BuyId, Buy>
+  readonly buyKeys: HashMap.HashMap<string, BuyId>
+  readonly buysByUser: HashMap.HashMap<TelegramId, ReadonlyArray<BuyId>>
+  readonly payments: HashMap.HashMap<PaymentId, PaymentRequest>
+  readonly deposits: HashMap.HashMap<string, Deposit>
+  readonly withdrawals: ReadonlyArray<Withdrawal>
+}
+
+export const emptyState: MemoryState = {
+  seq: {},
+  users: HashMap.empty(),
+  ledger: HashMap.empty(),
+  ledgerKeys: HashMap.empty(),
+  categories: HashMap.empty(),
+  subcategories: HashMap.empty(),
+  items: HashMap.empty(),
+  itemsBySub: HashMap.empty(),
+  carts: HashMap.empty(),
+  buys: HashMap.empty(),
+  buyKeys: HashMap.empty(),
+  buysByUser: HashMap.empty(),
+  payments: HashMap.empty(),
+  deposits: HashMap.empty(),
+  withdrawals: []
+}
+
+/** Takes the next id of a table, like an auto-increment column. */
+export const nextId = (s: MemoryState, table: string): readonly [number, MemoryState] => {
+  const id = (s.seq[table] ?? 0) + 1
+  return [id, { ...s, seq: { ...s.seq, [table]: id } }]
+}
+
+/**
+ * Serializable access to the state: every operation outside a transaction waits for running
+ * transactions, and a transaction sees and makes changes alone, rolled back on failure or interruption.
+ */
+export class MemoryStore extends Context.Tag("@tokenshop/domain/testing/MemoryStore")<MemoryStore, {
+  readonly modify: <A>(f: (s: MemoryState) => readonly [A, MemoryState]) => Effect.Effect<A>
+  readonly read: <A>(f: (s: MemoryState) => A) => Effect.Effect<A>
+  readonly withTransaction: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  /** The committed state, for invariant checks in tests. */
+  readonly snapshot: Effect.Effect<MemoryState>
+}>() {}
+
+export const makeMemoryStore = (initial: MemoryState = emptyState) =>
+  Effect.gen(function*() {
+    const ref = yield* Ref.make(initial)
+    const lock = yield* Effect.makeSemaphore(1)
+    const inTransaction = FiberRef.unsafeMake(false)
+    const serialized = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+      Effect.flatMap(FiberRef.get(inTransaction), (inside) => inside ? effect : lock.withPermits(1)(effect))
+
+    return MemoryStore.of({
+      modify: (f) => serialized(Ref.modify(ref, f)),
+      read: (f) => serialized(Effect.map(Ref.get(ref), f)),
+      snapshot: serialized(Ref.get(ref)),
+      withTransaction: (effect) =>
+        Effect.flatMap(FiberRef.get(inTransaction), (inside) =>
+          inside ? effect : lock.withPermits(1)(
+            Effect.flatMap(Ref.get(ref), (before) =>
+              effect.pipe(
+                Effect.locally(inTransaction, true),
+                Effect.onExit((exit) => Exit.isSuccess(exit) ? Effect.void : Ref.set(ref, before))
+              ))
+          ))
+    })
+  })
+
+export const MemoryStoreLive: Layer.Layer<MemoryStore> = Layer.effect(MemoryStore, makeMemoryStore())
+
+export const TransactorMemory: Layer.Layer<Transactor, never, MemoryStore> = Layer.effect(
+  Transactor,
+  Effect.map(MemoryStore, (store) => Transactor.of({ withTransaction: store.withTransaction }))
+)

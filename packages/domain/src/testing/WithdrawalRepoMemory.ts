@@ -1,0 +1,23 @@
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import { WithdrawalId } from "../Ids.js"
+import { slice } from "../Paging.js"
+import { type Withdrawal, WithdrawalRepo } from "../Withdrawals.js"
+import { MemoryStore, nextId } from "./MemoryStore.js"
+
+export const WithdrawalRepoMemory: Layer.Layer<WithdrawalRepo, never, MemoryStore> = Layer.effect(WithdrawalRepo, Effect.gen(function*() {
+  const store = yield* MemoryStore
+  return WithdrawalRepo.of({
+    record: (draft) =>
+      store.modify<{ readonly withdrawal: Withdrawal; readonly created: boolean }>((s) => {
+        const existing = s.withdrawals.find((w) => w.key === draft.key)
+        if (existing !== undefined) return [{ withdrawal: existing, created: false }, s] as const
+        const [id, next] = nextId(s, "withdrawals")
+        const withdrawal: Withdrawal = { ...draft, id: WithdrawalId.make(id) }
+        return [{ withdrawal, created: true }, { ...next, withdrawals: [...next.withdrawals, withdrawal] }] as const
+      }),
+    findByKey: (key) => store.read((s) => Option.fromNullable(s.withdrawals.find((w) => w.key === key))),
+    list: (page) => store.read((s) => slice([...s.withdrawals].reverse(), page))
+  })
+}))

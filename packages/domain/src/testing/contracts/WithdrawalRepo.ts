@@ -1,0 +1,49 @@
+import { describe, expect, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import { crypto } from "../../Money.js"
+import { type NewWithdrawal, WithdrawalRepo } from "../../Withdrawals.js"
+import { type ContractLayer, freshKey, freshTime } from "./support.js"
+
+const withdrawal = (at: Date): NewWithdrawal => ({
+  key: freshKey("withdraw"),
+  asset: "ETH",
+  destination: "0x52908400098527886E0F7030069857D2E4169EE7",
+  scope: { kind: "single", payment: "1234" },
+  total: crypto(10n ** 18n + 1n, "ETH"),
+  networkFee: crypto(21_000n * 10n ** 9n, "ETH"),
+  serviceFee: crypto(5n, "ETH"),
+  receiving: crypto(10n ** 18n + 1n - 21_000n * 10n ** 9n - 5n, "ETH"),
+  txIds: ["0xaa", "0xbb"],
+  admin: "admin 42",
+  createdAt: at
+})
+
+/** The WithdrawalRepo contract: one record per key, exact amounts, newest first. */
+export const withdrawalRepoContract = (name: string, layer: ContractLayer<WithdrawalRepo>) =>
+  describe(`WithdrawalRepo contract: ${name}`, () => {
+    const run = <A, E>(self: Effect.Effect<A, E, WithdrawalRepo>) => Effect.provide(self, layer)
+
+    it.live("record is idempotent per key and keeps every field", () =>
+      run(Effect.gen(function*() {
+        const repo = yield* WithdrawalRepo
+        const w = withdrawal(freshTime())
+        const first = yield* repo.record(w)
+        expect(first.created).toBe(true)
+        expect({ ...first.withdrawal, id: 0 }).toEqual({ ...w, id: 0 })
+        const again = yield* repo.record({ ...w, txIds: ["0xcc"] })
+        expect(again).toEqual({ withdrawal: first.withdrawal, created: false })
+        expect(Option.getOrThrow(yield* repo.findByKey(w.key))).toEqual(first.withdrawal)
+        expect(Option.isNone(yield* repo.findByKey(freshKey("none")))).toBe(true)
+      })))
+
+    it.live("list is newest first", () =>
+      run(Effect.gen(function*() {
+        const repo = yield* WithdrawalRepo
+        const a = yield* repo.record({ ...withdrawal(freshTime()), scope: { kind: "all" } })
+        const b = yield* repo.record(withdrawal(freshTime()))
+        const page = yield* repo.list({ offset: 0, limit: 2 })
+        expect(page.items.map((w) => w.id)).toEqual([b.withdrawal.id, a.withdrawal.id])
+        expect(page.items[1]!.scope).toEqual({ kind: "all" })
+      })))
+  })

@@ -1,0 +1,23 @@
+import { buyRepoContract } from "./BuyRepo.js"
+import { cartRepoContract } from "./CartRepo.js"
+import { catalogRepoContract } from "./CatalogRepo.js"
+import { depositRepoContract } from "./DepositRepo.js"
+import { ledgerRepoContract } from "./LedgerRepo.js"
+import { paymentRepoContract } from "./PaymentRepo.js"
+import type { ContractLayer, StoragePorts } from "./support.js"
+import { transactorContract } from "./Transactor.js"
+import { userRepoContract } from "./UserRepo.js"
+import { withdrawalRepoContract } from "./WithdrawalRepo.js"
+
+/** Registers the contract of every storage port against one storage adapter. */
+export const storageContracts = (name: string, layer: ContractLayer<StoragePorts>) => {
+  userRepoContract(name, layer)
+  ledgerRepoContract(name, layer)
+  catalogRepoContract(name, layer)
+  cartRepoContract(name, layer)
+  buyRepoContract(name, layer)
+  paymentRepoContract(name, layer)
+  depositRepoContract(name, layer)
+  withdrawalRepoContract(name, layer)
+  transactorContract(name, layer)
+}

@@ -1,0 +1,6 @@
+/**
+ * In-memory adapters for every port, and one contract suite per port (registered with @effect/vitest).
+ * Programs that only want the adapters can import "@tokenshop/domain/testing/memory", which needs no test framework.
+ */
+export * from "./memory.js"
+export * from "./contracts/index.js"

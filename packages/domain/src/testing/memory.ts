@@ -1,0 +1,72 @@
+/** The in-memory adapters, without any test framework: safe to import from programs. */
+import * as Layer from "effect/Layer"
+import { ShopLive } from "../Shop.js"
+import { ShopConfig, type ShopSettings } from "../ShopConfig.js"
+import { AddressValidatorMemory } from "./AddressValidatorMemory.js"
+import { BuyRepoMemory } from "./BuyRepoMemory.js"
+import { CartRepoMemory } from "./CartRepoMemory.js"
+import { CatalogRepoMemory } from "./CatalogRepoMemory.js"
+import { DepositRepoMemory } from "./DepositRepoMemory.js"
+import { LedgerRepoMemory } from "./LedgerRepoMemory.js"
+import { MemoryStoreLive, TransactorMemory } from "./MemoryStore.js"
+import { NotifierMemory } from "./NotifierMemory.js"
+import { PaymentGatewayMemory } from "./PaymentGatewayMemory.js"
+import { PaymentRepoMemory } from "./PaymentRepoMemory.js"
+import { PriceSourceMemory } from "./PriceSourceMemory.js"
+import { UserRepoMemory } from "./UserRepoMemory.js"
+import { WalletProcessorMemory } from "./WalletProcessorMemory.js"
+import { WithdrawalRepoMemory } from "./WithdrawalRepoMemory.js"
+
+export * from "./AddressValidatorMemory.js"
+export * from "./BuyRepoMemory.js"
+export * from "./CartRepoMemory.js"
+export * from "./CatalogRepoMemory.js"
+export * from "./DepositRepoMemory.js"
+export * from "./LedgerRepoMemory.js"
+export * from "./MemoryStore.js"
+export * from "./NotifierMemory.js"
+export * from "./PaymentGatewayMemory.js"
+export * from "./PaymentRepoMemory.js"
+export * from "./PriceSourceMemory.js"
+export * from "./UserRepoMemory.js"
+export * from "./WalletProcessorMemory.js"
+export * from "./WithdrawalRepoMemory.js"
+
+/** Every storage port (and the Transactor) over one in-memory store; MemoryStore is exposed for inspection. */
+export const StorageMemory = Layer.mergeAll(
+  UserRepoMemory,
+  LedgerRepoMemory,
+  CatalogRepoMemory,
+  CartRepoMemory,
+  BuyRepoMemory,
+  PaymentRepoMemory,
+  DepositRepoMemory,
+  WithdrawalRepoMemory,
+  TransactorMemory
+).pipe(Layer.provideMerge(MemoryStoreLive))
+
+/** The external services in memory: notifier, gateway, wallet, address validator, prices. */
+export const ServicesMemory = Layer.mergeAll(
+  NotifierMemory,
+  PaymentGatewayMemory(),
+  WalletProcessorMemory(),
+  AddressValidatorMemory,
+  PriceSourceMemory()
+)
+
+/**
+ * A whole shop in memory: every use case over the in-memory adapters. Each build starts empty.
+ * Pass storage or services to swap an adapter, e.g. SQL storage under the same rules.
+ */
+export const ShopMemory = (
+  settings: Partial<ShopSettings> = {},
+  options: {
+    readonly storage?: Layer.Layer<Layer.Layer.Success<typeof StorageMemory>>
+    readonly services?: Layer.Layer<Layer.Layer.Success<typeof ServicesMemory>>
+  } = {}
+) =>
+  ShopLive.pipe(
+    Layer.provideMerge(options.storage ?? StorageMemory),
+    Layer.provideMerge(options.services ?? ServicesMemory),
+    Layer.provideMerge(ShopConfig.layer(settings))
+  )
