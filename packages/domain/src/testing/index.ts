@@ -4,3 +4,4 @@
  */
 export * from "./memory.js"
 export * from "./contracts/index.js"
+export * from "./properties.js"
