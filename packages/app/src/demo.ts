@@ -20,7 +20,7 @@ const session = Effect.gen(function*() {
     "Games;Steam;Random Steam key;4.99;STEAM-EEEE-FFFF",
     "Software;Office;Office licence;19.90;OFFICE-1111-2222"
   ].join("\n"))
-  yield* say("owner", `imports ${report.total} items: ${report.lines.map((l) => `${l.category}/${l.subcategory} x${l.count}`).join(", ")}`)
+  yield* say("owner", `imports ${report.imported} items: ${report.lines.map((l) => `${l.category}/${l.subcategory} x${l.count}`).join(", ")}`)
 
   const alice = (yield* (yield* Users).register({ id: TelegramId.make(1001), username: "alice", language: "en" })).id
   yield* say("alice", "/start -> registered")

@@ -94,7 +94,8 @@ export class CatalogRepo extends Context.Tag("@tokenshop/domain/CatalogRepo")<Ca
 }>() {}
 
 export interface ImportReport {
-  readonly total: number
+  /** How many items were imported. */
+  readonly imported: number
   readonly lines: ReadonlyArray<{ readonly category: string; readonly subcategory: string; readonly count: number }>
 }
 
@@ -145,7 +146,7 @@ export class Catalog extends Context.Tag("@tokenshop/domain/Catalog")<Catalog, {
         }
         if (batch.length > 0) yield* repo.addItems(batch, at)
         return {
-          total: records.length,
+          imported: records.length,
           lines: [...subIds.values()].map(({ category, count, subcategory }) => ({ category, subcategory, count }))
         } satisfies ImportReport
       }))

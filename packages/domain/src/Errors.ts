@@ -59,7 +59,7 @@ export class SubcategoryNotFound extends Data.TaggedError("SubcategoryNotFound")
 export class OutOfStock extends Data.TaggedError("OutOfStock")<{
   readonly subcategory: SubcategoryId
   readonly requested: number
-  readonly available: number
+  readonly available: number // a count of items, not money
 }> {
   override get message() { return `only ${this.available} left, ${this.requested} requested` }
 }

@@ -9,7 +9,7 @@ export type PageRequest = typeof PageRequest.Type
 export interface Page<A> {
   readonly items: ReadonlyArray<A>
   /** How many entries exist in all, across every page. */
-  readonly total: number
+  readonly total: number // a count, not money
   readonly offset: number
   readonly limit: number
 }

@@ -231,7 +231,7 @@ describe("catalog administration", () => {
         { category: "A", subcategory: "x", price: "1", private_data: "2" },
         { category: "B", subcategory: "y", price: "1", private_data: "3" }
       ]))
-      expect(report).toEqual({ total: 3, lines: [{ category: "A", subcategory: "x", count: 2 }, { category: "B", subcategory: "y", count: 1 }] })
+      expect(report).toEqual({ imported: 3, lines: [{ category: "A", subcategory: "x", count: 2 }, { category: "B", subcategory: "y", count: 1 }] })
       expect((yield* Effect.flip(catalog.importFile(stranger, "txt", "A;b;c;1;d")))._tag).toBe("NotAdmin")
       expect((yield* catalog.stockReport(true)).map((l) => l.count)).toEqual([2, 1])
       expect(yield* catalog.markAnnounced(admin)).toBe(3)

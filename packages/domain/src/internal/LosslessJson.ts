@@ -48,7 +48,7 @@ export const parseLosslessJson = (text: string): JsonValue => {
         if (e === "u") {
           const hex = text.slice(i + 2, i + 6)
           if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail("bad unicode escape")
-          out += String.fromCharCode(parseInt(hex, 16))
+          out += String.fromCharCode(parseInt(hex, 16)) // a character code, not money
           i += 6
         } else if (e !== undefined && e in ESCAPES) {
           out += ESCAPES[e]
