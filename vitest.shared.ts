@@ -1,11 +1,12 @@
+import { defaultServerConditions } from "vite"
 import { defineConfig } from "vitest/config"
 
-/** Resolve workspace packages to their TypeScript sources, so tests need no build step. */
-const conditions = ["@tokenshop/source", "node", "import", "module", "default"]
+/** Workspace packages resolve to their TypeScript sources, so tests need no build step. */
+const conditions = ["@tokenshop/source", ...defaultServerConditions]
 
 export const sharedConfig = defineConfig({
   resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: ["@tokenshop/source"] } },
+  ssr: { resolve: { conditions } },
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,

@@ -1,1 +1,10 @@
-export {}
+export { migrate, PgDatabase, type PgOptions, PgStorage, SqliteDatabase, type SqliteOptions, SqliteStorage, SqlStorage, StorageUnavailable } from "./Storage.js"
+export { SqlBuyRepo } from "./SqlBuyRepo.js"
+export { SqlCartRepo } from "./SqlCartRepo.js"
+export { SqlCatalogRepo } from "./SqlCatalogRepo.js"
+export { SqlDepositRepo } from "./SqlDepositRepo.js"
+export { balanceFromEntries, SqlLedgerRepo } from "./SqlLedgerRepo.js"
+export { SqlPaymentRepo } from "./SqlPaymentRepo.js"
+export { SqlTransactor } from "./SqlTransactor.js"
+export { SqlUserRepo } from "./SqlUserRepo.js"
+export { SqlWithdrawalRepo } from "./SqlWithdrawalRepo.js"

@@ -1,4 +1,14 @@
 import * as Layer from "effect/Layer"
+import type { BuyRepo } from "./Buys.js"
+import type { CartRepo } from "./Cart.js"
+import type { CatalogRepo } from "./Catalog.js"
+import type { Notifier } from "./Events.js"
+import type { LedgerRepo } from "./Ledger.js"
+import type { DepositRepo, PaymentGateway, PaymentRepo } from "./Payments.js"
+import type { PriceSource } from "./Prices.js"
+import type { Transactor } from "./Transactor.js"
+import type { UserRepo } from "./Users.js"
+import type { AddressValidator, WalletProcessor, WithdrawalRepo } from "./Withdrawals.js"
 import { Cart } from "./Cart.js"
 import { Catalog } from "./Catalog.js"
 import { Checkout } from "./Checkout.js"
@@ -23,3 +33,18 @@ export const ShopLive = Layer.mergeAll(
   Withdrawals.layer,
   Statistics.layer
 ).pipe(Layer.provideMerge(Users.layer))
+
+/** Every storage port; a storage adapter provides all of them over one database. */
+export type StoragePorts =
+  | UserRepo
+  | LedgerRepo
+  | CatalogRepo
+  | CartRepo
+  | BuyRepo
+  | PaymentRepo
+  | DepositRepo
+  | WithdrawalRepo
+  | Transactor
+
+/** The services outside storage the shop talks to. */
+export type ServicePorts = Notifier | PaymentGateway | WalletProcessor | AddressValidator | PriceSource

@@ -1,6 +1,6 @@
 /** The in-memory adapters, without any test framework: safe to import from programs. */
 import * as Layer from "effect/Layer"
-import { ShopLive } from "../Shop.js"
+import { type ServicePorts, ShopLive, type StoragePorts } from "../Shop.js"
 import { ShopConfig, type ShopSettings } from "../ShopConfig.js"
 import { AddressValidatorMemory } from "./AddressValidatorMemory.js"
 import { BuyRepoMemory } from "./BuyRepoMemory.js"
@@ -56,17 +56,22 @@ export const ServicesMemory = Layer.mergeAll(
 
 /**
  * A whole shop in memory: every use case over the in-memory adapters. Each build starts empty.
- * Pass storage or services to swap an adapter, e.g. SQL storage under the same rules.
+ * Pass `storage` or `services` to swap either half, e.g. SQL storage under the same rules.
  */
-export const ShopMemory = (
+export function ShopMemory(
+  settings?: Partial<ShopSettings>
+): Layer.Layer<Layer.Layer.Success<typeof ShopLive> | Layer.Layer.Success<typeof StorageMemory> | Layer.Layer.Success<typeof ServicesMemory> | ShopConfig>
+export function ShopMemory<E1 = never, E2 = never>(
+  settings: Partial<ShopSettings>,
+  options: { readonly storage?: Layer.Layer<StoragePorts, E1>; readonly services?: Layer.Layer<ServicePorts, E2> }
+): Layer.Layer<Layer.Layer.Success<typeof ShopLive> | StoragePorts | ServicePorts | ShopConfig, E1 | E2>
+export function ShopMemory<E1 = never, E2 = never>(
   settings: Partial<ShopSettings> = {},
-  options: {
-    readonly storage?: Layer.Layer<Layer.Layer.Success<typeof StorageMemory>>
-    readonly services?: Layer.Layer<Layer.Layer.Success<typeof ServicesMemory>>
-  } = {}
-) =>
-  ShopLive.pipe(
+  options: { readonly storage?: Layer.Layer<StoragePorts, E1>; readonly services?: Layer.Layer<ServicePorts, E2> } = {}
+) {
+  return ShopLive.pipe(
     Layer.provideMerge(options.storage ?? StorageMemory),
     Layer.provideMerge(options.services ?? ServicesMemory),
     Layer.provideMerge(ShopConfig.layer(settings))
   )
+}

@@ -1,27 +1,10 @@
 import * as Effect from "effect/Effect"
 import type * as Layer from "effect/Layer"
-import type { BuyRepo } from "../../Buys.js"
-import type { CartRepo } from "../../Cart.js"
-import type { CatalogRepo } from "../../Catalog.js"
 import { CategoryId, IdempotencyKey, SubcategoryId, TelegramId } from "../../Ids.js"
-import type { LedgerRepo } from "../../Ledger.js"
 import { money } from "../../Money.js"
-import type { DepositRepo, PaymentRepo } from "../../Payments.js"
-import type { Transactor } from "../../Transactor.js"
 import { UserRepo } from "../../Users.js"
-import type { WithdrawalRepo } from "../../Withdrawals.js"
 
-/** Every storage port. A storage adapter provides all of them over one database. */
-export type StoragePorts =
-  | UserRepo
-  | LedgerRepo
-  | CatalogRepo
-  | CartRepo
-  | BuyRepo
-  | PaymentRepo
-  | DepositRepo
-  | WithdrawalRepo
-  | Transactor
+export type { StoragePorts } from "../../Shop.js"
 
 /**
  * The layer a contract runs against. Each test provides it anew; an adapter over a shared

@@ -1,0 +1,220 @@
+import * as SqlClient from "@effect/sql/SqlClient"
+import {
+  type Category, CategoryId, CategoryNotFound, CatalogRepo, type CategoryView, type Item, ItemId, type ItemSummary, money,
+  type StockLine, type Subcategory, SubcategoryId, SubcategoryNotFound, type SubcategoryView
+} from "@tokenshop/domain"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import { amountText, big, decodeCurrency, flag, int, isPg, millis, pageOf, time } from "./internal/rows.js"
+import { makeTransaction } from "./internal/transaction.js"
+
+interface ItemRow {
+  readonly id: unknown
+  readonly subcategory_id: unknown
+  readonly price: unknown
+  readonly currency: string
+  readonly description: string
+  readonly private_data?: string
+  readonly sold: unknown
+  readonly is_new: unknown
+  readonly created_at: unknown
+}
+interface SubRow {
+  readonly id: unknown
+  readonly category_id: unknown
+  readonly category_name: string
+  readonly name: string
+  readonly stock: unknown
+  readonly next_price: unknown
+  readonly next_currency: string | null
+  readonly next_description: string | null
+}
+
+const summary = (r: ItemRow): ItemSummary => ({
+  id: ItemId.make(int(r.id)),
+  subcategoryId: SubcategoryId.make(int(r.subcategory_id)),
+  price: money(big(r.price), decodeCurrency(r.currency)),
+  description: r.description,
+  sold: flag(r.sold),
+  isNew: flag(r.is_new),
+  createdAt: time(r.created_at)
+})
+const subView = (r: SubRow): SubcategoryView => ({
+  id: SubcategoryId.make(int(r.id)),
+  categoryId: CategoryId.make(int(r.category_id)),
+  categoryName: r.category_name,
+  name: r.name,
+  stock: int(r.stock),
+  unitPrice: r.next_currency === null ? null : money(big(r.next_price), decodeCurrency(r.next_currency)),
+  description: r.next_description
+})
+
+/** Rows inserted per statement; well below both engines' parameter limits. */
+const BATCH = 500
+
+export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  const atomically = makeTransaction(sql)
+  const pg = isPg(sql)
+
+  /** Live subcategories with stock and the next unsold item, filtered by `where`. */
+  const subcategoryViews = (where: ReturnType<typeof sql.and>, page?: { limit: number; offset: number }) =>
+    sql<SubRow>`
+      SELECT s.id, s.category_id, c.name AS category_name, s.name,
+        (SELECT COUNT(*) FROM items i WHERE i.subcategory_id = s.id AND i.sold = 0) AS stock,
+        n.price AS next_price, n.currency AS next_currency, n.description AS next_description
+      FROM subcategories s
+      JOIN categories c ON c.id = s.category_id
+      LEFT JOIN items n ON n.id = (SELECT MIN(i.id) FROM items i WHERE i.subcategory_id = s.id AND i.sold = 0)
+      WHERE s.deleted = 0 AND c.deleted = 0 AND ${where}
+      ORDER BY s.name, s.id
+      ${page === undefined ? sql`` : sql`LIMIT ${page.limit} OFFSET ${page.offset}`}`
+
+  const liveCategory = (id: CategoryId) =>
+    sql<{ id: unknown; name: string }>`SELECT id, name FROM categories WHERE id = ${id} AND deleted = 0`.pipe(
+      Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), (r): Category => ({ id: CategoryId.make(int(r.id)), name: r.name })))
+    )
+
+  const dropUnsold = (subIds: ReadonlyArray<number>) =>
+    subIds.length === 0
+      ? Effect.succeed(0)
+      : Effect.gen(function*() {
+        const [count] = yield* sql<{ n: unknown }>`SELECT COUNT(*) AS n FROM items WHERE sold = 0 AND ${sql.in("subcategory_id", subIds)}`
+        yield* sql`DELETE FROM items WHERE sold = 0 AND ${sql.in("subcategory_id", subIds)}`
+        return int(count?.n ?? 0)
+      })
+
+  return CatalogRepo.of({
+    ensureCategory: (name) =>
+      sql<{ id: unknown; name: string }>`
+        INSERT INTO categories (name, deleted) VALUES (${name}, 0)
+        ON CONFLICT (name) DO UPDATE SET deleted = 0
+        RETURNING id, name`.pipe(
+        Effect.map(([r]): Category => ({ id: CategoryId.make(int(r!.id)), name: r!.name })),
+        Effect.orDie
+      ),
+    ensureSubcategory: (categoryId, name) =>
+      atomically(Effect.gen(function*() {
+        const [exists] = yield* sql<{ id: unknown }>`SELECT id FROM categories WHERE id = ${categoryId}`
+        if (exists === undefined) return yield* new CategoryNotFound({ category: categoryId })
+        const [r] = yield* sql<{ id: unknown; category_id: unknown; name: string }>`
+          INSERT INTO subcategories (category_id, name, deleted) VALUES (${categoryId}, ${name}, 0)
+          ON CONFLICT (category_id, name) DO UPDATE SET deleted = 0
+          RETURNING id, category_id, name`
+        return { id: SubcategoryId.make(int(r!.id)), categoryId: CategoryId.make(int(r!.category_id)), name: r!.name } satisfies Subcategory
+      }).pipe(Effect.catchTag("SqlError", Effect.die))),
+    addItems: (items, now) =>
+      atomically(Effect.gen(function*() {
+        for (let start = 0; start < items.length; start += BATCH) {
+          const rows = items.slice(start, start + BATCH).map((i) => ({
+            subcategory_id: i.subcategoryId,
+            price: amountText(i.price.amount),
+            currency: i.price.currency,
+            description: i.description,
+            private_data: i.privateData,
+            sold: 0,
+            is_new: 1,
+            created_at: millis(now)
+          }))
+          yield* sql`INSERT INTO items ${sql.insert(rows)}`
+        }
+        return items.length
+      }).pipe(Effect.orDie)),
+    category: (id) => Effect.orDie(liveCategory(id)),
+    subcategory: (id) =>
+      subcategoryViews(sql.and([sql`s.id = ${id}`])).pipe(Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), subView)), Effect.orDie),
+    categories: (page, inStockOnly) =>
+      Effect.gen(function*() {
+        const base = sql`
+          SELECT c.id, c.name, COUNT(i.id) AS stock
+          FROM categories c
+          LEFT JOIN subcategories s ON s.category_id = c.id AND s.deleted = 0
+          LEFT JOIN items i ON i.subcategory_id = s.id AND i.sold = 0
+          WHERE c.deleted = 0
+          GROUP BY c.id, c.name
+          ${inStockOnly ? sql`HAVING COUNT(i.id) > 0` : sql``}`
+        const rows = yield* sql<{ id: unknown; name: string; stock: unknown }>`${base} ORDER BY c.name, c.id LIMIT ${page.limit} OFFSET ${page.offset}`
+        const [count] = yield* sql<{ n: unknown }>`SELECT COUNT(*) AS n FROM (${base}) listed`
+        const views = rows.map((r): CategoryView => ({ id: CategoryId.make(int(r.id)), name: r.name, stock: int(r.stock) }))
+        return pageOf(views, count?.n ?? 0, page.offset, page.limit)
+      }).pipe(Effect.orDie),
+    subcategories: (categoryId, page, inStockOnly) =>
+      Effect.gen(function*() {
+        const where = sql.and([
+          sql`s.category_id = ${categoryId}`,
+          ...(inStockOnly ? [sql`EXISTS (SELECT 1 FROM items i WHERE i.subcategory_id = s.id AND i.sold = 0)`] : [])
+        ])
+        const rows = yield* subcategoryViews(where, page)
+        const [count] = yield* sql<{ n: unknown }>`
+          SELECT COUNT(*) AS n FROM subcategories s JOIN categories c ON c.id = s.category_id
+          WHERE s.deleted = 0 AND c.deleted = 0 AND ${where}`
+        return pageOf(rows.map(subView), count?.n ?? 0, page.offset, page.limit)
+      }).pipe(Effect.orDie),
+    nextPrices: (sub, n) =>
+      sql<{ price: unknown; currency: string }>`
+        SELECT price, currency FROM items WHERE subcategory_id = ${sub} AND sold = 0 ORDER BY id LIMIT ${n}`.pipe(
+        Effect.map((rows) => rows.map((r) => money(big(r.price), decodeCurrency(r.currency)))),
+        Effect.orDie
+      ),
+    claimUnsold: (sub, n) =>
+      atomically(Effect.gen(function*() {
+        const rows = yield* (pg
+          ? sql<ItemRow>`SELECT * FROM items WHERE subcategory_id = ${sub} AND sold = 0 ORDER BY id LIMIT ${n} FOR UPDATE`
+          : sql<ItemRow>`SELECT * FROM items WHERE subcategory_id = ${sub} AND sold = 0 ORDER BY id LIMIT ${n}`)
+        if (rows.length === 0) return []
+        yield* sql`UPDATE items SET sold = 1, is_new = 0 WHERE ${sql.in("id", rows.map((r) => int(r.id)))}`
+        return rows.map((r): Item => ({ ...summary(r), sold: true, isNew: false, privateData: r.private_data ?? "" }))
+      }).pipe(Effect.orDie)),
+    deleteCategory: (id) =>
+      atomically(Effect.gen(function*() {
+        if (Option.isNone(yield* liveCategory(id))) return yield* new CategoryNotFound({ category: id })
+        const subs = yield* sql<{ id: unknown }>`SELECT id FROM subcategories WHERE category_id = ${id}`
+        const removed = yield* dropUnsold(subs.map((s) => int(s.id)))
+        yield* sql`UPDATE subcategories SET deleted = 1 WHERE category_id = ${id}`
+        yield* sql`UPDATE categories SET deleted = 1 WHERE id = ${id}`
+        return removed
+      }).pipe(Effect.catchTag("SqlError", Effect.die))),
+    deleteSubcategory: (id) =>
+      atomically(Effect.gen(function*() {
+        const [live] = yield* sql<{ id: unknown }>`SELECT id FROM subcategories WHERE id = ${id} AND deleted = 0`
+        if (live === undefined) return yield* new SubcategoryNotFound({ subcategory: id })
+        const removed = yield* dropUnsold([id])
+        yield* sql`UPDATE subcategories SET deleted = 1 WHERE id = ${id}`
+        return removed
+      }).pipe(Effect.catchTag("SqlError", Effect.die))),
+    items: (sub, page) =>
+      Effect.all([
+        sql<ItemRow>`SELECT id, subcategory_id, price, currency, description, sold, is_new, created_at
+          FROM items WHERE subcategory_id = ${sub} ORDER BY id LIMIT ${page.limit} OFFSET ${page.offset}`,
+        sql<{ n: unknown }>`SELECT COUNT(*) AS n FROM items WHERE subcategory_id = ${sub}`
+      ]).pipe(Effect.map(([rows, [count]]) => pageOf(rows.map(summary), count?.n ?? 0, page.offset, page.limit)), Effect.orDie),
+    stockReport: (onlyNew) =>
+      sql<{ category_id: unknown; category_name: string; subcategory_id: unknown; subcategory_name: string; n: unknown }>`
+        SELECT c.id AS category_id, c.name AS category_name, s.id AS subcategory_id, s.name AS subcategory_name, COUNT(*) AS n
+        FROM items i
+        JOIN subcategories s ON s.id = i.subcategory_id
+        JOIN categories c ON c.id = s.category_id
+        WHERE i.sold = 0 AND s.deleted = 0 AND c.deleted = 0 ${onlyNew ? sql`AND i.is_new = 1` : sql``}
+        GROUP BY c.id, c.name, s.id, s.name
+        ORDER BY c.name, c.id, s.name, s.id`.pipe(
+        Effect.map((rows) =>
+          rows.map((r): StockLine => ({
+            categoryId: CategoryId.make(int(r.category_id)),
+            categoryName: r.category_name,
+            subcategoryId: SubcategoryId.make(int(r.subcategory_id)),
+            subcategoryName: r.subcategory_name,
+            count: int(r.n)
+          }))
+        ),
+        Effect.orDie
+      ),
+    clearNew: () =>
+      atomically(Effect.gen(function*() {
+        const [count] = yield* sql<{ n: unknown }>`SELECT COUNT(*) AS n FROM items WHERE is_new = 1`
+        yield* sql`UPDATE items SET is_new = 0 WHERE is_new = 1`
+        return int(count?.n ?? 0)
+      }).pipe(Effect.orDie))
+  })
+}))
+

@@ -1,0 +1,100 @@
+import * as SqlClient from "@effect/sql/SqlClient"
+import {
+  type Balance, balanceOf, type FiatCurrency, IdempotencyKey, InsufficientFunds, isDebit, type LedgerEntry,
+  LedgerEntryId, LedgerRepo, money, TelegramId
+} from "@tokenshop/domain"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import { amountText, big, decodeCurrency, decodeKind, int, isPg, millis, pageOf, time } from "./internal/rows.js"
+import { makeTransaction } from "./internal/transaction.js"
+
+interface EntryRow {
+  readonly id: unknown
+  readonly user_id: unknown
+  readonly kind: string
+  readonly amount: unknown
+  readonly currency: string
+  readonly idempotency_key: string
+  readonly reason: string | null
+  readonly actor: string | null
+  readonly ref: string | null
+  readonly created_at: unknown
+}
+
+const toEntry = (r: EntryRow): LedgerEntry => ({
+  id: LedgerEntryId.make(int(r.id)),
+  user: TelegramId.make(int(r.user_id)),
+  kind: decodeKind(r.kind),
+  amount: money(big(r.amount), decodeCurrency(r.currency)),
+  key: IdempotencyKey.make(r.idempotency_key),
+  reason: r.reason,
+  actor: r.actor,
+  ref: r.ref,
+  createdAt: time(r.created_at)
+})
+
+/**
+ * The running totals live in `balances`, one row per user and currency, locked (PostgreSQL) or
+ * written under the database write lock (SQLite) while an entry is appended, so a check and its
+ * write can never interleave with another.
+ */
+export const SqlLedgerRepo = Layer.effect(LedgerRepo, Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  const atomically = makeTransaction(sql)
+  const pg = isPg(sql)
+
+  const totals = (user: TelegramId, currency: FiatCurrency, lock: boolean) =>
+    Effect.map(
+      lock && pg
+        ? sql<{ top_up: unknown; consumed: unknown }>`SELECT top_up, consumed FROM balances WHERE user_id = ${user} AND currency = ${currency} FOR UPDATE`
+        : sql<{ top_up: unknown; consumed: unknown }>`SELECT top_up, consumed FROM balances WHERE user_id = ${user} AND currency = ${currency}`,
+      ([r]) => ({ topUp: r === undefined ? 0n : big(r.top_up), consumed: r === undefined ? 0n : big(r.consumed) })
+    )
+  const toBalance = (currency: FiatCurrency, t: { topUp: bigint; consumed: bigint }): Balance => ({
+    topUp: money(t.topUp, currency),
+    consumed: money(t.consumed, currency),
+    available: money(t.topUp - t.consumed, currency)
+  })
+  const findByKey = (key: IdempotencyKey) =>
+    sql<EntryRow>`SELECT * FROM ledger_entries WHERE idempotency_key = ${key}`.pipe(
+      Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), toEntry))
+    )
+
+  return LedgerRepo.of({
+    append: (entry) =>
+      atomically(Effect.gen(function*() {
+        const { currency } = entry.amount
+        yield* sql`INSERT INTO balances (user_id, currency, top_up, consumed) VALUES (${entry.user}, ${currency}, '0', '0') ON CONFLICT DO NOTHING`
+        const before = yield* totals(entry.user, currency, true)
+        const previous = yield* findByKey(entry.key)
+        if (Option.isSome(previous)) return { entry: previous.value, replayed: true }
+        const amount = entry.amount.amount
+        if (isDebit(entry.kind) && before.topUp - before.consumed < amount) {
+          return yield* new InsufficientFunds({ needed: entry.amount, available: toBalance(currency, before).available })
+        }
+        const next = entry.kind === "deposit" || entry.kind === "admin_credit"
+          ? { topUp: before.topUp + amount, consumed: before.consumed }
+          : { topUp: before.topUp, consumed: before.consumed + (entry.kind === "refund" ? -amount : amount) }
+        yield* sql`UPDATE balances SET top_up = ${amountText(next.topUp)}, consumed = ${amountText(next.consumed)}
+          WHERE user_id = ${entry.user} AND currency = ${currency}`
+        const [row] = yield* sql<EntryRow>`INSERT INTO ledger_entries
+          (user_id, kind, amount, currency, idempotency_key, reason, actor, ref, created_at)
+          VALUES (${entry.user}, ${entry.kind}, ${amountText(amount)}, ${currency}, ${entry.key}, ${entry.reason}, ${entry.actor},
+            ${entry.ref}, ${millis(entry.createdAt)})
+          RETURNING *`
+        return { entry: toEntry(row!), replayed: false }
+      }).pipe(Effect.catchTag("SqlError", Effect.die), Effect.withSpan("SqlLedgerRepo.append"))),
+    balance: (user, currency) => totals(user, currency, false).pipe(Effect.map((t) => toBalance(currency, t)), Effect.orDie),
+    findByKey: (key) => Effect.orDie(findByKey(key)),
+    history: (user, page) =>
+      Effect.all([
+        sql<EntryRow>`SELECT * FROM ledger_entries WHERE user_id = ${user} ORDER BY id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
+        sql<{ n: unknown }>`SELECT COUNT(*) AS n FROM ledger_entries WHERE user_id = ${user}`
+      ]).pipe(Effect.map(([rows, [count]]) => pageOf(rows.map(toEntry), count?.n ?? 0, page.offset, page.limit)), Effect.orDie)
+  })
+}))
+
+/** Recomputes a balance from the entries alone, for audits and tests. */
+export const balanceFromEntries = (sql: SqlClient.SqlClient, user: TelegramId, currency: FiatCurrency) =>
+  sql<EntryRow>`SELECT * FROM ledger_entries WHERE user_id = ${user}`.pipe(Effect.map((rows) => balanceOf(currency, rows.map(toEntry))))

@@ -1,0 +1,75 @@
+import * as SqlClient from "@effect/sql/SqlClient"
+import { crypto, IdempotencyKey, type Withdrawal, WithdrawalId, WithdrawalRepo, type WithdrawalScope } from "@tokenshop/domain"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
+import { amountText, big, decodeAsset, int, millis, pageOf, time } from "./internal/rows.js"
+
+interface WithdrawalRow {
+  readonly id: unknown
+  readonly idempotency_key: string
+  readonly asset: string
+  readonly destination: string
+  readonly scope: string
+  readonly total: unknown
+  readonly network_fee: unknown
+  readonly service_fee: unknown
+  readonly receiving: unknown
+  readonly tx_ids: string
+  readonly admin: string
+  readonly created_at: unknown
+}
+
+const TxIds = Schema.parseJson(Schema.Array(Schema.String))
+const decodeTxIds = Schema.decodeUnknownSync(TxIds)
+const scopeText = (s: WithdrawalScope) => (s.kind === "all" ? "all" : `single:${s.payment}`)
+const toScope = (text: string): WithdrawalScope =>
+  text.startsWith("single:") ? { kind: "single", payment: text.slice("single:".length) } : { kind: "all" }
+
+const toWithdrawal = (r: WithdrawalRow): Withdrawal => {
+  const asset = decodeAsset(r.asset)
+  return {
+    id: WithdrawalId.make(int(r.id)),
+    key: IdempotencyKey.make(r.idempotency_key),
+    asset,
+    destination: r.destination,
+    scope: toScope(r.scope),
+    total: crypto(big(r.total), asset),
+    networkFee: crypto(big(r.network_fee), asset),
+    serviceFee: crypto(big(r.service_fee), asset),
+    receiving: crypto(big(r.receiving), asset),
+    txIds: decodeTxIds(r.tx_ids),
+    admin: r.admin,
+    createdAt: time(r.created_at)
+  }
+}
+
+export const SqlWithdrawalRepo = Layer.effect(WithdrawalRepo, Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  const byKey = (key: IdempotencyKey) =>
+    sql<WithdrawalRow>`SELECT * FROM withdrawals WHERE idempotency_key = ${key}`.pipe(
+      Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), toWithdrawal))
+    )
+  return WithdrawalRepo.of({
+    record: (w) =>
+      Effect.gen(function*() {
+        const inserted = yield* sql<WithdrawalRow>`
+          INSERT INTO withdrawals (idempotency_key, asset, destination, scope, total, network_fee, service_fee, receiving, tx_ids,
+            admin, created_at)
+          VALUES (${w.key}, ${w.asset}, ${w.destination}, ${scopeText(w.scope)}, ${amountText(w.total.units)},
+            ${amountText(w.networkFee.units)}, ${amountText(w.serviceFee.units)}, ${amountText(w.receiving.units)},
+            ${JSON.stringify(w.txIds)}, ${w.admin}, ${millis(w.createdAt)})
+          ON CONFLICT (idempotency_key) DO NOTHING
+          RETURNING *`
+        if (inserted[0] !== undefined) return { withdrawal: toWithdrawal(inserted[0]), created: true }
+        return { withdrawal: Option.getOrThrow(yield* byKey(w.key)), created: false }
+      }).pipe(Effect.orDie),
+    findByKey: (key) => Effect.orDie(byKey(key)),
+    list: (page) =>
+      Effect.all([
+        sql<WithdrawalRow>`SELECT * FROM withdrawals ORDER BY id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
+        sql<{ n: unknown }>`SELECT COUNT(*) AS n FROM withdrawals`
+      ]).pipe(Effect.map(([rows, [count]]) => pageOf(rows.map(toWithdrawal), count?.n ?? 0, page.offset, page.limit)), Effect.orDie)
+  })
+}))

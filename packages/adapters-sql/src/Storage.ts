@@ -1,0 +1,140 @@
+import * as Migrator from "@effect/sql/Migrator"
+import * as SqlClient from "@effect/sql/SqlClient"
+import * as PgClient from "@effect/sql-pg/PgClient"
+import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import init from "./migrations/0001_init.js"
+import { SqlBuyRepo } from "./SqlBuyRepo.js"
+import { SqlCartRepo } from "./SqlCartRepo.js"
+import { SqlCatalogRepo } from "./SqlCatalogRepo.js"
+import { SqlDepositRepo } from "./SqlDepositRepo.js"
+import { SqlLedgerRepo } from "./SqlLedgerRepo.js"
+import { SqlPaymentRepo } from "./SqlPaymentRepo.js"
+import { SqlTransactor } from "./SqlTransactor.js"
+import { SqlUserRepo } from "./SqlUserRepo.js"
+import { SqlWithdrawalRepo } from "./SqlWithdrawalRepo.js"
+
+/** The database could not be opened or brought up to date; `message` says why, for a person. */
+export class StorageUnavailable extends Data.TaggedError("StorageUnavailable")<{
+  readonly reason: "wrong_key" | "unreachable" | "migration_failed"
+  readonly message: string
+  readonly cause?: unknown
+}> {}
+
+/** Every storage port over whichever SqlClient is provided. */
+export const SqlStorage = Layer.mergeAll(
+  SqlUserRepo,
+  SqlLedgerRepo,
+  SqlCatalogRepo,
+  SqlCartRepo,
+  SqlBuyRepo,
+  SqlPaymentRepo,
+  SqlDepositRepo,
+  SqlWithdrawalRepo,
+  SqlTransactor
+)
+
+/** Brings the schema up to date; the same ordered migrations run on both engines. */
+export const migrate = Migrator.make({})({
+  loader: Migrator.fromRecord({ "0001_init": init }),
+  table: "tokenshop_migrations"
+}).pipe(
+  Effect.mapError((cause) => new StorageUnavailable({ reason: "migration_failed", message: `migration failed: ${cause.message}`, cause }))
+)
+
+export interface SqliteOptions {
+  /** The database file, e.g. ./data/tokenshop.db. */
+  readonly filename: string
+  /** Encrypts the file with SQLCipher (through SQLite3MultipleCiphers) when set. */
+  readonly encryptionKey?: Redacted.Redacted<string> | undefined
+  /** Milliseconds a writer waits for another process's write lock. */
+  readonly busyTimeoutMs?: number
+}
+
+const quote = (s: string) => `'${s.replaceAll("'", "''")}'`
+
+/**
+ * Opens the SQLite file: the encryption key first (before anything touches the file), then WAL,
+ * foreign keys, a busy timeout, and the migrations.
+ */
+const prepareSqlite = (options: SqliteOptions) =>
+  Effect.gen(function*() {
+    const sql = yield* SqlClient.SqlClient
+    if (options.encryptionKey !== undefined) {
+      yield* sql.unsafe("PRAGMA cipher = 'sqlcipher'")
+      yield* sql.unsafe("PRAGMA legacy = 4")
+      yield* sql.unsafe(`PRAGMA key = ${quote(Redacted.value(options.encryptionKey))}`)
+    }
+    yield* sql.unsafe("SELECT COUNT(*) FROM sqlite_master").pipe(
+      Effect.mapError((cause) =>
+        new StorageUnavailable({ reason: "wrong_key", message: "cannot open database: wrong or missing encryption key", cause })
+      )
+    )
+    yield* sql.unsafe("PRAGMA journal_mode = WAL")
+    yield* sql.unsafe("PRAGMA synchronous = NORMAL")
+    yield* sql.unsafe("PRAGMA foreign_keys = ON")
+    yield* sql.unsafe(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 10_000))}`)
+    yield* migrate
+  }).pipe(
+    Effect.catchTag("SqlError", (cause) =>
+      Effect.fail(new StorageUnavailable({ reason: "unreachable", message: `cannot open database: ${cause.message}`, cause })))
+  )
+
+/** SQLite client only (SqliteClient and SqlClient), opened, keyed and migrated. */
+export const SqliteDatabase = (options: SqliteOptions) =>
+  Layer.effectDiscard(prepareSqlite(options)).pipe(
+    Layer.provideMerge(SqliteClient.layer({ filename: options.filename, disableWAL: true })),
+    Layer.catchAll((cause) =>
+      Layer.fail(
+        cause._tag === "StorageUnavailable"
+          ? cause
+          : new StorageUnavailable({ reason: "unreachable", message: `cannot open database: ${cause.message}`, cause })
+      )
+    )
+  )
+
+/** Every storage port on an SQLite file. */
+export const SqliteStorage = (options: SqliteOptions) => SqlStorage.pipe(Layer.provideMerge(SqliteDatabase(options)))
+
+export interface PgOptions {
+  readonly url: Redacted.Redacted<string>
+  /** Pool size; checkouts in flight at once. */
+  readonly maxConnections?: number
+  /** A schema of its own (created when missing); the server's default search path otherwise. */
+  readonly schema?: string
+}
+
+const withSearchPath = (url: Redacted.Redacted<string>, schema: string | undefined) => {
+  if (schema === undefined) return url
+  const u = new URL(Redacted.value(url))
+  u.searchParams.set("options", `-c search_path=${schema}`)
+  return Redacted.make(u.toString())
+}
+
+/** PostgreSQL client (PgClient and SqlClient), connected and migrated. */
+export const PgDatabase = (options: PgOptions) =>
+  Layer.effectDiscard(Effect.gen(function*() {
+    if (options.schema !== undefined) {
+      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) {
+        return yield* new StorageUnavailable({ reason: "unreachable", message: `invalid schema name: ${options.schema}` })
+      }
+      const sql = yield* SqlClient.SqlClient
+      yield* sql.unsafe(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`)
+    }
+    yield* migrate
+  })).pipe(
+    Layer.provideMerge(PgClient.layer({ url: withSearchPath(options.url, options.schema), maxConnections: options.maxConnections ?? 10 })),
+    Layer.catchAll((cause) =>
+      Layer.fail(
+        cause._tag === "StorageUnavailable"
+          ? cause
+          : new StorageUnavailable({ reason: "unreachable", message: `cannot reach PostgreSQL: ${cause.message}`, cause })
+      )
+    )
+  )
+
+/** Every storage port on PostgreSQL. */
+export const PgStorage = (options: PgOptions) => SqlStorage.pipe(Layer.provideMerge(PgDatabase(options)))

@@ -1,0 +1,46 @@
+/** Reading values back from SQLite (TEXT, INTEGER) and PostgreSQL (NUMERIC and BIGINT come back as strings). */
+import type * as SqlClient from "@effect/sql/SqlClient"
+import { Asset, EntryKind, FiatCurrency, PaymentStatus } from "@tokenshop/domain"
+import * as BigDecimal from "effect/BigDecimal"
+import * as Schema from "effect/Schema"
+
+/** An exact amount from a TEXT (SQLite) or NUMERIC (PostgreSQL) column. */
+export const big = (v: unknown): bigint => (typeof v === "bigint" ? v : BigInt(String(v)))
+/** The decimal-integer text an amount is stored as. */
+export const amountText = (v: bigint): string => v.toString()
+/** An id, count or epoch-millisecond value (all below 2^53). */
+export const int = (v: unknown): number => (typeof v === "number" ? v : typeof v === "bigint" ? Number(v) : Number.parseInt(String(v), 10))
+export const flag = (v: unknown): boolean => v === true || v === 1 || v === "1" || v === 1n
+export const bit = (b: boolean): number => (b ? 1 : 0)
+/** Timestamps are stored as UTC epoch milliseconds. */
+export const time = (v: unknown): Date => new Date(int(v))
+export const millis = (d: Date): number => d.getTime()
+export const nullable = <A>(v: unknown, f: (v: unknown) => A): A | null => (v === null || v === undefined ? null : f(v))
+
+export const isPg = (sql: SqlClient.SqlClient): boolean => sql.onDialectOrElse({ pg: () => true, orElse: () => false })
+
+
+/** A BigDecimal as plain decimal text ("60000.123"), never in exponent notation. */
+export const decimalText = (d: BigDecimal.BigDecimal): string => {
+  const n = BigDecimal.normalize(d)
+  if (n.scale <= 0) return (n.value * 10n ** BigInt(-n.scale)).toString()
+  const negative = n.value < 0n
+  const digits = (negative ? -n.value : n.value).toString().padStart(n.scale + 1, "0")
+  return `${negative ? "-" : ""}${digits.slice(0, digits.length - n.scale)}.${digits.slice(digits.length - n.scale)}`
+}
+export const decimal = (v: unknown): BigDecimal.BigDecimal => BigDecimal.unsafeFromString(String(v))
+
+/** Rows of a page and the total behind it. */
+export const pageOf = <A>(items: ReadonlyArray<A>, total: unknown, offset: number, limit: number) => ({
+  items,
+  total: int(total),
+  offset,
+  limit
+})
+
+
+/** Values the adapter wrote itself, checked on the way back (a bad one is a defect). */
+export const decodeCurrency = Schema.decodeUnknownSync(FiatCurrency)
+export const decodeAsset = Schema.decodeUnknownSync(Asset)
+export const decodeKind = Schema.decodeUnknownSync(EntryKind)
+export const decodeStatus = Schema.decodeUnknownSync(PaymentStatus)

@@ -1,0 +1,48 @@
+import * as SqlClient from "@effect/sql/SqlClient"
+import { SqlError } from "@effect/sql/SqlError"
+import * as Cause from "effect/Cause"
+import * as Chunk from "effect/Chunk"
+import * as Effect from "effect/Effect"
+import * as FiberRef from "effect/FiberRef"
+import * as Schedule from "effect/Schedule"
+
+/** PostgreSQL's "could not serialize access" and "deadlock detected": the transaction may simply run again. */
+const retryableCodes = new Set(["40001", "40P01"])
+const isRetryable = (u: unknown): boolean =>
+  u instanceof SqlError && typeof u.cause === "object" && u.cause !== null && "code" in u.cause &&
+  retryableCodes.has(String(u.cause.code))
+const causeIsRetryable = (cause: Cause.Cause<unknown>) =>
+  Chunk.some(Cause.failures(cause), isRetryable) || Chunk.some(Cause.defects(cause), isRetryable)
+
+const retrySchedule = Schedule.exponential("2 millis", 1.6).pipe(
+  Schedule.jittered,
+  Schedule.union(Schedule.spaced("200 millis")),
+  Schedule.intersect(Schedule.recurs(60))
+)
+
+/**
+ * Serializable transactions over one SqlClient.
+ * - SQLite: the client runs one statement or transaction at a time; the transaction's first statement
+ *   is a write, so it takes the database's write lock at once and another process waits (busy timeout)
+ *   instead of failing half-way.
+ * - PostgreSQL: SERIALIZABLE isolation; a transaction that loses a race is run again.
+ * A transaction inside a transaction joins the outer one.
+ */
+export const makeTransaction = (sql: SqlClient.SqlClient) => {
+  const inside = FiberRef.unsafeMake(false)
+  const pg = sql.onDialectOrElse({ pg: () => true, orElse: () => false })
+  const prelude = pg
+    ? sql`SET TRANSACTION ISOLATION LEVEL SERIALIZABLE`
+    : sql`UPDATE write_lock SET n = n + 1 WHERE id = 1`
+  return <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+    Effect.flatMap(FiberRef.get(inside), (nested) => {
+      if (nested) return effect
+      const once = sql.withTransaction(Effect.zipRight(prelude, Effect.locally(effect, inside, true)))
+      return once.pipe(
+        Effect.sandbox,
+        Effect.retry({ schedule: retrySchedule, while: causeIsRetryable }),
+        Effect.unsandbox,
+        Effect.catchIf((e): e is SqlError => e instanceof SqlError, (e) => Effect.die(e))
+      ) as Effect.Effect<A, E, R>
+    })
+}

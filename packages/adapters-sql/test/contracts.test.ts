@@ -1,0 +1,21 @@
+import { afterAll, describe } from "@effect/vitest"
+import { shopProperties, ShopMemory, storageContracts } from "@tokenshop/domain/testing"
+import { dropPgSchemas, freshSchema, pgStorage, pgUrl, sqliteStorage } from "./support.js"
+
+storageContracts("sqlite", sqliteStorage())
+storageContracts("sqlite (encrypted)", sqliteStorage({ encryptionKey: "contract key" }))
+
+describe("the shop's properties on SQLite", () => {
+  shopProperties("sqlite", () => ShopMemory({}, { storage: sqliteStorage() }), { numRuns: 60, timeout: 600_000 })
+})
+
+if (pgUrl === undefined) {
+  console.log("PostgreSQL contract tests skipped: TEST_DATABASE_URL is not set (.ci/run sets it)")
+  describe.skip("PostgreSQL (TEST_DATABASE_URL is not set)", () => {})
+} else {
+  afterAll(dropPgSchemas)
+  storageContracts("postgresql", pgStorage())
+  describe("the shop's properties on PostgreSQL", () => {
+    shopProperties("postgresql", () => ShopMemory({}, { storage: pgStorage(freshSchema()) }), { numRuns: 25, timeout: 600_000 })
+  })
+}
