@@ -3,6 +3,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
 import { CategoryNotFound, type ImportRejected, type NotAdmin, SubcategoryNotFound } from "./Errors.js"
 import { CategoryId, ItemId, SubcategoryId } from "./Ids.js"
 import { type ImportFormat, type ImportRecord, parseImport } from "./Import.js"
@@ -105,6 +106,11 @@ export class Catalog extends Context.Tag("@tokenshop/domain/Catalog")<Catalog, {
   readonly subcategory: (id: SubcategoryId) => Effect.Effect<SubcategoryView, SubcategoryNotFound>
   /** Validated records, all imported in one transaction. */
   readonly importRecords: (admin: AdminRef, records: ReadonlyArray<ImportRecord>) => Effect.Effect<ImportReport, NotAdmin>
+  /**
+   * Validated records in batches, e.g. read from a large file: all are imported in one transaction,
+   * or none when the stream fails. Memory stays at one batch.
+   */
+  readonly importStream: <E>(admin: AdminRef, batches: Stream.Stream<ReadonlyArray<ImportRecord>, E>) => Effect.Effect<ImportReport, NotAdmin | E>
   /** Parses a JSON or TXT file, validates every record, and imports all or nothing. */
   readonly importFile: (admin: AdminRef, format: ImportFormat, content: string) => Effect.Effect<ImportReport, NotAdmin | ImportRejected>
   readonly deleteCategory: (admin: AdminRef, id: CategoryId) => Effect.Effect<number, NotAdmin | CategoryNotFound>
@@ -120,37 +126,44 @@ export class Catalog extends Context.Tag("@tokenshop/domain/Catalog")<Catalog, {
     const tx = yield* Transactor
     const { currency } = yield* ShopConfig
 
-    const importRecords = Effect.fn("Catalog.importRecords")(function*(admin: AdminRef, records: ReadonlyArray<ImportRecord>) {
-      yield* users.ensureAdmin(admin)
-      const at = yield* now
-      return yield* tx.withTransaction(Effect.gen(function*() {
-        const subIds = new Map<string, { sub: SubcategoryId; category: string; subcategory: string; count: number }>()
-        const catIds = new Map<string, CategoryId>()
-        const batch: Array<NewItem> = []
-        for (const r of records) {
-          let categoryId = catIds.get(r.category)
-          if (categoryId === undefined) {
-            categoryId = (yield* repo.ensureCategory(r.category)).id
-            catIds.set(r.category, categoryId)
-          }
-          const key = `${categoryId}\u0000${r.subcategory}`
-          let entry = subIds.get(key)
-          if (entry === undefined) {
-            const sub = yield* Effect.orDie(repo.ensureSubcategory(categoryId, r.subcategory))
-            entry = { sub: sub.id, category: r.category, subcategory: r.subcategory, count: 0 }
-            subIds.set(key, entry)
-          }
-          entry.count++
-          batch.push({ subcategoryId: entry.sub, price: r.price, description: r.description, privateData: r.privateData })
-          if (batch.length >= 5000) yield* repo.addItems(batch.splice(0), at)
-        }
-        if (batch.length > 0) yield* repo.addItems(batch, at)
-        return {
-          imported: records.length,
-          lines: [...subIds.values()].map(({ category, count, subcategory }) => ({ category, subcategory, count }))
-        } satisfies ImportReport
-      }))
-    })
+    const importStream = <E>(admin: AdminRef, batches: Stream.Stream<ReadonlyArray<ImportRecord>, E>) =>
+      Effect.gen(function*() {
+        yield* users.ensureAdmin(admin)
+        const at = yield* now
+        return yield* tx.withTransaction(Effect.gen(function*() {
+          const subIds = new Map<string, { sub: SubcategoryId; category: string; subcategory: string; count: number }>()
+          const catIds = new Map<string, CategoryId>()
+          let imported = 0
+          yield* Stream.runForEach(batches, (records) =>
+            Effect.gen(function*() {
+              const batch: Array<NewItem> = []
+              for (const r of records) {
+                let categoryId = catIds.get(r.category)
+                if (categoryId === undefined) {
+                  categoryId = (yield* repo.ensureCategory(r.category)).id
+                  catIds.set(r.category, categoryId)
+                }
+                const key = `${categoryId}\u0000${r.subcategory}`
+                let entry = subIds.get(key)
+                if (entry === undefined) {
+                  const sub = yield* Effect.orDie(repo.ensureSubcategory(categoryId, r.subcategory))
+                  entry = { sub: sub.id, category: r.category, subcategory: r.subcategory, count: 0 }
+                  subIds.set(key, entry)
+                }
+                entry.count++
+                batch.push({ subcategoryId: entry.sub, price: r.price, description: r.description, privateData: r.privateData })
+              }
+              if (batch.length > 0) imported += yield* repo.addItems(batch, at)
+            }))
+          return {
+            imported,
+            lines: [...subIds.values()].map(({ category, count, subcategory }) => ({ category, subcategory, count }))
+          } satisfies ImportReport
+        }))
+      }).pipe(Effect.withSpan("Catalog.importStream"))
+
+    const importRecords = (admin: AdminRef, records: ReadonlyArray<ImportRecord>) =>
+      importStream(admin, Stream.fromIterable(chunksOf(records, 5000)))
 
     return Catalog.of({
       categories: (page) => repo.categories(page, true),
@@ -163,6 +176,7 @@ export class Catalog extends Context.Tag("@tokenshop/domain/Catalog")<Catalog, {
       subcategory: (id) =>
         repo.subcategory(id).pipe(Effect.flatten, Effect.mapError(() => new SubcategoryNotFound({ subcategory: id }))),
       importRecords,
+      importStream,
       importFile: (admin, format, content) =>
         users.ensureAdmin(admin).pipe(
           Effect.zipRight(parseImport(format, content, currency)),
@@ -179,3 +193,9 @@ export class Catalog extends Context.Tag("@tokenshop/domain/Catalog")<Catalog, {
   }))
 }
 
+
+const chunksOf = <A>(all: ReadonlyArray<A>, size: number): Array<ReadonlyArray<A>> => {
+  const out: Array<ReadonlyArray<A>> = []
+  for (let i = 0; i < all.length; i += size) out.push(all.slice(i, i + size))
+  return out
+}

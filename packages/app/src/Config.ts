@@ -1,0 +1,65 @@
+/**
+ * Everything the app reads from the environment, with its default. docs/operations.md lists the same.
+ * A missing or malformed value fails with a message that names the variable.
+ */
+import { allFiatCurrencies, type FiatCurrency, type ShopSettings, TelegramId } from "@tokenshop/domain"
+import * as Config from "effect/Config"
+import * as ConfigError from "effect/ConfigError"
+import * as Duration from "effect/Duration"
+import * as Either from "effect/Either"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+
+export interface DatabaseSettings {
+  /** PostgreSQL when set; the SQLite file otherwise. */
+  readonly url: Option.Option<Redacted.Redacted<string>>
+  readonly file: string
+  readonly encryptionKey: Option.Option<Redacted.Redacted<string>>
+  readonly poolSize: number
+}
+
+const between = (name: string, min: number, max: number) => (n: number) =>
+  n >= min && n <= max ? Either.right(n) : Either.left(ConfigError.InvalidData([name], `must be from ${min} to ${max}, got ${n}`))
+
+export const databaseConfig: Config.Config<DatabaseSettings> = Config.all({
+  url: Config.option(Config.redacted("DATABASE_URL")).pipe(
+    Config.mapOrFail((url) =>
+      Option.match(url, {
+        onNone: () => Either.right(url),
+        onSome: (u) =>
+          /^postgres(ql)?:\/\//.test(Redacted.value(u))
+            ? Either.right(url)
+            : Either.left(ConfigError.InvalidData(["DATABASE_URL"], "must be a postgres:// URL (for SQLite set DATABASE_FILE)"))
+      })
+    )
+  ),
+  file: Config.string("DATABASE_FILE").pipe(Config.withDefault("./data/tokenshop.db")),
+  encryptionKey: Config.option(Config.redacted("DB_ENCRYPTION_KEY")),
+  poolSize: Config.integer("DATABASE_POOL_SIZE").pipe(Config.withDefault(10), Config.mapOrFail(between("DATABASE_POOL_SIZE", 1, 200)))
+})
+
+const parseAdmins = (text: string): Either.Either<ReadonlySet<TelegramId>, ConfigError.ConfigError> => {
+  const ids = new Set<TelegramId>()
+  for (const part of text.split(/[\s,]+/).filter((p) => p !== "")) {
+    if (!/^\d{1,16}$/.test(part) || Number(part) <= 0 || !Number.isSafeInteger(Number(part))) {
+      return Either.left(ConfigError.InvalidData(["ADMIN_IDS"], `"${part}" is not a Telegram user id`))
+    }
+    ids.add(TelegramId.make(Number(part)))
+  }
+  return Either.right(ids)
+}
+
+export const shopConfig: Config.Config<ShopSettings> = Config.all({
+  currency: Config.literal(...allFiatCurrencies)("SHOP_CURRENCY").pipe(Config.withDefault<FiatCurrency>("USD")),
+  admins: Config.string("ADMIN_IDS").pipe(Config.withDefault(""), Config.mapOrFail(parseAdmins)),
+  maxPendingPayments: Config.integer("MAX_PENDING_PAYMENTS").pipe(
+    Config.withDefault(5),
+    Config.mapOrFail(between("MAX_PENDING_PAYMENTS", 1, 100))
+  ),
+  paymentTtl: Config.integer("PAYMENT_TTL_MINUTES").pipe(
+    Config.withDefault(60),
+    Config.mapOrFail(between("PAYMENT_TTL_MINUTES", 1, 7 * 24 * 60)),
+    Config.map(Duration.minutes)
+  ),
+  maxLineQuantity: Config.integer("MAX_LINE_QUANTITY").pipe(Config.withDefault(1000), Config.mapOrFail(between("MAX_LINE_QUANTITY", 1, 100_000)))
+})

@@ -1,0 +1,30 @@
+/**
+ * Stand-ins for the outside services a command does not configure: each refuses with a clear
+ * "not configured" message instead of pretending to work.
+ */
+import {
+  AddressValidator, type DomainEvent, InvalidAddress, Notifier, PaymentGateway, PriceSource, ServiceUnavailable, WalletProcessor
+} from "@tokenshop/domain"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+
+const unavailable = (service: ServiceUnavailable["service"]) =>
+  Effect.fail(new ServiceUnavailable({ service, detail: `the ${service} service is not configured` }))
+
+export const PaymentsNotConfigured = Layer.mergeAll(
+  Layer.succeed(PaymentGateway, PaymentGateway.of({ assets: [], open: () => unavailable("payments") })),
+  Layer.succeed(WalletProcessor, WalletProcessor.of({
+    balances: unavailable("wallet"),
+    quote: () => unavailable("wallet"),
+    execute: () => unavailable("wallet")
+  })),
+  Layer.succeed(PriceSource, PriceSource.of({ rate: () => unavailable("prices") })),
+  Layer.succeed(AddressValidator, AddressValidator.of({
+    validate: (_, address) => Effect.fail(new InvalidAddress({ address, reason: "withdrawals are not configured" }))
+  }))
+)
+
+/** Domain events as debug log lines (the Telegram adapter replaces it with chat notifications). */
+export const LogNotifier = Layer.succeed(Notifier, Notifier.of({
+  publish: (event: DomainEvent) => Effect.logDebug(`event ${event._tag}`)
+}))

@@ -1,0 +1,74 @@
+import * as Args from "@effect/cli/Args"
+import * as Command from "@effect/cli/Command"
+import * as Options from "@effect/cli/Options"
+import * as Effect from "effect/Effect"
+import { CliShop } from "../Shop.js"
+import { adjust, backup, migrate, refund, showUser, stats } from "./Commands.js"
+import { importFile } from "./ImportFile.js"
+import { reportFailures } from "./Output.js"
+
+/** Opens the configured database (migrating it) only for the command that runs, never for --help. */
+const withShop = <A, E, R>(self: Effect.Effect<A, E, R>) =>
+  reportFailures(Effect.provide(self, CliShop))
+
+const migrateCommand = Command.make("migrate", {}, () => withShop(migrate)).pipe(
+  Command.withDescription("Create or update the database schema (SQLite file or DATABASE_URL).")
+)
+
+const importCommand = Command.make(
+  "import",
+  { file: Args.file({ name: "FILE" }).pipe(Args.withDescription("a .json or .txt inventory file")) },
+  ({ file }) => withShop(importFile(file))
+).pipe(Command.withDescription(
+  "Import items: JSON [{category, subcategory, price, description, private_data}] or TXT lines CATEGORY;SUBCATEGORY;DESCRIPTION;PRICE;PRIVATE_DATA. All or nothing."
+))
+
+const userId = Args.text({ name: "TELEGRAM_ID" }).pipe(Args.withDescription("the user's Telegram id"))
+const amount = Args.text({ name: "AMOUNT" }).pipe(Args.withDescription("in the shop's currency, e.g. 12.50"))
+const reason = Options.text("reason").pipe(Options.withDescription("why (recorded with the entry)"))
+const key = Options.text("key").pipe(
+  Options.optional,
+  Options.withDescription("an idempotency key: running the command again with it changes nothing")
+)
+
+const adjustCommand = (direction: "credit" | "debit") =>
+  Command.make(direction, { id: userId, amount, reason, key }, ({ amount, id, key, reason }) =>
+    withShop(adjust(direction, id, amount, reason, key))).pipe(
+    Command.withDescription(direction === "credit" ? "Add to a user's balance." : "Take from a user's balance (never below zero).")
+  )
+
+const userCommand = Command.make("user").pipe(
+  Command.withDescription("Balances and details of a user."),
+  Command.withSubcommands([
+    adjustCommand("credit"),
+    adjustCommand("debit"),
+    Command.make("show", { id: userId }, ({ id }) => withShop(showUser(id))).pipe(
+      Command.withDescription("Profile, balance and recent purchases.")
+    )
+  ])
+)
+
+const refundCommand = Command.make(
+  "refund",
+  { id: Args.text({ name: "BUY_ID" }).pipe(Args.withDescription("the purchase number")) },
+  ({ id }) => withShop(refund(id))
+).pipe(Command.withDescription("Refund a purchase to the buyer's balance, once. The items stay sold."))
+
+const statsCommand = Command.make(
+  "stats",
+  { days: Options.integer("days").pipe(Options.withDefault(30), Options.withDescription("how many days back")) },
+  ({ days }) => withShop(stats(days))
+).pipe(Command.withDescription("Sales, refunds, deposits and new users over the last days."))
+
+const backupCommand = Command.make(
+  "backup",
+  { out: Args.text({ name: "OUT_FILE" }).pipe(Args.withDescription("where to write the copy (must not exist)")) },
+  ({ out }) => withShop(backup(out))
+).pipe(Command.withDescription("A consistent copy of the SQLite database, safe while the shop runs."))
+
+export const tokenshop = Command.make("tokenshop").pipe(
+  Command.withDescription("Run and operate a tokenshop. Configuration comes from the environment (docs/operations.md)."),
+  Command.withSubcommands([migrateCommand, importCommand, userCommand, refundCommand, statsCommand, backupCommand])
+)
+
+export const runCli = Command.run(tokenshop, { name: "tokenshop", version: "0.1.0" })

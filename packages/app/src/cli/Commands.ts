@@ -1,0 +1,101 @@
+import { randomUUID } from "node:crypto"
+import { existsSync } from "node:fs"
+import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
+import * as SqlClient from "@effect/sql/SqlClient"
+import {
+  BuyId, BuyRepo, formatCrypto, formatMoney, idempotencyKey, lastDays, Ledger, now, operator, page, parseMoney, Refunds,
+  ShopConfig, Statistics, TelegramId, Users
+} from "@tokenshop/domain"
+import * as Console from "effect/Console"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import { databaseConfig } from "../Config.js"
+import { CliFailure } from "./Output.js"
+
+const cli = operator("cli")
+
+export const telegramId = (text: string) =>
+  /^\d{1,16}$/.test(text) && Number.isSafeInteger(Number(text)) && Number(text) > 0
+    ? Effect.succeed(TelegramId.make(Number(text)))
+    : Effect.fail(new CliFailure(`"${text}" is not a Telegram user id`))
+
+const balanceLine = (b: { topUp: Parameters<typeof formatMoney>[0]; consumed: Parameters<typeof formatMoney>[0]; available: Parameters<typeof formatMoney>[0] }) =>
+  `top-up ${formatMoney(b.topUp)}, consumed ${formatMoney(b.consumed)}, available ${formatMoney(b.available)}`
+
+export const migrate = Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  const engine = sql.onDialectOrElse({ pg: () => "PostgreSQL", orElse: () => "SQLite" })
+  const db = yield* databaseConfig
+  yield* Console.log(`database is up to date (${engine}${Option.isNone(db.url) ? `, ${db.file}` : ""})`)
+})
+
+/** An admin's audited credit or debit; the idempotency key makes a retried command harmless. */
+export const adjust = (direction: "credit" | "debit", id: string, amount: string, reason: string, key: Option.Option<string>) =>
+  Effect.gen(function*() {
+    const user = yield* telegramId(id)
+    const { currency } = yield* ShopConfig
+    const value = yield* parseMoney(amount, currency)
+    const balance = yield* (yield* Ledger).adjust(cli, {
+      user,
+      direction,
+      amount: value,
+      reason,
+      key: idempotencyKey("cli", Option.getOrElse(key, () => randomUUID()))
+    })
+    yield* Console.log(`${direction === "credit" ? "credited" : "debited"} ${formatMoney(value)} to user ${user}: ${balanceLine(balance)}`)
+  })
+
+export const showUser = (id: string) =>
+  Effect.gen(function*() {
+    const user = yield* (yield* Users).get(yield* telegramId(id))
+    const balance = yield* (yield* Ledger).balance(user.id)
+    const buys = yield* (yield* BuyRepo).listByUser(user.id, page(0, 10))
+    yield* Console.log([
+      `user ${user.id}${user.username === null ? "" : ` (@${user.username})`}${user.banned ? " BANNED" : ""}`,
+      `  registered ${user.registeredAt.toISOString()}, language ${user.language ?? "-"}`,
+      `  balance: ${balanceLine(balance)}`,
+      `  purchases: ${buys.total}${buys.total > 0 ? " (newest first)" : ""}`,
+      ...buys.items.map((b) =>
+        `    #${b.id} ${b.createdAt.toISOString()} ${b.quantity} item(s) ${formatMoney(b.total)}${b.refundedAt === null ? "" : " refunded"}`)
+    ].join("\n"))
+  })
+
+export const refund = (id: string) =>
+  Effect.gen(function*() {
+    if (!/^\d{1,15}$/.test(id) || Number(id) <= 0) return yield* Effect.fail(new CliFailure(`"${id}" is not a purchase id`))
+    const { balance, buy } = yield* (yield* Refunds).refund(cli, BuyId.make(Number(id)))
+    yield* Console.log(`refunded purchase #${buy.id} (${formatMoney(buy.total)}) to user ${buy.user}: ${balanceLine(balance)}`)
+  })
+
+export const stats = (days: number) =>
+  Effect.gen(function*() {
+    if (!Number.isInteger(days) || days < 1 || days > 3650) return yield* Effect.fail(new CliFailure("--days must be from 1 to 3650"))
+    const s = yield* (yield* Statistics).summary(cli, lastDays(days, yield* now))
+    yield* Console.log([
+      `last ${days} day(s), ${s.window.from.toISOString()} to now:`,
+      `  sales: ${s.sales.count} purchase(s), ${s.sales.items} item(s), ${formatMoney(s.sales.total)}`,
+      `  refunds: ${s.sales.refundedCount}, ${formatMoney(s.sales.refundedTotal)}`,
+      `  deposits: ${s.deposits.count}, ${formatMoney(s.deposits.total)}${s.deposits.byAsset.length > 0 ? ` (${s.deposits.byAsset.map(formatCrypto).join(", ")})` : ""}`,
+      `  new users: ${s.newUsers}`
+    ].join("\n"))
+  })
+
+/**
+ * A consistent copy of the SQLite database while the shop runs: SQLite's online backup, or for an
+ * encrypted database VACUUM INTO, which writes the copy encrypted with the same key.
+ */
+export const backup = (out: string) =>
+  Effect.gen(function*() {
+    if (existsSync(out)) return yield* Effect.fail(new CliFailure(`${out} exists already; choose a new file`))
+    const client = yield* Effect.serviceOption(SqliteClient.SqliteClient)
+    if (Option.isNone(client)) {
+      return yield* Effect.fail(new CliFailure("backup copies an SQLite database; for PostgreSQL use pg_dump"))
+    }
+    const db = yield* databaseConfig
+    if (Option.isSome(db.encryptionKey)) {
+      yield* client.value.unsafe(`VACUUM INTO '${out.replaceAll("'", "''")}'`)
+    } else {
+      yield* client.value.backup(out)
+    }
+    yield* Console.log(`backed up to ${out}`)
+  })
