@@ -5,7 +5,7 @@ import {
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import { amountText, big, decodeCurrency, int, millis, nullable, pageOf, time } from "./internal/rows.js"
+import { amountText, big, decodeCurrency, int, millis, nullable, pageOf, time, trusted } from "./internal/rows.js"
 import { makeTransaction } from "./internal/transaction.js"
 
 interface BuyRow {
@@ -32,8 +32,8 @@ interface BuyItemRow {
 const BATCH = 500
 
 const toSummary = (r: BuyRow): BuySummary => ({
-  id: BuyId.make(int(r.id)),
-  user: TelegramId.make(int(r.user_id)),
+  id: BuyId.make(int(r.id), trusted),
+  user: TelegramId.make(int(r.user_id), trusted),
   total: money(big(r.total), decodeCurrency(r.currency)),
   quantity: int(r.quantity ?? 0),
   createdAt: time(r.created_at),
@@ -50,13 +50,13 @@ export const SqlBuyRepo = Layer.effect(BuyRepo, Effect.gen(function*() {
       if (r === undefined) return Option.none<Buy>()
       const items = yield* sql<BuyItemRow>`SELECT * FROM buy_items WHERE buy_id = ${int(r.id)} ORDER BY position`
       return Option.some<Buy>({
-        id: BuyId.make(int(r.id)),
-        user: TelegramId.make(int(r.user_id)),
+        id: BuyId.make(int(r.id), trusted),
+        user: TelegramId.make(int(r.user_id), trusted),
         checkoutKey: IdempotencyKey.make(r.checkout_key),
         total: money(big(r.total), decodeCurrency(r.currency)),
         items: items.map((i): BuyItem => ({
-          itemId: ItemId.make(int(i.item_id)),
-          subcategoryId: SubcategoryId.make(int(i.subcategory_id)),
+          itemId: ItemId.make(int(i.item_id), trusted),
+          subcategoryId: SubcategoryId.make(int(i.subcategory_id), trusted),
           categoryName: i.category_name,
           subcategoryName: i.subcategory_name,
           description: i.description,

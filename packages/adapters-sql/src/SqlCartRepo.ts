@@ -2,7 +2,7 @@ import * as SqlClient from "@effect/sql/SqlClient"
 import { CartRepo, SubcategoryId } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { int } from "./internal/rows.js"
+import { int, trusted } from "./internal/rows.js"
 
 export const SqlCartRepo = Layer.effect(CartRepo, Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
@@ -10,7 +10,7 @@ export const SqlCartRepo = Layer.effect(CartRepo, Effect.gen(function*() {
     lines: (user) =>
       sql<{ subcategory_id: unknown; quantity: unknown }>`
         SELECT subcategory_id, quantity FROM cart_lines WHERE user_id = ${user} ORDER BY position`.pipe(
-        Effect.map((rows) => rows.map((r) => ({ subcategoryId: SubcategoryId.make(int(r.subcategory_id)), quantity: int(r.quantity) }))),
+        Effect.map((rows) => rows.map((r) => ({ subcategoryId: SubcategoryId.make(int(r.subcategory_id), trusted), quantity: int(r.quantity) }))),
         Effect.orDie
       ),
     setLine: (user, subcategoryId, quantity) =>

@@ -1,12 +1,12 @@
 import * as SqlClient from "@effect/sql/SqlClient"
 import {
-  type Category, CategoryId, CategoryNotFound, CatalogRepo, type CategoryView, type Item, ItemId, type ItemSummary, money,
+  type Category, CategoryId, CategoryNotFound, CatalogRepo, type CategoryView, type ClaimedItem, ItemId, type ItemSummary, money,
   type StockLine, type Subcategory, SubcategoryId, SubcategoryNotFound, type SubcategoryView
 } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import { amountText, big, decodeCurrency, flag, int, isPg, millis, pageOf, time } from "./internal/rows.js"
+import { amountText, big, decodeCurrency, flag, int, isPg, millis, pageOf, time, trusted } from "./internal/rows.js"
 import { makeTransaction } from "./internal/transaction.js"
 
 interface ItemRow {
@@ -32,8 +32,8 @@ interface SubRow {
 }
 
 const summary = (r: ItemRow): ItemSummary => ({
-  id: ItemId.make(int(r.id)),
-  subcategoryId: SubcategoryId.make(int(r.subcategory_id)),
+  id: ItemId.make(int(r.id), trusted),
+  subcategoryId: SubcategoryId.make(int(r.subcategory_id), trusted),
   price: money(big(r.price), decodeCurrency(r.currency)),
   description: r.description,
   sold: flag(r.sold),
@@ -41,8 +41,8 @@ const summary = (r: ItemRow): ItemSummary => ({
   createdAt: time(r.created_at)
 })
 const subView = (r: SubRow): SubcategoryView => ({
-  id: SubcategoryId.make(int(r.id)),
-  categoryId: CategoryId.make(int(r.category_id)),
+  id: SubcategoryId.make(int(r.id), trusted),
+  categoryId: CategoryId.make(int(r.category_id), trusted),
   categoryName: r.category_name,
   name: r.name,
   stock: int(r.stock),
@@ -73,7 +73,7 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
 
   const liveCategory = (id: CategoryId) =>
     sql<{ id: unknown; name: string }>`SELECT id, name FROM categories WHERE id = ${id} AND deleted = 0`.pipe(
-      Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), (r): Category => ({ id: CategoryId.make(int(r.id)), name: r.name })))
+      Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), (r): Category => ({ id: CategoryId.make(int(r.id), trusted), name: r.name })))
     )
 
   const dropUnsold = (subIds: ReadonlyArray<number>) =>
@@ -91,7 +91,7 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
         INSERT INTO categories (name, deleted) VALUES (${name}, 0)
         ON CONFLICT (name) DO UPDATE SET deleted = 0
         RETURNING id, name`.pipe(
-        Effect.map(([r]): Category => ({ id: CategoryId.make(int(r!.id)), name: r!.name })),
+        Effect.map(([r]): Category => ({ id: CategoryId.make(int(r!.id), trusted), name: r!.name })),
         Effect.orDie
       ),
     ensureSubcategory: (categoryId, name) =>
@@ -102,7 +102,7 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
           INSERT INTO subcategories (category_id, name, deleted) VALUES (${categoryId}, ${name}, 0)
           ON CONFLICT (category_id, name) DO UPDATE SET deleted = 0
           RETURNING id, category_id, name`
-        return { id: SubcategoryId.make(int(r!.id)), categoryId: CategoryId.make(int(r!.category_id)), name: r!.name } satisfies Subcategory
+        return { id: SubcategoryId.make(int(r!.id), trusted), categoryId: CategoryId.make(int(r!.category_id), trusted), name: r!.name } satisfies Subcategory
       }).pipe(Effect.catchTag("SqlError", Effect.die))),
     addItems: (items, now) =>
       atomically(Effect.gen(function*() {
@@ -136,7 +136,7 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
           ${inStockOnly ? sql`HAVING COUNT(i.id) > 0` : sql``}`
         const rows = yield* sql<{ id: unknown; name: string; stock: unknown }>`${base} ORDER BY c.name, c.id LIMIT ${page.limit} OFFSET ${page.offset}`
         const [count] = yield* sql<{ n: unknown }>`SELECT COUNT(*) AS n FROM (${base}) listed`
-        const views = rows.map((r): CategoryView => ({ id: CategoryId.make(int(r.id)), name: r.name, stock: int(r.stock) }))
+        const views = rows.map((r): CategoryView => ({ id: CategoryId.make(int(r.id), trusted), name: r.name, stock: int(r.stock) }))
         return pageOf(views, count?.n ?? 0, page.offset, page.limit)
       }).pipe(Effect.orDie),
     subcategories: (categoryId, page, inStockOnly) =>
@@ -159,12 +159,20 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
       ),
     claimUnsold: (sub, n) =>
       atomically(Effect.gen(function*() {
-        const rows = yield* (pg
-          ? sql<ItemRow>`SELECT * FROM items WHERE subcategory_id = ${sub} AND sold = 0 ORDER BY id LIMIT ${n} FOR UPDATE`
-          : sql<ItemRow>`SELECT * FROM items WHERE subcategory_id = ${sub} AND sold = 0 ORDER BY id LIMIT ${n}`)
+        const rows = yield* sql<ItemRow & { category_name: string; subcategory_name: string }>`
+          SELECT i.*, c.name AS category_name, s.name AS subcategory_name
+          FROM items i JOIN subcategories s ON s.id = i.subcategory_id JOIN categories c ON c.id = s.category_id
+          WHERE i.subcategory_id = ${sub} AND i.sold = 0 ORDER BY i.id LIMIT ${n} ${pg ? sql`FOR UPDATE OF i` : sql``}`
         if (rows.length === 0) return []
         yield* sql`UPDATE items SET sold = 1, is_new = 0 WHERE ${sql.in("id", rows.map((r) => int(r.id)))}`
-        return rows.map((r): Item => ({ ...summary(r), sold: true, isNew: false, privateData: r.private_data ?? "" }))
+        return rows.map((r): ClaimedItem => ({
+          ...summary(r),
+          sold: true,
+          isNew: false,
+          privateData: r.private_data ?? "",
+          categoryName: r.category_name,
+          subcategoryName: r.subcategory_name
+        }))
       }).pipe(Effect.orDie)),
     deleteCategory: (id) =>
       atomically(Effect.gen(function*() {
@@ -200,9 +208,9 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
         ORDER BY c.name, c.id, s.name, s.id`.pipe(
         Effect.map((rows) =>
           rows.map((r): StockLine => ({
-            categoryId: CategoryId.make(int(r.category_id)),
+            categoryId: CategoryId.make(int(r.category_id), trusted),
             categoryName: r.category_name,
-            subcategoryId: SubcategoryId.make(int(r.subcategory_id)),
+            subcategoryId: SubcategoryId.make(int(r.subcategory_id), trusted),
             subcategoryName: r.subcategory_name,
             count: int(r.n)
           }))

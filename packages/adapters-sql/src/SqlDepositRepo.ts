@@ -5,7 +5,7 @@ import {
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import { amountText, big, decimal, decimalText, decodeAsset, decodeCurrency, int, millis, nullable, pageOf, time } from "./internal/rows.js"
+import { amountText, big, decimal, decimalText, decodeAsset, decodeCurrency, int, millis, nullable, pageOf, time, trusted } from "./internal/rows.js"
 
 interface DepositRow {
   readonly id: unknown
@@ -30,9 +30,9 @@ const toDeposit = (r: DepositRow): Deposit => {
     ? { kind: "chain", asset, txid: r.txid ?? "", index: int(r.output_index) }
     : { kind: "processor", provider: r.provider ?? "", externalId: r.external_id ?? "" }
   return {
-    id: DepositId.make(int(r.id)),
-    user: TelegramId.make(int(r.user_id)),
-    paymentId: nullable(r.payment_id, (v) => PaymentId.make(int(v))),
+    id: DepositId.make(int(r.id), trusted),
+    user: TelegramId.make(int(r.user_id), trusted),
+    paymentId: nullable(r.payment_id, (v) => PaymentId.make(int(v), trusted)),
     source,
     amount: crypto(big(r.units), asset),
     fiat: money(big(r.fiat), decodeCurrency(r.currency)),

@@ -6,7 +6,7 @@ import {
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import { amountText, big, decodeCurrency, decodeKind, int, isPg, millis, pageOf, time } from "./internal/rows.js"
+import { amountText, big, decodeCurrency, decodeKind, int, isPg, millis, pageOf, time, trusted } from "./internal/rows.js"
 import { makeTransaction } from "./internal/transaction.js"
 
 interface EntryRow {
@@ -23,8 +23,8 @@ interface EntryRow {
 }
 
 const toEntry = (r: EntryRow): LedgerEntry => ({
-  id: LedgerEntryId.make(int(r.id)),
-  user: TelegramId.make(int(r.user_id)),
+  id: LedgerEntryId.make(int(r.id), trusted),
+  user: TelegramId.make(int(r.user_id), trusted),
   kind: decodeKind(r.kind),
   amount: money(big(r.amount), decodeCurrency(r.currency)),
   key: IdempotencyKey.make(r.idempotency_key),
@@ -49,7 +49,7 @@ export const SqlLedgerRepo = Layer.effect(LedgerRepo, Effect.gen(function*() {
       lock && pg
         ? sql<{ top_up: unknown; consumed: unknown }>`SELECT top_up, consumed FROM balances WHERE user_id = ${user} AND currency = ${currency} FOR UPDATE`
         : sql<{ top_up: unknown; consumed: unknown }>`SELECT top_up, consumed FROM balances WHERE user_id = ${user} AND currency = ${currency}`,
-      ([r]) => ({ topUp: r === undefined ? 0n : big(r.top_up), consumed: r === undefined ? 0n : big(r.consumed) })
+      ([r]) => (r === undefined ? null : { topUp: big(r.top_up), consumed: big(r.consumed) })
     )
   const toBalance = (currency: FiatCurrency, t: { topUp: bigint; consumed: bigint }): Balance => ({
     topUp: money(t.topUp, currency),
@@ -65,10 +65,13 @@ export const SqlLedgerRepo = Layer.effect(LedgerRepo, Effect.gen(function*() {
     append: (entry) =>
       atomically(Effect.gen(function*() {
         const { currency } = entry.amount
-        yield* sql`INSERT INTO balances (user_id, currency, top_up, consumed) VALUES (${entry.user}, ${currency}, '0', '0') ON CONFLICT DO NOTHING`
-        const before = yield* totals(entry.user, currency, true)
+        let before = yield* totals(entry.user, currency, true)
+        if (before === null) {
+          yield* sql`INSERT INTO balances (user_id, currency, top_up, consumed) VALUES (${entry.user}, ${currency}, '0', '0') ON CONFLICT DO NOTHING`
+          before = (yield* totals(entry.user, currency, true)) ?? { topUp: 0n, consumed: 0n }
+        }
         const previous = yield* findByKey(entry.key)
-        if (Option.isSome(previous)) return { entry: previous.value, replayed: true }
+        if (Option.isSome(previous)) return { entry: previous.value, replayed: true, balance: toBalance(currency, before) }
         const amount = entry.amount.amount
         if (isDebit(entry.kind) && before.topUp - before.consumed < amount) {
           return yield* new InsufficientFunds({ needed: entry.amount, available: toBalance(currency, before).available })
@@ -83,9 +86,10 @@ export const SqlLedgerRepo = Layer.effect(LedgerRepo, Effect.gen(function*() {
           VALUES (${entry.user}, ${entry.kind}, ${amountText(amount)}, ${currency}, ${entry.key}, ${entry.reason}, ${entry.actor},
             ${entry.ref}, ${millis(entry.createdAt)})
           RETURNING *`
-        return { entry: toEntry(row!), replayed: false }
+        return { entry: toEntry(row!), replayed: false, balance: toBalance(currency, next) }
       }).pipe(Effect.catchTag("SqlError", Effect.die), Effect.withSpan("SqlLedgerRepo.append"))),
-    balance: (user, currency) => totals(user, currency, false).pipe(Effect.map((t) => toBalance(currency, t)), Effect.orDie),
+    balance: (user, currency) =>
+      totals(user, currency, false).pipe(Effect.map((t) => toBalance(currency, t ?? { topUp: 0n, consumed: 0n })), Effect.orDie),
     findByKey: (key) => Effect.orDie(findByKey(key)),
     history: (user, page) =>
       Effect.all([

@@ -6,7 +6,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import { amountText, big, decodeAsset, decodeCurrency, decodeStatus, int, millis, nullable, time } from "./internal/rows.js"
+import { amountText, big, decodeAsset, decodeCurrency, decodeStatus, int, millis, nullable, time, trusted } from "./internal/rows.js"
 import { makeTransaction } from "./internal/transaction.js"
 
 interface PaymentRow {
@@ -29,8 +29,8 @@ interface PaymentRow {
 const toPayment = (r: PaymentRow): PaymentRequest => {
   const asset = decodeAsset(r.asset)
   return {
-    id: PaymentId.make(int(r.id)),
-    user: TelegramId.make(int(r.user_id)),
+    id: PaymentId.make(int(r.id), trusted),
+    user: TelegramId.make(int(r.user_id), trusted),
     asset,
     address: r.address,
     fiatAmount: r.fiat_currency === null ? null : money(big(r.fiat_amount), decodeCurrency(r.fiat_currency)),

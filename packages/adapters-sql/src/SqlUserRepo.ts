@@ -3,7 +3,7 @@ import { TelegramId, type User, UserNotFound, UserRepo } from "@tokenshop/domain
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import { flag, int, millis, pageOf, time } from "./internal/rows.js"
+import { flag, int, millis, pageOf, time, trusted } from "./internal/rows.js"
 
 interface UserRow {
   readonly id: unknown
@@ -14,7 +14,7 @@ interface UserRow {
 }
 
 const toUser = (r: UserRow): User => ({
-  id: TelegramId.make(int(r.id)),
+  id: TelegramId.make(int(r.id), trusted),
   username: r.username,
   language: r.language,
   banned: flag(r.banned),

@@ -4,7 +4,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
-import { amountText, big, decodeAsset, int, millis, pageOf, time } from "./internal/rows.js"
+import { amountText, big, decodeAsset, int, millis, pageOf, time, trusted } from "./internal/rows.js"
 
 interface WithdrawalRow {
   readonly id: unknown
@@ -30,7 +30,7 @@ const toScope = (text: string): WithdrawalScope =>
 const toWithdrawal = (r: WithdrawalRow): Withdrawal => {
   const asset = decodeAsset(r.asset)
   return {
-    id: WithdrawalId.make(int(r.id)),
+    id: WithdrawalId.make(int(r.id), trusted),
     key: IdempotencyKey.make(r.idempotency_key),
     asset,
     destination: r.destination,

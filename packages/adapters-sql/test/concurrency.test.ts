@@ -48,7 +48,7 @@ const verify = (outcomes: ReadonlyArray<"sold" | "OutOfStock" | string>) =>
     expect(consumed).toBe(BigInt(ITEMS) * 100n)
   })
 
-const race = (checkout: (i: number) => Effect.Effect<"sold" | string>) =>
+const race = <R>(checkout: (i: number) => Effect.Effect<"sold" | string, never, R>) =>
   Effect.all(Array.from({ length: BUYERS }, (_, i) => checkout(i)), { concurrency: "unbounded" })
 
 const attempt = (i: number) =>

@@ -33,6 +33,8 @@ export const Item = Schema.Struct({
 })
 export type Item = typeof Item.Type
 export type NewItem = Pick<Item, "subcategoryId" | "price" | "description" | "privateData">
+/** A sold item as checkout takes it: with the names it is delivered under. */
+export type ClaimedItem = Item & { readonly categoryName: string; readonly subcategoryName: string }
 /** An item as admins list it: everything but the private data. */
 export type ItemSummary = Omit<Item, "privateData">
 
@@ -82,7 +84,7 @@ export class CatalogRepo extends Context.Tag("@tokenshop/domain/CatalogRepo")<Ca
    * Marks the `n` oldest unsold items sold and returns them; fewer when stock is short.
    * Run inside Transactor.withTransaction and abort when fewer came back, so nothing is half-sold.
    */
-  readonly claimUnsold: (subcategoryId: SubcategoryId, n: number) => Effect.Effect<ReadonlyArray<Item>>
+  readonly claimUnsold: (subcategoryId: SubcategoryId, n: number) => Effect.Effect<ReadonlyArray<ClaimedItem>>
   /** Deletes the category's unsold items and hides it; sold items and sales history stay. */
   readonly deleteCategory: (id: CategoryId) => Effect.Effect<number, CategoryNotFound>
   readonly deleteSubcategory: (id: SubcategoryId) => Effect.Effect<number, SubcategoryNotFound>

@@ -61,17 +61,16 @@ export class Checkout extends Context.Tag("@tokenshop/domain/Checkout")<Checkout
         if (lines.length === 0) return yield* new EmptyCart({ user })
         const items: Array<BuyItem> = []
         for (const line of lines) {
-          const view = yield* catalog.subcategory(line.subcategoryId)
-          const claimed = Option.isSome(view) ? yield* catalog.claimUnsold(line.subcategoryId, line.quantity) : []
-          if (claimed.length < line.quantity || Option.isNone(view)) {
+          const claimed = yield* catalog.claimUnsold(line.subcategoryId, line.quantity)
+          if (claimed.length < line.quantity) {
             return yield* new OutOfStock({ subcategory: line.subcategoryId, requested: line.quantity, available: claimed.length })
           }
           for (const item of claimed) {
             items.push({
               itemId: item.id,
               subcategoryId: item.subcategoryId,
-              categoryName: view.value.categoryName,
-              subcategoryName: view.value.name,
+              categoryName: item.categoryName,
+              subcategoryName: item.subcategoryName,
               description: item.description,
               price: item.price,
               privateData: item.privateData
@@ -80,7 +79,7 @@ export class Checkout extends Context.Tag("@tokenshop/domain/Checkout")<Checkout
         }
         const total = sumMoney(currency, items.map((i) => i.price))
         const at = yield* now
-        yield* ledger.append({
+        const { balance } = yield* ledger.append({
           user,
           kind: "purchase",
           amount: total,
@@ -92,7 +91,7 @@ export class Checkout extends Context.Tag("@tokenshop/domain/Checkout")<Checkout
         })
         const buy = yield* buys.create({ user, checkoutKey: key, total, items, createdAt: at })
         yield* carts.clear(user)
-        return { buy, replayed: false, balance: yield* ledger.balance(user, currency) }
+        return { buy, replayed: false, balance }
       }))
 
     return Checkout.of({

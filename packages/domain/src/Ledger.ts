@@ -67,9 +67,10 @@ export class LedgerRepo extends Context.Tag("@tokenshop/domain/LedgerRepo")<Ledg
    * Appends one entry, atomically with its balance check: a debit (purchase, admin_debit) larger
    * than what is available fails with InsufficientFunds and writes nothing.
    * Idempotent per `key`: a replay returns the first entry with `replayed: true` and writes nothing.
+   * `balance` is the user's balance in the entry's currency once the append is done.
    */
   readonly append: (entry: NewLedgerEntry) => Effect.Effect<
-    { readonly entry: LedgerEntry; readonly replayed: boolean },
+    { readonly entry: LedgerEntry; readonly replayed: boolean; readonly balance: Balance },
     InsufficientFunds
   >
   readonly balance: (user: TelegramId, currency: Money["currency"]) => Effect.Effect<Balance>
@@ -119,7 +120,7 @@ export class Ledger extends Context.Tag("@tokenshop/domain/Ledger")<Ledger, {
         }
         const reason = adj.reason.trim()
         if (reason === "") return yield* new InvalidInput({ field: "reason", problem: "a reason is required" })
-        const { replayed } = yield* repo.append({
+        const { balance: after, replayed } = yield* repo.append({
           user: adj.user,
           kind: adj.direction === "credit" ? "admin_credit" : "admin_debit",
           amount: adj.amount,
@@ -129,7 +130,6 @@ export class Ledger extends Context.Tag("@tokenshop/domain/Ledger")<Ledger, {
           ref: null,
           createdAt: yield* now
         })
-        const after = yield* repo.balance(adj.user, currency)
         if (!replayed) {
           yield* notifier.publish(DomainEvent.BalanceAdjusted({
             user: adj.user, direction: adj.direction, amount: adj.amount, reason, admin, balance: after

@@ -249,22 +249,20 @@ export class Payments extends Context.Tag("@tokenshop/domain/Payments")<Payments
           rate: rate.price,
           createdAt: at
         })
-        if (created) {
-          if (fiat.amount > 0n) {
-            yield* ledger.append({
-              user: deposit.user,
-              kind: "deposit",
-              amount: fiat,
-              key: depositKey(input.source),
-              reason: null,
-              actor: null,
-              ref: `deposit:${deposit.id}`,
-              createdAt: at
-            }).pipe(Effect.orDie) // a credit never lacks funds
-          }
-          if (deposit.paymentId !== null) yield* repo.markPaid(deposit.paymentId, at)
-        }
-        return { deposit, replayed: !created, balance: yield* ledger.balance(deposit.user, config.currency) }
+        if (!created) return { deposit, replayed: true, balance: yield* ledger.balance(deposit.user, config.currency) }
+        if (deposit.paymentId !== null) yield* repo.markPaid(deposit.paymentId, at)
+        if (fiat.amount === 0n) return { deposit, replayed: false, balance: yield* ledger.balance(deposit.user, config.currency) }
+        const { balance } = yield* ledger.append({
+          user: deposit.user,
+          kind: "deposit",
+          amount: fiat,
+          key: depositKey(input.source),
+          reason: null,
+          actor: null,
+          ref: `deposit:${deposit.id}`,
+          createdAt: at
+        }).pipe(Effect.orDie) // a credit never lacks funds
+        return { deposit, replayed: false, balance }
       }))
       if (!result.replayed) {
         yield* notifier.publish(DomainEvent.DepositCredited({ deposit: result.deposit, balance: result.balance }))

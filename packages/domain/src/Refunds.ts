@@ -6,7 +6,6 @@ import { AlreadyRefunded, BuyNotFound, type NotAdmin } from "./Errors.js"
 import { DomainEvent, Notifier } from "./Events.js"
 import { type BuyId, idempotencyKey } from "./Ids.js"
 import { type Balance, LedgerRepo } from "./Ledger.js"
-import { ShopConfig } from "./ShopConfig.js"
 import { now } from "./Time.js"
 import { Transactor } from "./Transactor.js"
 import { type AdminRef, describeAdmin, Users } from "./Users.js"
@@ -29,7 +28,6 @@ export class Refunds extends Context.Tag("@tokenshop/domain/Refunds")<Refunds, {
     const buys = yield* BuyRepo
     const ledger = yield* LedgerRepo
     const notifier = yield* Notifier
-    const { currency } = yield* ShopConfig
 
     return Refunds.of({
       refund: Effect.fn("Refunds.refund")(function*(admin: AdminRef, id: BuyId) {
@@ -42,7 +40,7 @@ export class Refunds extends Context.Tag("@tokenshop/domain/Refunds")<Refunds, {
           if (buy.refundedAt !== null || !(yield* buys.markRefunded(id, at))) {
             return yield* new AlreadyRefunded({ buy: id })
           }
-          yield* ledger.append({
+          const { balance } = yield* ledger.append({
             user: buy.user,
             kind: "refund",
             amount: buy.total,
@@ -52,7 +50,7 @@ export class Refunds extends Context.Tag("@tokenshop/domain/Refunds")<Refunds, {
             ref: `buy:${id}`,
             createdAt: at
           }).pipe(Effect.orDie) // a credit never lacks funds
-          return { buy: { ...buy, refundedAt: at }, balance: yield* ledger.balance(buy.user, currency) }
+          return { buy: { ...buy, refundedAt: at }, balance }
         }))
         yield* notifier.publish(DomainEvent.Refunded({
           buyId: id, user: result.buy.user, amount: result.buy.total, admin, balance: result.balance

@@ -44,3 +44,6 @@ export const decodeCurrency = Schema.decodeUnknownSync(FiatCurrency)
 export const decodeAsset = Schema.decodeUnknownSync(Asset)
 export const decodeKind = Schema.decodeUnknownSync(EntryKind)
 export const decodeStatus = Schema.decodeUnknownSync(PaymentStatus)
+
+/** Rows the adapter wrote itself: their ids are valid, so branding them skips validation. */
+export const trusted = { disableValidation: true } as const

@@ -28,21 +28,32 @@ const retrySchedule = Schedule.exponential("2 millis", 1.6).pipe(
  * - PostgreSQL: SERIALIZABLE isolation; a transaction that loses a race is run again.
  * A transaction inside a transaction joins the outer one.
  */
-export const makeTransaction = (sql: SqlClient.SqlClient) => {
-  const inside = FiberRef.unsafeMake(false)
+export const makeTransaction = (sql: SqlClient.SqlClient): Transaction => {
+  const existing = shared.get(sql)
+  if (existing !== undefined) return existing
   const pg = sql.onDialectOrElse({ pg: () => true, orElse: () => false })
-  const prelude = pg
-    ? sql`SET TRANSACTION ISOLATION LEVEL SERIALIZABLE`
-    : sql`UPDATE write_lock SET n = n + 1 WHERE id = 1`
-  return <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+  const transaction: Transaction = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
     Effect.flatMap(FiberRef.get(inside), (nested) => {
       if (nested) return effect
-      const once = sql.withTransaction(Effect.zipRight(prelude, Effect.locally(effect, inside, true)))
-      return once.pipe(
+      const body = Effect.locally(effect, inside, true)
+      if (!pg) {
+        return sql.withTransaction(Effect.zipRight(sql`UPDATE write_lock SET n = n + 1 WHERE id = 1`, body)).pipe(
+          Effect.catchIf((e): e is SqlError => e instanceof SqlError, (e) => Effect.die(e))
+        ) as Effect.Effect<A, E, R>
+      }
+      return sql.withTransaction(Effect.zipRight(sql`SET TRANSACTION ISOLATION LEVEL SERIALIZABLE`, body)).pipe(
         Effect.sandbox,
         Effect.retry({ schedule: retrySchedule, while: causeIsRetryable }),
         Effect.unsandbox,
         Effect.catchIf((e): e is SqlError => e instanceof SqlError, (e) => Effect.die(e))
       ) as Effect.Effect<A, E, R>
     })
+  shared.set(sql, transaction)
+  return transaction
 }
+
+type Transaction = <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+/** One transaction function per client, so that every repository joins the same running transaction. */
+const shared = new WeakMap<SqlClient.SqlClient, Transaction>()
+/** Set while a fiber runs inside a transaction of this module (any client: a fiber uses one database). */
+const inside = FiberRef.unsafeMake(false)

@@ -2,7 +2,7 @@ import * as Effect from "effect/Effect"
 import * as HashMap from "effect/HashMap"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import { type Category, type CategoryView, CatalogRepo, type Item, type StockLine, type Subcategory, type SubcategoryView } from "../Catalog.js"
+import { type Category, type CategoryView, CatalogRepo, type ClaimedItem, type Item, type StockLine, type Subcategory, type SubcategoryView } from "../Catalog.js"
 import { CategoryNotFound, SubcategoryNotFound } from "../Errors.js"
 import { CategoryId, ItemId, SubcategoryId } from "../Ids.js"
 import type { Money } from "../Money.js"
@@ -138,11 +138,16 @@ export const CatalogRepoMemory: Layer.Layer<CatalogRepo, never, MemoryStore> = L
       ),
     nextPrices: (sub, n) => store.read((s): ReadonlyArray<Money> => unsoldOf(s, sub, n).map((i) => i.price)),
     claimUnsold: (sub, n) =>
-      store.modify((s) => {
+      store.modify<ReadonlyArray<ClaimedItem>>((s) => {
+        const names = Option.map(HashMap.get(s.subcategories, sub), ({ subcategory }) => ({
+          subcategoryName: subcategory.name,
+          categoryName: HashMap.unsafeGet(s.categories, subcategory.categoryId).category.name
+        }))
+        if (Option.isNone(names)) return [[], s] as const
         const claimed = unsoldOf(s, sub, n).map((i) => ({ ...i, sold: true, isNew: false }))
         let items = s.items
         for (const item of claimed) items = HashMap.set(items, item.id, item)
-        return [claimed, { ...s, items }] as const
+        return [claimed.map((i): ClaimedItem => ({ ...i, ...names.value })), { ...s, items }] as const
       }),
     deleteCategory: (id) =>
       store.modify((s) => {

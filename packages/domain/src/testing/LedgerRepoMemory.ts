@@ -4,7 +4,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { InsufficientFunds } from "../Errors.js"
 import { LedgerEntryId } from "../Ids.js"
-import { balanceOf, isDebit, type LedgerEntry, LedgerRepo } from "../Ledger.js"
+import { type Balance, balanceOf, isDebit, type LedgerEntry, LedgerRepo } from "../Ledger.js"
 import { slice } from "../Paging.js"
 import { MemoryStore, nextId } from "./MemoryStore.js"
 
@@ -15,19 +15,21 @@ export const LedgerRepoMemory: Layer.Layer<LedgerRepo, never, MemoryStore> = Lay
 
   return LedgerRepo.of({
     append: (entry) =>
-      store.modify<Effect.Effect<{ readonly entry: LedgerEntry; readonly replayed: boolean }, InsufficientFunds>>((s) => {
+      store.modify<Effect.Effect<{ readonly entry: LedgerEntry; readonly replayed: boolean; readonly balance: Balance }, InsufficientFunds>>((s) => {
         const previous = HashMap.get(s.ledgerKeys, entry.key)
-        if (Option.isSome(previous)) return [Effect.succeed({ entry: previous.value, replayed: true }), s] as const
         const entries = entriesOf(s, entry.user)
+        const before = balanceOf(entry.amount.currency, entries)
+        if (Option.isSome(previous)) return [Effect.succeed({ entry: previous.value, replayed: true, balance: before }), s] as const
         if (isDebit(entry.kind)) {
-          const { available } = balanceOf(entry.amount.currency, entries)
+          const { available } = before
           if (available.amount < entry.amount.amount) {
             return [Effect.fail(new InsufficientFunds({ needed: entry.amount, available })), s] as const
           }
         }
         const [id, next] = nextId(s, "ledger")
         const stored: LedgerEntry = { ...entry, id: LedgerEntryId.make(id) }
-        return [Effect.succeed({ entry: stored, replayed: false }), {
+        const after = balanceOf(entry.amount.currency, [...entries, stored])
+        return [Effect.succeed({ entry: stored, replayed: false, balance: after }), {
           ...next,
           ledger: HashMap.set(next.ledger, entry.user, [...entries, stored]),
           ledgerKeys: HashMap.set(next.ledgerKeys, entry.key, stored)

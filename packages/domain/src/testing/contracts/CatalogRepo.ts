@@ -60,9 +60,10 @@ export const catalogRepoContract = (name: string, layer: ContractLayer<CatalogRe
     it.live("claimUnsold takes the oldest unsold items once, and fewer when short", () =>
       run(Effect.gen(function*() {
         const repo = yield* CatalogRepo
-        const { sub } = yield* stocked([100n, 200n, 300n])
+        const { category, sub } = yield* stocked([100n, 200n, 300n])
         const first = yield* repo.claimUnsold(sub.id, 2)
         expect(first.map((i) => i.price)).toEqual([usd(100n), usd(200n)])
+        expect(first[0]).toMatchObject({ categoryName: category.name, subcategoryName: sub.name, subcategoryId: sub.id })
         expect(first.every((i) => i.sold)).toBe(true)
         expect(first[0]!.privateData).toBe("secret 0;with;semicolons")
         const rest = yield* repo.claimUnsold(sub.id, 5)
