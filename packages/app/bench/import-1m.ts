@@ -1,0 +1,32 @@
+/** `tokenshop import` of 1,000,000 TXT lines into a new SQLite file, in a child process. */
+import { createWriteStream, mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join, resolve } from "node:path"
+import { once } from "node:events"
+import { runChild } from "./child.js"
+
+export const LINES = 1_000_000
+
+export const writeInventory = async (path: string, lines: number) => {
+  const out = createWriteStream(path)
+  for (let i = 0; i < lines; i++) {
+    const line = `Category ${i % 7};Subcategory ${i % 101};Licence key for product ${i % 997};${(1 + (i % 5000)) / 100};KEY-${i.toString(36)}-ABCD-EFGH-IJKL\n`
+    if (!out.write(line)) await once(out, "drain")
+  }
+  out.end()
+  await once(out, "finish")
+}
+
+export const benchImport = async () => {
+  const dir = mkdtempSync(join(tmpdir(), "tokenshop-import-"))
+  try {
+    const file = join(dir, "inventory.txt")
+    await writeInventory(file, LINES)
+    const cli = resolve(import.meta.dirname, "../../dist/main.js")
+    const result = await runChild([cli, "import", file], { DATABASE_FILE: join(dir, "shop.db") })
+    if (!result.output.startsWith(`imported ${LINES} items`)) throw new Error(`unexpected output: ${result.output.slice(0, 200)}`)
+    return result
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
