@@ -61,8 +61,7 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
   /** Live subcategories with stock and the next unsold item, filtered by `where`. */
   const subcategoryViews = (where: ReturnType<typeof sql.and>, page?: { limit: number; offset: number }) =>
     sql<SubRow>`
-      SELECT s.id, s.category_id, c.name AS category_name, s.name,
-        (SELECT COUNT(*) FROM items i WHERE i.subcategory_id = s.id AND i.sold = 0) AS stock,
+      SELECT s.id, s.category_id, c.name AS category_name, s.name, s.stock,
         n.price AS next_price, n.currency AS next_currency, n.description AS next_description
       FROM subcategories s
       JOIN categories c ON c.id = s.category_id
@@ -82,6 +81,7 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
       : Effect.gen(function*() {
         const [count] = yield* sql<{ n: unknown }>`SELECT COUNT(*) AS n FROM items WHERE sold = 0 AND ${sql.in("subcategory_id", subIds)}`
         yield* sql`DELETE FROM items WHERE sold = 0 AND ${sql.in("subcategory_id", subIds)}`
+        yield* sql`UPDATE subcategories SET stock = 0 WHERE ${sql.in("id", subIds)}`
         return int(count?.n ?? 0)
       })
 
@@ -106,6 +106,9 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
       }).pipe(Effect.catchTag("SqlError", Effect.die))),
     addItems: (items, now) =>
       atomically(Effect.gen(function*() {
+        const added = new Map<number, number>()
+        for (const i of items) added.set(i.subcategoryId, (added.get(i.subcategoryId) ?? 0) + 1)
+        for (const [sub, n] of added) yield* sql`UPDATE subcategories SET stock = stock + ${n} WHERE id = ${sub}`
         for (let start = 0; start < items.length; start += BATCH) {
           const rows = items.slice(start, start + BATCH).map((i) => ({
             subcategory_id: i.subcategoryId,
@@ -127,13 +130,12 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
     categories: (page, inStockOnly) =>
       Effect.gen(function*() {
         const base = sql`
-          SELECT c.id, c.name, COUNT(i.id) AS stock
+          SELECT c.id, c.name, COALESCE(SUM(s.stock), 0) AS stock
           FROM categories c
           LEFT JOIN subcategories s ON s.category_id = c.id AND s.deleted = 0
-          LEFT JOIN items i ON i.subcategory_id = s.id AND i.sold = 0
           WHERE c.deleted = 0
           GROUP BY c.id, c.name
-          ${inStockOnly ? sql`HAVING COUNT(i.id) > 0` : sql``}`
+          ${inStockOnly ? sql`HAVING COALESCE(SUM(s.stock), 0) > 0` : sql``}`
         const rows = yield* sql<{ id: unknown; name: string; stock: unknown }>`${base} ORDER BY c.name, c.id LIMIT ${page.limit} OFFSET ${page.offset}`
         const [count] = yield* sql<{ n: unknown }>`SELECT COUNT(*) AS n FROM (${base}) listed`
         const views = rows.map((r): CategoryView => ({ id: CategoryId.make(int(r.id), trusted), name: r.name, stock: int(r.stock) }))
@@ -143,7 +145,7 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
       Effect.gen(function*() {
         const where = sql.and([
           sql`s.category_id = ${categoryId}`,
-          ...(inStockOnly ? [sql`EXISTS (SELECT 1 FROM items i WHERE i.subcategory_id = s.id AND i.sold = 0)`] : [])
+          ...(inStockOnly ? [sql`s.stock > 0`] : [])
         ])
         const rows = yield* subcategoryViews(where, page)
         const [count] = yield* sql<{ n: unknown }>`
@@ -165,6 +167,7 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
           WHERE i.subcategory_id = ${sub} AND i.sold = 0 ORDER BY i.id LIMIT ${n} ${pg ? sql`FOR UPDATE OF i` : sql``}`
         if (rows.length === 0) return []
         yield* sql`UPDATE items SET sold = 1, is_new = 0 WHERE ${sql.in("id", rows.map((r) => int(r.id)))}`
+        yield* sql`UPDATE subcategories SET stock = stock - ${rows.length} WHERE id = ${sub}`
         return rows.map((r): ClaimedItem => ({
           ...summary(r),
           sold: true,
@@ -199,13 +202,18 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
       ]).pipe(Effect.map(([rows, [count]]) => pageOf(rows.map(summary), count?.n ?? 0, page.offset, page.limit)), Effect.orDie),
     stockReport: (onlyNew) =>
       sql<{ category_id: unknown; category_name: string; subcategory_id: unknown; subcategory_name: string; n: unknown }>`
-        SELECT c.id AS category_id, c.name AS category_name, s.id AS subcategory_id, s.name AS subcategory_name, COUNT(*) AS n
-        FROM items i
-        JOIN subcategories s ON s.id = i.subcategory_id
-        JOIN categories c ON c.id = s.category_id
-        WHERE i.sold = 0 AND s.deleted = 0 AND c.deleted = 0 ${onlyNew ? sql`AND i.is_new = 1` : sql``}
-        GROUP BY c.id, c.name, s.id, s.name
-        ORDER BY c.name, c.id, s.name, s.id`.pipe(
+        ${onlyNew
+        ? sql`SELECT c.id AS category_id, c.name AS category_name, s.id AS subcategory_id, s.name AS subcategory_name, COUNT(*) AS n
+            FROM items i
+            JOIN subcategories s ON s.id = i.subcategory_id
+            JOIN categories c ON c.id = s.category_id
+            WHERE i.is_new = 1 AND i.sold = 0 AND s.deleted = 0 AND c.deleted = 0
+            GROUP BY c.id, c.name, s.id, s.name`
+        : sql`SELECT c.id AS category_id, c.name AS category_name, s.id AS subcategory_id, s.name AS subcategory_name, s.stock AS n
+            FROM subcategories s
+            JOIN categories c ON c.id = s.category_id
+            WHERE s.stock > 0 AND s.deleted = 0 AND c.deleted = 0`}
+        ORDER BY category_name, category_id, subcategory_name, subcategory_id`.pipe(
         Effect.map((rows) =>
           rows.map((r): StockLine => ({
             categoryId: CategoryId.make(int(r.category_id), trusted),

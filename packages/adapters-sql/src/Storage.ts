@@ -7,6 +7,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import init from "./migrations/0001_init.js"
+import stockCounts from "./migrations/0002_stock_counts.js"
 import { SqlBuyRepo } from "./SqlBuyRepo.js"
 import { SqlCartRepo } from "./SqlCartRepo.js"
 import { SqlCatalogRepo } from "./SqlCatalogRepo.js"
@@ -39,7 +40,7 @@ export const SqlStorage = Layer.mergeAll(
 
 /** Brings the schema up to date; the same ordered migrations run on both engines. */
 export const migrate = Migrator.make({})({
-  loader: Migrator.fromRecord({ "0001_init": init }),
+  loader: Migrator.fromRecord({ "0001_init": init, "0002_stock_counts": stockCounts }),
   table: "tokenshop_migrations"
 }).pipe(
   Effect.mapError((cause) => new StorageUnavailable({ reason: "migration_failed", message: `migration failed: ${cause.message}`, cause }))

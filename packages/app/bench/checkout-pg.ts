@@ -6,6 +6,8 @@
 import { PgStorage } from "@tokenshop/adapters-sql"
 import { Cart, Checkout, idempotencyKey, type SubcategoryId, TelegramId } from "@tokenshop/domain"
 import { ShopMemory } from "@tokenshop/domain/testing/memory"
+import * as Layer from "effect/Layer"
+import { LogNotifier, PaymentsNotConfigured } from "../src/Services.js"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import pg from "pg"
@@ -17,7 +19,7 @@ const SUBS = 10
 const CLIENTS = 8
 
 const shop = (url: string, schema: string) =>
-  ShopMemory({}, { storage: PgStorage({ url: Redacted.make(url), schema, maxConnections: CLIENTS }) })
+  ShopMemory({}, { services: Layer.merge(LogNotifier, PaymentsNotConfigured), storage: PgStorage({ url: Redacted.make(url), schema, maxConnections: CLIENTS }) })
 
 const retrying = async (client: pg.Client, work: () => Promise<void>) => {
   for (let attempt = 0; ; attempt++) {
@@ -40,8 +42,7 @@ const rawUnit = async (c: pg.Client, user: number, sub: number, key: string) => 
   await c.query("SELECT * FROM users WHERE id = $1", [user])
   await retrying(c, async () => {
     await c.query("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE").catch(() => undefined)
-    await c.query(`SELECT s.id, c.name, (SELECT COUNT(*) FROM items i WHERE i.subcategory_id = s.id AND i.sold = 0) AS stock,
-      n.price FROM subcategories s JOIN categories c ON c.id = s.category_id
+    await c.query(`SELECT s.id, c.name, s.stock, n.price FROM subcategories s JOIN categories c ON c.id = s.category_id
       LEFT JOIN items n ON n.id = (SELECT MIN(i.id) FROM items i WHERE i.subcategory_id = s.id AND i.sold = 0)
       WHERE s.deleted = 0 AND c.deleted = 0 AND s.id = $1`, [sub])
     await c.query("SELECT subcategory_id, quantity FROM cart_lines WHERE user_id = $1 ORDER BY position", [user])
@@ -63,6 +64,7 @@ const rawUnit = async (c: pg.Client, user: number, sub: number, key: string) => 
         FROM items i JOIN subcategories s ON s.id = i.subcategory_id JOIN categories c ON c.id = s.category_id
         WHERE i.subcategory_id = $1 AND i.sold = 0 ORDER BY i.id LIMIT $2 FOR UPDATE OF i`, [line.subcategory_id, line.quantity])).rows
       await c.query("UPDATE items SET sold = 1, is_new = 0 WHERE id = ANY($1)", [claimed.map((r) => r.id)])
+      await c.query("UPDATE subcategories SET stock = stock - $1 WHERE id = $2", [claimed.length, line.subcategory_id])
       items.push(...claimed)
     }
     const total = items.reduce((s, i) => s + BigInt(i.price), 0n)

@@ -9,6 +9,8 @@ import { join } from "node:path"
 import { SqliteStorage } from "@tokenshop/adapters-sql"
 import { Cart, Checkout, idempotencyKey, type SubcategoryId, TelegramId } from "@tokenshop/domain"
 import { ShopMemory } from "@tokenshop/domain/testing/memory"
+import * as Layer from "effect/Layer"
+import { LogNotifier, PaymentsNotConfigured } from "../src/Services.js"
 import Database from "better-sqlite3"
 import * as Effect from "effect/Effect"
 import { rawCheckout } from "./raw-sqlite.js"
@@ -26,7 +28,7 @@ export const benchCheckoutSqlite = async () => {
     let subs: ReadonlyArray<SubcategoryId> = []
     for (const file of [shopFile, rawFile]) {
       subs = await Effect.runPromise(seed({ users: USERS, items: CHECKOUTS + 2000, subs: SUBS }).pipe(
-        Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: file }) }))
+        Effect.provide(ShopMemory({}, { services: Layer.merge(LogNotifier, PaymentsNotConfigured), storage: SqliteStorage({ filename: file }) }))
       ))
     }
 
@@ -43,7 +45,7 @@ export const benchCheckoutSqlite = async () => {
         elapsed += performance.now() - start
       }
       return elapsed / 1000
-    }).pipe(Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: shopFile }) })), Effect.withTracerEnabled(false)))
+    }).pipe(Effect.provide(ShopMemory({}, { services: Layer.merge(LogNotifier, PaymentsNotConfigured), storage: SqliteStorage({ filename: shopFile }) })), Effect.withTracerEnabled(false)))
 
     ;(globalThis as { __setPhase?: (p: string) => void }).__setPhase?.("raw")
     const db = new Database(rawFile)

@@ -2,6 +2,8 @@
 import { SqliteStorage } from "@tokenshop/adapters-sql"
 import { idempotencyKey, Ledger, money, operator, TelegramId, Transactor, Users } from "@tokenshop/domain"
 import { ShopMemory } from "@tokenshop/domain/testing/memory"
+import * as Layer from "effect/Layer"
+import { LogNotifier, PaymentsNotConfigured } from "../src/Services.js"
 import * as Effect from "effect/Effect"
 
 const [file, usersText] = process.argv.slice(2)
@@ -25,7 +27,7 @@ const seed = Effect.gen(function*() {
     }))
   }
 })
-Effect.runPromise(seed.pipe(Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: file! }) })))).catch((e: unknown) => {
+Effect.runPromise(seed.pipe(Effect.provide(ShopMemory({}, { services: Layer.merge(LogNotifier, PaymentsNotConfigured), storage: SqliteStorage({ filename: file! }) })))).catch((e: unknown) => {
   console.error(e)
   process.exit(1)
 })

@@ -5,8 +5,7 @@
 import type Database from "better-sqlite3"
 
 export const SUBCATEGORY_VIEW = `
-  SELECT s.id, s.category_id, c.name AS category_name, s.name,
-    (SELECT COUNT(*) FROM items i WHERE i.subcategory_id = s.id AND i.sold = 0) AS stock,
+  SELECT s.id, s.category_id, c.name AS category_name, s.name, s.stock,
     n.price AS next_price, n.currency AS next_currency, n.description AS next_description
   FROM subcategories s
   JOIN categories c ON c.id = s.category_id
@@ -31,6 +30,7 @@ export const rawCheckout = (db: Database.Database) => {
       FROM items i JOIN subcategories s ON s.id = i.subcategory_id JOIN categories c ON c.id = s.category_id
       WHERE i.subcategory_id = ? AND i.sold = 0 ORDER BY i.id LIMIT ?`),
     markSold: db.prepare("UPDATE items SET sold = 1, is_new = 0 WHERE id IN (?)"),
+    stockDown: db.prepare("UPDATE subcategories SET stock = stock - ? WHERE id = ?"),
     ensureBalance: db.prepare("INSERT INTO balances (user_id, currency, top_up, consumed) VALUES (?, ?, '0', '0') ON CONFLICT DO NOTHING"),
     balance: db.prepare("SELECT top_up, consumed FROM balances WHERE user_id = ? AND currency = ?"),
     entryByKey: db.prepare("SELECT * FROM ledger_entries WHERE idempotency_key = ?"),
@@ -62,6 +62,7 @@ export const rawCheckout = (db: Database.Database) => {
       const claimed = q.claim.all(line["subcategory_id"], line["quantity"]) as Array<Row>
       if (claimed.length < Number(line["quantity"])) throw new Error("out of stock")
       for (const item of claimed) q.markSold.run(item["id"])
+      q.stockDown.run(claimed.length, line["subcategory_id"])
       items.push(...claimed)
     }
     const total = items.reduce((sum, i) => sum + BigInt(String(i["price"])), 0n)
