@@ -1,8 +1,7 @@
 /** Reading values back from SQLite (TEXT, INTEGER) and PostgreSQL (NUMERIC and BIGINT come back as strings). */
 import type * as SqlClient from "@effect/sql/SqlClient"
-import { Asset, EntryKind, FiatCurrency, PaymentStatus } from "@tokenshop/domain"
+import { allAssets, allFiatCurrencies, EntryKind, PaymentStatus } from "@tokenshop/domain"
 import * as BigDecimal from "effect/BigDecimal"
-import * as Schema from "effect/Schema"
 
 /** An exact amount from a TEXT (SQLite) or NUMERIC (PostgreSQL) column. */
 export const big = (v: unknown): bigint => (typeof v === "bigint" ? v : BigInt(String(v)))
@@ -39,11 +38,18 @@ export const pageOf = <A>(items: ReadonlyArray<A>, total: unknown, offset: numbe
 })
 
 
-/** Values the adapter wrote itself, checked on the way back (a bad one is a defect). */
-export const decodeCurrency = Schema.decodeUnknownSync(FiatCurrency)
-export const decodeAsset = Schema.decodeUnknownSync(Asset)
-export const decodeKind = Schema.decodeUnknownSync(EntryKind)
-export const decodeStatus = Schema.decodeUnknownSync(PaymentStatus)
+/** Checks a value the adapter wrote itself against the allowed ones; a bad one is a defect. */
+const oneOf = <A extends string>(values: ReadonlyArray<A>) => {
+  const allowed = new Set<string>(values)
+  return (v: unknown): A => {
+    if (typeof v !== "string" || !allowed.has(v)) throw new Error(`unexpected value in the database: ${String(v)}`)
+    return v as A
+  }
+}
+export const decodeCurrency = oneOf(allFiatCurrencies)
+export const decodeAsset = oneOf(allAssets)
+export const decodeKind = oneOf(EntryKind.literals)
+export const decodeStatus = oneOf(PaymentStatus.literals)
 
 /** Rows the adapter wrote itself: their ids are valid, so branding them skips validation. */
 export const trusted = { disableValidation: true } as const
