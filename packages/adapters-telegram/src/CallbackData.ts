@@ -5,6 +5,7 @@
  *
  * Wire form: VERSION ACTION [":" ARG]*, e.g. "1s:12:0" = subcategories of category 12, page 0.
  */
+import { BuyId, CategoryId, SubcategoryId } from "@tokenshop/domain"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
@@ -13,7 +14,11 @@ export const VERSION = "1"
 /** Telegram's limit on callback_data, in bytes. */
 export const MAX_BYTES = 64
 
-const Id = Schema.NumberFromString.pipe(Schema.int(), Schema.positive(), Schema.lessThanOrEqualTo(Number.MAX_SAFE_INTEGER))
+const id = <A extends number>(brand: Schema.Schema<A, number>) =>
+  Schema.compose(Schema.NumberFromString.pipe(Schema.lessThanOrEqualTo(Number.MAX_SAFE_INTEGER)), brand)
+const Category = id(CategoryId)
+const Sub = id(SubcategoryId)
+const Purchase = id(BuyId)
 const PageNo = Schema.NumberFromString.pipe(Schema.int(), Schema.between(0, 100_000))
 const Quantity = Schema.NumberFromString.pipe(Schema.int(), Schema.between(0, 100_000))
 const Nonce = Schema.String.pipe(Schema.pattern(/^[A-Za-z0-9_-]{1,32}$/))
@@ -23,17 +28,17 @@ const Lang = Schema.String.pipe(Schema.pattern(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/))
 export const Callback = Schema.Union(
   Schema.TaggedStruct("Main", {}),
   Schema.TaggedStruct("Categories", { page: PageNo }),
-  Schema.TaggedStruct("Subcategories", { category: Id, page: PageNo }),
-  Schema.TaggedStruct("Subcategory", { subcategory: Id }),
-  Schema.TaggedStruct("AddToCart", { subcategory: Id, quantity: Quantity }),
+  Schema.TaggedStruct("Subcategories", { category: Category, page: PageNo }),
+  Schema.TaggedStruct("Subcategory", { subcategory: Sub }),
+  Schema.TaggedStruct("AddToCart", { subcategory: Sub, quantity: Quantity }),
   Schema.TaggedStruct("Cart", {}),
-  Schema.TaggedStruct("SetQuantity", { subcategory: Id, quantity: Quantity }),
+  Schema.TaggedStruct("SetQuantity", { subcategory: Sub, quantity: Quantity }),
   Schema.TaggedStruct("ClearCart", {}),
   Schema.TaggedStruct("Checkout", {}),
   Schema.TaggedStruct("Confirm", { nonce: Nonce }),
   Schema.TaggedStruct("Profile", {}),
   Schema.TaggedStruct("History", { page: PageNo }),
-  Schema.TaggedStruct("Purchase", { buy: Id }),
+  Schema.TaggedStruct("Purchase", { buy: Purchase }),
   Schema.TaggedStruct("TopUp", {}),
   Schema.TaggedStruct("Languages", {}),
   Schema.TaggedStruct("Language", { language: Lang }),

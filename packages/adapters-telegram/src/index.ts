@@ -1,1 +1,5 @@
-export {}
+export * from "./Bot.js"
+export * from "./CallbackData.js"
+export * from "./Format.js"
+export * from "./I18n.js"
+export * from "./Screens.js"

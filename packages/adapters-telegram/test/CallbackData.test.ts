@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
+import { BuyId, CategoryId, SubcategoryId } from "@tokenshop/domain"
 import * as Either from "effect/Either"
 import fc from "fast-check"
 import { type Callback, decodeCallback, encodeCallback, MAX_BYTES } from "../src/CallbackData.js"
@@ -6,17 +7,17 @@ import { type Callback, decodeCallback, encodeCallback, MAX_BYTES } from "../src
 const every: ReadonlyArray<Callback> = [
   { _tag: "Main" },
   { _tag: "Categories", page: 3 },
-  { _tag: "Subcategories", category: 12, page: 0 },
-  { _tag: "Subcategory", subcategory: 9_007_199_254_740_991 },
-  { _tag: "AddToCart", subcategory: 34, quantity: 10 },
+  { _tag: "Subcategories", category: CategoryId.make(12), page: 0 },
+  { _tag: "Subcategory", subcategory: SubcategoryId.make(9_007_199_254_740_991) },
+  { _tag: "AddToCart", subcategory: SubcategoryId.make(34), quantity: 10 },
   { _tag: "Cart" },
-  { _tag: "SetQuantity", subcategory: 34, quantity: 0 },
+  { _tag: "SetQuantity", subcategory: SubcategoryId.make(34), quantity: 0 },
   { _tag: "ClearCart" },
   { _tag: "Checkout" },
   { _tag: "Confirm", nonce: "AbC_123-xyz0123456789abcdefghijk" },
   { _tag: "Profile" },
   { _tag: "History", page: 2 },
-  { _tag: "Purchase", buy: 55 },
+  { _tag: "Purchase", buy: BuyId.make(55) },
   { _tag: "TopUp" },
   { _tag: "Languages" },
   { _tag: "Language", language: "de" },
@@ -30,7 +31,7 @@ describe("callback data", () => {
       expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MAX_BYTES)
       expect(decodeCallback(text)).toEqual(Either.right(callback))
     }
-    expect(encodeCallback({ _tag: "Subcategories", category: 12, page: 0 })).toBe("1s:12:0")
+    expect(encodeCallback({ _tag: "Subcategories", category: CategoryId.make(12), page: 0 })).toBe("1s:12:0")
   })
 
   it("refuses stale, malformed and forged payloads", () => {

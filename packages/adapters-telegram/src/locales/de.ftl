@@ -65,6 +65,7 @@ history-refunded = (erstattet)
 purchase-title = Kauf #{ $buy } vom { $date }, { $total }:
 purchase-not-found = Dieser Kauf wurde nicht gefunden.
 
+language-name = Deutsch
 language-choose = Wähle deine Sprache:
 language-set = Sprache auf Deutsch gestellt.
 
@@ -73,3 +74,4 @@ slow-down = Bitte etwas langsamer.
 banned = Dein Zugang zu diesem Shop wurde gesperrt.
 button-expired = Diese Schaltfläche ist abgelaufen. Bitte öffne das Menü erneut.
 error-generic = Etwas ist schiefgelaufen (Fehler-ID { $id }). Bitte versuche es später noch einmal.
+admin-purchase = 🛍 Kauf #{ $buy } · { $total }: { $user }

@@ -66,6 +66,7 @@ history-refunded = (refunded)
 purchase-title = Purchase #{ $buy } from { $date }, { $total }:
 purchase-not-found = This purchase was not found.
 
+language-name = English
 language-choose = Choose your language:
 language-set = Language set to English.
 
@@ -74,3 +75,4 @@ slow-down = Slow down a little, please.
 banned = Your access to this shop has been blocked.
 button-expired = This button has expired. Please open the menu again.
 error-generic = Something went wrong (error id { $id }). Please try again later.
+admin-purchase = 🛍 Purchase #{ $buy } · { $total }: { $user }

@@ -1,0 +1,76 @@
+/** The few Telegram calls the bot makes, as Effects whose failures are typed and never thrown. */
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
+import { type Api, type Context as TgContext, InputFile } from "grammy"
+import type { Screen } from "./Screens.js"
+
+export class TelegramCallFailed extends Data.TaggedError("TelegramCallFailed")<{ readonly method: string; readonly cause: unknown }> {}
+
+const call = <A>(method: string, f: () => Promise<A>) =>
+  Effect.tryPromise({ try: f, catch: (cause) => new TelegramCallFailed({ method, cause }) })
+
+const markup = (screen: Screen) => ({
+  parse_mode: "HTML" as const,
+  reply_markup: { inline_keyboard: screen.keyboard.map((row) => [...row]) }
+})
+
+const notModified = (e: TelegramCallFailed) => String(e.cause).includes("message is not modified")
+
+/** Replaces the message a button belongs to; sends a new message when there is none to edit. */
+export const show = (ctx: TgContext, screen: Screen) =>
+  ctx.callbackQuery?.message !== undefined
+    ? call("editMessageText", () => ctx.editMessageText(screen.text, markup(screen))).pipe(
+      Effect.asVoid,
+      Effect.catchIf(notModified, () => Effect.void)
+    )
+    : send(ctx, screen)
+
+export const send = (ctx: TgContext, screen: Screen) =>
+  call("sendMessage", () => ctx.reply(screen.text, markup(screen))).pipe(Effect.asVoid)
+
+export const sendText = (ctx: TgContext, text: string) =>
+  call("sendMessage", () => ctx.reply(text, { parse_mode: "HTML" })).pipe(Effect.asVoid)
+
+/** Answers a button press (a toast, or an alert the user must close). Answering twice is harmless. */
+export const answer = (ctx: TgContext, text?: string, alert = false) =>
+  ctx.callbackQuery === undefined
+    ? Effect.void
+    : call("answerCallbackQuery", () => ctx.answerCallbackQuery(text === undefined ? {} : { text, show_alert: alert })).pipe(
+      Effect.asVoid,
+      Effect.catchAll(() => Effect.void)
+    )
+
+/** Telegram's limit is 4096 characters a message; stay below it. */
+const CHUNK = 3500
+/** Deliveries longer than this many messages go out as a text file instead. */
+const MAX_MESSAGES = 10
+
+const chunks = (blocks: ReadonlyArray<string>): Array<string> => {
+  const out: Array<string> = []
+  let current = ""
+  for (const block of blocks) {
+    for (let start = 0; start < Math.max(1, block.length); start += CHUNK) {
+      const piece = block.slice(start, start + CHUNK)
+      if (current.length + piece.length + 2 > CHUNK && current !== "") {
+        out.push(current)
+        current = ""
+      }
+      current = current === "" ? piece : `${current}\n\n${piece}`
+    }
+  }
+  if (current !== "") out.push(current)
+  return out
+}
+
+/** Sends delivered goods: in messages, or as a .txt document when very long. Plain text: no markup. */
+export const deliver = (ctx: TgContext, blocks: ReadonlyArray<string>, fileName: string, fileCaption: string) => {
+  const messages = chunks(blocks)
+  if (messages.length > MAX_MESSAGES) {
+    const file = new InputFile(Buffer.from(blocks.join("\n\n"), "utf8"), fileName)
+    return call("sendDocument", () => ctx.replyWithDocument(file, { caption: fileCaption })).pipe(Effect.asVoid)
+  }
+  return Effect.forEach(messages, (text) => call("sendMessage", () => ctx.reply(text)), { discard: true })
+}
+
+export const sendTo = (api: Api, chat: number, text: string) =>
+  call("sendMessage", () => api.sendMessage(chat, text)).pipe(Effect.asVoid)

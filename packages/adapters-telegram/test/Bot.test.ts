@@ -1,0 +1,129 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Catalog, idempotencyKey, Ledger, money, TelegramId, Users } from "@tokenshop/domain"
+import { ShopMemory } from "@tokenshop/domain/testing/memory"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import { admin, alerts, buttons, makeHarness, settings, texts } from "./harness.js"
+
+const stock = Effect.flatMap(Catalog, (c) =>
+  c.importFile(admin, "txt", ["Games;Steam;Steam key;5.00;STEAM-1", "Games;Steam;Steam key;5.00;STEAM-2", "Soft;Office;Licence;20;OFFICE-<1>"].join("\n")))
+const credit = (user: number, cents: bigint) =>
+  Effect.flatMap(Ledger, (l) => l.adjust(admin, { user: TelegramId.make(user), direction: "credit", amount: money(cents, "USD"), reason: "test", key: idempotencyKey("t", user, cents) }))
+
+describe("the buyer's bot", () => {
+  it.effect("registers on /start, browses, refuses more than the stock, and buys once with a double tap", () =>
+    Effect.gen(function*() {
+      yield* stock
+      const h = yield* makeHarness()
+      const start = yield* Effect.promise(() => h.text(42, "/start"))
+      expect(texts(start)[0]).toContain("Welcome to Test Shop")
+      expect((yield* (yield* Users).get(TelegramId.make(42))).username).toBe("user42")
+      const categories = yield* Effect.promise(() => h.press(42, "1c:0"))
+      expect(buttons(categories.find((c) => c.method === "editMessageText")).map((b) => b.text)).toContain("Games (2)")
+      const games = buttons(categories.find((c) => c.method === "editMessageText")).find((b) => b.text.startsWith("Games"))!
+      const subs = yield* Effect.promise(() => h.press(42, games.callback_data))
+      const steam = buttons(subs.find((c) => c.method === "editMessageText"))[0]!
+      expect(steam.text).toBe("Steam · $5.00 · 2 left")
+      const card = yield* Effect.promise(() => h.press(42, steam.callback_data))
+      const quantities = buttons(card.find((c) => c.method === "editMessageText")).filter((b) => /^\d+$/.test(b.text))
+      expect(quantities.map((b) => b.text)).toEqual(["1", "2"])
+      const tooMany = yield* Effect.promise(() => h.press(42, quantities[1]!.callback_data.replace(/:2$/, ":3")))
+      expect(alerts(tooMany)[0]).toContain("Only 2")
+      const added = yield* Effect.promise(() => h.press(42, quantities[1]!.callback_data))
+      expect(texts(added)[0]).toContain("Total: $10.00")
+
+      const poor = yield* Effect.promise(() => h.press(42, "1o"))
+      const confirm = buttons(poor.find((c) => c.method === "editMessageText")).find((b) => b.callback_data.startsWith("1y:"))!
+      const refused = yield* Effect.promise(() => h.press(42, confirm.callback_data))
+      expect(texts(refused)[0]).toContain("This costs $10.00 but your balance is $0.00")
+
+      yield* credit(42, 1500n)
+      const bought = yield* Effect.promise(() => h.press(42, confirm.callback_data))
+      expect(texts(bought).join("\n")).toContain("STEAM-1")
+      expect(texts(bought).join("\n")).toContain("STEAM-2")
+      const again = yield* Effect.promise(() => h.press(42, confirm.callback_data))
+      expect(texts(again)).toEqual([])
+      expect(alerts(again)).toEqual(["This purchase is already complete."])
+      expect((yield* (yield* Ledger).balance(TelegramId.make(42))).available).toEqual(money(500n, "USD"))
+    }).pipe(Effect.provide(ShopMemory(settings))))
+
+  it.effect("refuses forged and stale buttons and another user's purchase, changing nothing", () =>
+    Effect.gen(function*() {
+      yield* stock
+      const h = yield* makeHarness()
+      yield* Effect.promise(() => h.text(7, "/start"))
+      yield* credit(7, 10_000n)
+      yield* Effect.promise(() => h.press(7, "1a:2:1"))
+      const order = yield* Effect.promise(() => h.press(7, "1o"))
+      const confirm = buttons(order.find((c) => c.method === "editMessageText")).find((b) => b.callback_data.startsWith("1y:"))!
+      yield* Effect.promise(() => h.press(7, confirm.callback_data))
+      for (const forged of ["1b:1", "garbage", "9x:1", "1b:-1", "1A:refund:1", "1l:xx"]) {
+        const answer = yield* Effect.promise(() => h.press(8, forged))
+        expect(texts(answer), forged).toEqual([])
+        expect(alerts(answer), forged).toEqual(["This button has expired. Please open the menu again."])
+      }
+      const own = yield* Effect.promise(() => h.press(7, "1b:1"))
+      expect(texts(own)[0]).toContain("OFFICE-&lt;1&gt;")
+    }).pipe(Effect.provide(ShopMemory(settings))))
+
+  it.effect("a banned user gets one message and nothing else; a replayed update is ignored", () =>
+    Effect.gen(function*() {
+      const h = yield* makeHarness()
+      yield* Effect.promise(() => h.text(5, "/start"))
+      yield* (yield* Users).setBanned(admin, TelegramId.make(5), true)
+      const blocked = yield* Effect.promise(() => h.text(5, "/start"))
+      expect(texts(blocked)).toEqual(["Your access to this shop has been blocked."])
+      const pressed = yield* Effect.promise(() => h.press(5, "1c:0"))
+      expect(pressed.map((c) => c.method)).toEqual(["answerCallbackQuery"])
+      const update = { update_id: 999, message: { message_id: 1, date: 0, chat: { id: 6, type: "private" as const, first_name: "x" }, from: { id: 6, is_bot: false, first_name: "x" }, text: "/start" } }
+      expect((yield* Effect.promise(() => h.replay(update))).length).toBe(1)
+      expect((yield* Effect.promise(() => h.replay(update))).length).toBe(0)
+    }).pipe(Effect.provide(ShopMemory(settings))))
+
+  it.effect("throttles fast taps with a friendly message", () =>
+    Effect.gen(function*() {
+      const h = yield* makeHarness(60_000)
+      yield* Effect.promise(() => h.press(3, "1c:0"))
+      const fast = yield* Effect.promise(() => h.press(3, "1c:0"))
+      expect(alerts(fast)).toEqual(["Slow down a little, please."])
+      expect(texts(fast)).toEqual([])
+    }).pipe(Effect.provide(ShopMemory(settings))))
+
+  it.effect("speaks the user's language and switches it", () =>
+    Effect.gen(function*() {
+      const h = yield* makeHarness()
+      expect(texts(yield* Effect.promise(() => h.text(11, "/start", "de-AT")))[0]).toContain("Willkommen bei Test Shop")
+      const switched = yield* Effect.promise(() => h.press(11, "1l:en", "de"))
+      expect(alerts(switched)).toEqual(["Language set to English."])
+      expect(texts(switched)[0]).toContain("My profile")
+      expect(texts(yield* Effect.promise(() => h.text(11, "/start", "de")))[0]).toContain("Welcome")
+    }).pipe(Effect.provide(ShopMemory(settings))))
+
+  it.effect("a failure shows an error id, tells the admins, and the bot keeps running", () =>
+    Effect.gen(function*() {
+      const h = yield* makeHarness()
+      const failed = yield* Effect.promise(() => h.press(21, "1c:0"))
+      const shown = texts(failed)
+      expect(shown[0]).toMatch(/^Something went wrong \(error id [0-9a-f]{8}\)/)
+      const id = /error id ([0-9a-f]{8})/.exec(shown[0]!)![1]
+      const toAdmin = failed.find((c) => c.method === "sendMessage" && c.payload["chat_id"] === 900)
+      expect(String(toAdmin?.payload["text"])).toContain(`error ${id}`)
+      expect(String(toAdmin?.payload["text"])).toContain("catalog is down")
+      expect(texts(yield* Effect.promise(() => h.text(21, "/start")))[0]).toContain("Welcome")
+    }).pipe(Effect.provide(Layer.provideMerge(
+      Layer.succeed(Catalog, Catalog.of({
+        categories: () => Effect.dieMessage("catalog is down"),
+        subcategories: () => Effect.dieMessage("catalog is down"),
+        subcategory: () => Effect.dieMessage("catalog is down"),
+        importRecords: () => Effect.dieMessage("unused"),
+        importStream: () => Effect.dieMessage("unused"),
+        importFile: () => Effect.dieMessage("unused"),
+        deleteCategory: () => Effect.dieMessage("unused"),
+        deleteSubcategory: () => Effect.dieMessage("unused"),
+        items: () => Effect.dieMessage("unused"),
+        stockReport: () => Effect.dieMessage("unused"),
+        markAnnounced: () => Effect.dieMessage("unused")
+      })),
+      ShopMemory(settings)
+    ))))
+})

@@ -1,0 +1,66 @@
+/** Drives a real grammY bot with bot.handleUpdate and records every Bot API call it makes. */
+import { operator, ShopConfig, TelegramId } from "@tokenshop/domain"
+import * as Effect from "effect/Effect"
+import { Bot } from "grammy"
+import type { Update, UserFromGetMe } from "grammy/types"
+import { installShop } from "../src/Bot.js"
+import { loadTranslator } from "../src/I18n.js"
+
+export const ADMIN = 900
+export const admin = operator("test")
+const botInfo: UserFromGetMe = {
+  id: 1, is_bot: true, first_name: "Shop", username: "shop_bot", can_join_groups: false, can_read_all_group_messages: false,
+  supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false
+} as UserFromGetMe
+
+export interface Call { readonly method: string; readonly payload: Record<string, unknown> }
+
+export const makeHarness = (throttleMs = 0) =>
+  Effect.gen(function*() {
+    const bot = new Bot("1:test", { botInfo })
+    const calls: Array<Call> = []
+    let messageId = 100
+    bot.api.config.use(async (_prev, method, payload) => {
+      calls.push({ method, payload: payload as unknown as Record<string, unknown> })
+      const result = method === "sendMessage" || method === "sendDocument"
+        ? { message_id: ++messageId, date: 0, chat: { id: Number((payload as { chat_id: number }).chat_id), type: "private" }, text: "" }
+        : true
+      return { ok: true, result } as never
+    })
+    yield* installShop(bot, { shopName: "Test Shop", translator: loadTranslator(), throttleMs })
+    let updateId = 0
+    const from = (id: number, language = "en") => ({ id, is_bot: false, first_name: `user${id}`, username: `user${id}`, language_code: language })
+    const send = async (update: Omit<Update, "update_id">) => {
+      const before = calls.length
+      await bot.handleUpdate({ update_id: ++updateId, ...update } as Update)
+      return calls.slice(before)
+    }
+    return {
+      calls,
+      bot,
+      text: (user: number, text: string, language = "en") =>
+        send({ message: { message_id: ++messageId, date: 0, chat: { id: user, type: "private", first_name: "x" }, from: from(user, language), text } } as never),
+      press: (user: number, data: string, language = "en") =>
+        send({
+          callback_query: {
+            id: String(++messageId), chat_instance: "c", data, from: from(user, language),
+            message: { message_id: 5, date: 0, chat: { id: user, type: "private", first_name: "x" }, text: "screen" }
+          }
+        } as never),
+      /** Replays an update exactly (same update_id), as Telegram does after a timeout. */
+      replay: async (update: Update) => {
+        const before = calls.length
+        await bot.handleUpdate(update)
+        return calls.slice(before)
+      }
+    }
+  })
+
+export const texts = (calls: ReadonlyArray<Call>) =>
+  calls.filter((c) => c.method === "sendMessage" || c.method === "editMessageText").map((c) => String(c.payload["text"]))
+export const alerts = (calls: ReadonlyArray<Call>) =>
+  calls.filter((c) => c.method === "answerCallbackQuery").map((c) => String(c.payload["text"] ?? ""))
+export const buttons = (call: Call | undefined) =>
+  ((call?.payload["reply_markup"] as { inline_keyboard?: Array<Array<{ text: string; callback_data: string }>> } | undefined)?.inline_keyboard ?? []).flat()
+
+export const settings = { admins: new Set([TelegramId.make(ADMIN)]) } satisfies Partial<ShopConfig["Type"]>
