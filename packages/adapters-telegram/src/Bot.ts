@@ -20,7 +20,7 @@ export interface ShopBotSettings {
   readonly helpText?: string | undefined
   readonly translator: Translator
   /** Minimum time between two actions of one user, in milliseconds (default 500). */
-  readonly throttleMs?: number
+  readonly throttleMs?: number | undefined
 }
 
 /** Remembers the last `size` keys, forgetting the oldest first. */

@@ -3,6 +3,7 @@ import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
 import * as Effect from "effect/Effect"
 import { CliShop } from "../Shop.js"
+import { start } from "../Start.js"
 import { adjust, backup, migrate, refund, showUser, stats } from "./Commands.js"
 import { importFile } from "./ImportFile.js"
 import { reportFailures } from "./Output.js"
@@ -66,9 +67,13 @@ const backupCommand = Command.make(
   ({ out }) => withShop(backup(out))
 ).pipe(Command.withDescription("A consistent copy of the SQLite database, safe while the shop runs."))
 
+const startCommand = Command.make("start", {}, () => reportFailures(start)).pipe(
+  Command.withDescription("Run the shop on Telegram (BOT_TOKEN; TELEGRAM_API_ROOT for another Bot API server).")
+)
+
 export const tokenshop = Command.make("tokenshop").pipe(
   Command.withDescription("Run and operate a tokenshop. Configuration comes from the environment (docs/operations.md)."),
-  Command.withSubcommands([migrateCommand, importCommand, userCommand, refundCommand, statsCommand, backupCommand])
+  Command.withSubcommands([startCommand, migrateCommand, importCommand, userCommand, refundCommand, statsCommand, backupCommand])
 )
 
 export const runCli = Command.run(tokenshop, { name: "tokenshop", version: "0.1.0" })
