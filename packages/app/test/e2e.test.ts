@@ -14,7 +14,7 @@ import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startLayer } from "../src/Start.js"
-import { buyer, type Emulator, idlePolling, startEmulator } from "./emulator.js"
+import { buyer, type Emulator, idlePolling, startEmulator } from "@tokenshop/adapters-telegram/emulator"
 
 const TOKEN = "123456:emulated"
 const ADMIN = 900

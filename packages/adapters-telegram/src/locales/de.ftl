@@ -21,7 +21,7 @@ catalog-card =
 
     Preis: { $price }
     Vorrätig: { $stock }
-catalog-choose-quantity = Wie viele? Wähle eine Zahl oder tippe sie ein.
+catalog-choose-quantity = Wie viele? Wähle eine Zahl.
 catalog-sold-out = Zurzeit ausverkauft.
 catalog-added = { $quantity } × { $name } in den Warenkorb gelegt.
 catalog-type-quantity = Tippe eine Menge von 1 bis { $max }.

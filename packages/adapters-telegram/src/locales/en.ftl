@@ -22,7 +22,7 @@ catalog-card =
 
     Price: { $price }
     In stock: { $stock }
-catalog-choose-quantity = How many? Pick a number or type one.
+catalog-choose-quantity = How many? Pick a number.
 catalog-sold-out = Sold out for now.
 catalog-added = Added { $quantity } × { $name } to your cart.
 catalog-type-quantity = Type a quantity from 1 to { $max }.
