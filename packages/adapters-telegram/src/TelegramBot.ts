@@ -6,10 +6,13 @@
 import { autoRetry } from "@grammyjs/auto-retry"
 import { run, sequentialize } from "@grammyjs/runner"
 import { type DomainEvent, Notifier, ShopConfig } from "@tokenshop/domain"
+import { timingSafeEqual } from "node:crypto"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import { Api, Bot, type Transformer } from "grammy"
+import type { Update } from "grammy/types"
 import { installShop } from "./Bot.js"
 import { formatMoney } from "./Format.js"
 import { DEFAULT_LANGUAGE, loadTranslator } from "./I18n.js"
@@ -29,9 +32,9 @@ export interface TelegramSettings {
 
 const client = (settings: TelegramSettings) => settings.apiRoot === undefined ? {} : { client: { apiRoot: settings.apiRoot } }
 
-/** Polls for updates and serves the shop until the scope closes. */
-export const TelegramBotLive = (settings: TelegramSettings): Layer.Layer<never, never, RouteServices | ShopConfig> =>
-  Layer.scopedDiscard(Effect.gen(function*() {
+/** A bot with retries and the shop installed (not yet receiving updates). */
+const makeBot = (settings: TelegramSettings) =>
+  Effect.gen(function*() {
     const bot = new Bot(Redacted.value(settings.token), client(settings))
     bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }))
     for (const transformer of settings.transformers ?? []) bot.api.config.use(transformer)
@@ -43,13 +46,54 @@ export const TelegramBotLive = (settings: TelegramSettings): Layer.Layer<never, 
       translator: loadTranslator()
     })
     yield* Effect.tryPromise(() => bot.init()).pipe(Effect.orDie)
+    return bot
+  })
+
+/** Polls for updates and serves the shop until the scope closes. */
+export const TelegramBotLive = (settings: TelegramSettings): Layer.Layer<never, never, RouteServices | ShopConfig> =>
+  Layer.scopedDiscard(Effect.gen(function*() {
+    const bot = yield* makeBot(settings)
     yield* Effect.tryPromise(() => bot.api.deleteWebhook()).pipe(Effect.ignore)
-    const runner = yield* Effect.acquireRelease(
+    yield* Effect.acquireRelease(
       Effect.sync(() => run(bot)),
       (r) => Effect.promise(async () => { if (r.isRunning()) await r.stop() })
     )
     yield* Effect.logInfo(`bot @${bot.botInfo.username} is polling for updates`)
-    return runner
+  }))
+
+/** Receives updates that Telegram posts to the shop's HTTP server (webhook mode). */
+export class TelegramWebhook extends Context.Tag("@tokenshop/adapters-telegram/TelegramWebhook")<TelegramWebhook, {
+  /** True when the request carries the secret given to Telegram (compared in constant time). */
+  readonly authorized: (header: string | undefined) => boolean
+  /** Handles one update; never fails (a bad update is logged and answered like any other). */
+  readonly handle: (update: unknown) => Effect.Effect<void>
+}>() {}
+
+export interface WebhookSettings {
+  /** The public HTTPS URL Telegram posts to. */
+  readonly url: string
+  /** Sent back by Telegram in X-Telegram-Bot-Api-Secret-Token; 1 to 256 of A-Z a-z 0-9 _ -. */
+  readonly secret: Redacted.Redacted<string>
+}
+
+/** Registers the webhook with Telegram and handles what arrives at it; removes nothing on shutdown. */
+export const TelegramWebhookLive = (settings: TelegramSettings, webhook: WebhookSettings): Layer.Layer<TelegramWebhook, never, RouteServices | ShopConfig> =>
+  Layer.scoped(TelegramWebhook, Effect.gen(function*() {
+    const bot = yield* makeBot(settings)
+    const secret = Buffer.from(Redacted.value(webhook.secret), "utf8")
+    yield* Effect.tryPromise(() => bot.api.setWebhook(webhook.url, { secret_token: Redacted.value(webhook.secret) })).pipe(Effect.orDie)
+    yield* Effect.logInfo(`bot @${bot.botInfo.username} receives updates at ${webhook.url}`)
+    return TelegramWebhook.of({
+      authorized: (header) => {
+        if (header === undefined) return false
+        const given = Buffer.from(header, "utf8")
+        return given.length === secret.length && timingSafeEqual(given, secret)
+      },
+      handle: (update) =>
+        Effect.tryPromise(() => bot.handleUpdate(update as Update)).pipe(
+          Effect.catchAllCause((cause) => Effect.logError("webhook update failed", cause))
+        )
+    })
   }))
 
 /** Domain events to the admins' chats: every purchase (and, with the payment adapters, every deposit). */

@@ -1,5 +1,5 @@
 /** `tokenshop start`: the shop on Telegram, over the configured storage. */
-import { TelegramBotLive, TelegramNotifierLive, type TelegramSettings } from "@tokenshop/adapters-telegram"
+import { TelegramBotLive, TelegramNotifierLive, type TelegramSettings, TelegramWebhookLive } from "@tokenshop/adapters-telegram"
 import { ShopLive } from "@tokenshop/domain"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
@@ -7,7 +7,9 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
 import { CliFailure } from "./cli/Output.js"
+import { HttpServerLive } from "./Http.js"
 import { PaymentsNotConfigured } from "./Services.js"
 import { ShopConfigLive, StorageLive } from "./Shop.js"
 
@@ -21,7 +23,16 @@ export const telegramConfig = Config.all({
   ),
   shopName: Config.string("SHOP_NAME").pipe(Config.withDefault("tokenshop")),
   helpText: Config.option(Config.string("HELP_TEXT")),
-  throttleMs: Config.integer("THROTTLE_MS").pipe(Config.withDefault(500))
+  throttleMs: Config.integer("THROTTLE_MS").pipe(Config.withDefault(500)),
+  webhookUrl: Config.option(Config.string("WEBHOOK_URL")).pipe(
+    Config.mapOrFail((url) =>
+      Option.isNone(url) || /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(url.value)
+        ? Either.right(url)
+        : Either.left(ConfigError.InvalidData(["WEBHOOK_URL"], "must be an https:// URL")))
+  ),
+  webhookSecret: Config.option(Config.redacted("WEBHOOK_SECRET")),
+  httpHost: Config.string("HTTP_HOST").pipe(Config.withDefault("127.0.0.1")),
+  httpPort: Config.port("HTTP_PORT").pipe(Config.withDefault(8080))
 })
 
 const missingToken = new CliFailure(
@@ -42,7 +53,23 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
       throttleMs: config.throttleMs,
       transformers: extra.transformers
     }
-    return TelegramBotLive(settings).pipe(
+    const webhookUrl = Option.getOrUndefined(config.webhookUrl)
+    const receiving = webhookUrl === undefined
+      ? TelegramBotLive(settings)
+      : yield* Effect.gen(function*() {
+        const secret = config.webhookSecret
+        if (Option.isNone(secret) || !/^[A-Za-z0-9_-]{1,256}$/.test(Redacted.value(secret.value))) {
+          return yield* Effect.fail(new CliFailure(
+            "WEBHOOK_SECRET must be set (1 to 256 of A-Z a-z 0-9 _ -) when WEBHOOK_URL is set: without it anyone could post updates",
+            2
+          ))
+        }
+        const path = new URL(webhookUrl).pathname
+        return HttpServerLive({ host: config.httpHost, port: config.httpPort, telegramPath: path === "/" ? "/telegram" : path as `/${string}` }).pipe(
+          Layer.provide(TelegramWebhookLive(settings, { url: webhookUrl, secret: secret.value }))
+        )
+      })
+    return receiving.pipe(
       Layer.provide(ShopLive),
       Layer.provide(Layer.mergeAll(StorageLive, TelegramNotifierLive(settings), PaymentsNotConfigured)),
       Layer.provide(ShopConfigLive)

@@ -1,49 +1,96 @@
 /**
  * End to end: the real bot (`tokenshop start`'s layer), a real SQLite file, and the Bot API
- * emulator on loopback, driven by emulated buyers.
+ * emulator on loopback, driven by emulated buyers; in long-polling and in webhook mode.
  */
 import { mkdtempSync, rmSync } from "node:fs"
+import { createServer, request, type Server } from "node:http"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { SqliteStorage } from "@tokenshop/adapters-sql"
-import { Catalog, idempotencyKey, Ledger, money, operator, TelegramId } from "@tokenshop/domain"
+import { buyer, type Emulator, freePort, idlePolling, startEmulator } from "@tokenshop/adapters-telegram/emulator"
+import { Catalog, idempotencyKey, Ledger, money, operator, TelegramId, Users } from "@tokenshop/domain"
 import { ShopMemory } from "@tokenshop/domain/testing/memory"
+import * as Cause from "effect/Cause"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startLayer } from "../src/Start.js"
-import { buyer, type Emulator, idlePolling, startEmulator } from "@tokenshop/adapters-telegram/emulator"
 
 const TOKEN = "123456:emulated"
+const SECRET = "s3cret-token_1"
 const ADMIN = 900
-const dir = mkdtempSync(join(tmpdir(), "tokenshop-e2e-"))
-const file = join(dir, "shop.db")
-let server: Emulator
-let shop: Fiber.RuntimeFiber<unknown, unknown>
 
-const inShop = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-  Effect.runPromise(effect.pipe(Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: file }) }))) as Effect.Effect<A, E, never>)
+/** Forwards the emulator's webhook posts to the shop, adding the secret header the emulator omits. */
+const secretProxy = (port: number, target: number) =>
+  new Promise<Server>((resolve) => {
+    const server = createServer((req, res) => {
+      const forward = request({
+        host: "127.0.0.1", port: target, path: req.url, method: req.method,
+        headers: { ...req.headers, "x-telegram-bot-api-secret-token": SECRET }
+      }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers)
+        answer.pipe(res)
+      })
+      forward.on("error", () => res.writeHead(502).end())
+      req.pipe(forward)
+    })
+    server.listen(port, "127.0.0.1", () => resolve(server))
+  })
 
-beforeAll(async () => {
-  server = await startEmulator()
-  await inShop(Effect.flatMap(Catalog, (c) =>
-    c.importFile(operator("e2e"), "txt", ["Games;Steam;Steam key;5.00;STEAM-AAA", "Games;Steam;Steam key;5.00;STEAM-BBB", "Soft;Office;Licence;20;OFFICE-1"].join("\n"))))
-  const env = new Map([
-    ["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file],
-    ["ADMIN_IDS", String(ADMIN)], ["THROTTLE_MS", "0"], ["SHOP_NAME", "E2E Shop"]
-  ])
-  shop = Effect.runFork(Layer.launch(startLayer({ transformers: [idlePolling] })).pipe(Effect.withConfigProvider(ConfigProvider.fromMap(env))))
-}, 60_000)
+const post = (port: number, body: string, secret?: string) =>
+  fetch(`http://127.0.0.1:${port}/hook/telegram`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(secret === undefined ? {} : { "x-telegram-bot-api-secret-token": secret }) },
+    body
+  }).then((r) => r.status)
 
-afterAll(async () => {
-  await Effect.runPromise(Fiber.interrupt(shop))
-  await server.stop()
-  rmSync(dir, { recursive: true, force: true })
-})
+describe.each(["polling", "webhook"] as const)("the shop on the Bot API emulator (%s)", (mode) => {
+  const dir = mkdtempSync(join(tmpdir(), `tokenshop-e2e-${mode}-`))
+  const file = join(dir, "shop.db")
+  let server: Emulator
+  let proxy: Server | undefined
+  let shop: Fiber.RuntimeFiber<unknown, unknown>
+  let httpPort = 0
+  const inShop = <A, E>(effect: Effect.Effect<A, E, Catalog | Ledger | Users>) =>
+    Effect.runPromise(effect.pipe(Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: file }) })), Effect.orDie))
 
-describe("the shop on the Bot API emulator (long polling)", () => {
+  beforeAll(async () => {
+    server = await startEmulator()
+    await inShop(Effect.flatMap(Catalog, (c) =>
+      c.importFile(operator("e2e"), "txt", ["Games;Steam;Steam key;5.00;STEAM-AAA", "Games;Steam;Steam key;5.00;STEAM-BBB", "Soft;Office;Licence;20;OFFICE-1"].join("\n"))))
+    const env = new Map([
+      ["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file],
+      ["ADMIN_IDS", String(ADMIN)], ["THROTTLE_MS", "0"], ["SHOP_NAME", "E2E Shop"]
+    ])
+    if (mode === "webhook") {
+      httpPort = await freePort()
+      const proxyPort = await freePort()
+      proxy = await secretProxy(proxyPort, httpPort)
+      env.set("WEBHOOK_URL", `http://127.0.0.1:${proxyPort}/hook/telegram`)
+      env.set("WEBHOOK_SECRET", SECRET)
+      env.set("HTTP_PORT", String(httpPort))
+    }
+    shop = Effect.runFork(Layer.launch(startLayer({ transformers: [idlePolling] })).pipe(Effect.withConfigProvider(ConfigProvider.fromMap(env))))
+    if (mode === "webhook") {
+      // The webhook is registered before the server listens: once /health answers, updates flow.
+      for (let i = 0; i < 200; i++) {
+        const up = await fetch(`http://127.0.0.1:${httpPort}/health`).then((r) => r.ok, () => false)
+        if (up) break
+        await new Promise((r) => setTimeout(r, 50))
+      }
+    }
+  }, 60_000)
+
+  afterAll(async () => {
+    await Effect.runPromise(Fiber.interrupt(shop))
+    proxy?.close()
+    await server.stop()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
   it("a buyer registers, browses, is refused for lack of funds, is credited, buys and receives the goods once", async () => {
     const alice = buyer(server, TOKEN, 1001)
     await alice.say("/start")
@@ -58,30 +105,64 @@ describe("the shop on the Bot API emulator (long polling)", () => {
     const cart = await alice.waitFor((m) => m.text.includes("Total: $10.00"), "the cart")
     await alice.pressButton(cart, (t) => t.includes("Checkout"))
     const confirm = await alice.waitFor((m) => m.text.includes("Confirm the purchase?"), "the confirmation")
-    const confirmButton = confirm.buttons.find((b) => b.callback_data.startsWith("1y:"))!
-    await alice.press(confirm, confirmButton.callback_data)
+    const confirmData = confirm.buttons.find((b) => b.callback_data.startsWith("1y:"))!.callback_data
+    await alice.press(confirm, confirmData)
     await alice.waitFor((m) => m.text.includes("your balance is $0.00"), "the refusal")
 
     await inShop(Effect.flatMap(Ledger, (l) =>
       l.adjust(operator("e2e"), { user: TelegramId.make(1001), direction: "credit", amount: money(2000n, "USD"), reason: "deposit", key: idempotencyKey("e2e", 1) })))
-    await alice.press(confirm, confirmButton.callback_data)
-    await alice.press(confirm, confirmButton.callback_data) // a double tap
+    await alice.press(confirm, confirmData)
+    await alice.press(confirm, confirmData) // a double tap
     await alice.waitFor((m) => m.text.includes("STEAM-AAA") && m.text.includes("STEAM-BBB"), "the delivery")
-    await new Promise((r) => setTimeout(r, 500))
-    const deliveries = (await alice.botMessages()).filter((m) => m.text.includes("STEAM-AAA"))
-    expect(deliveries.length).toBe(1)
-    const balance = await inShop(Effect.flatMap(Ledger, (l) => l.balance(TelegramId.make(1001))))
-    expect(balance.available).toEqual(money(1000n, "USD"))
+    await new Promise((r) => setTimeout(r, 400))
+    expect((await alice.botMessages()).filter((m) => m.text.includes("STEAM-AAA")).length).toBe(1)
+    expect((await inShop(Effect.flatMap(Ledger, (l) => l.balance(TelegramId.make(1001))))).available).toEqual(money(1000n, "USD"))
   }, 60_000)
 
-  it("a second buyer cannot get the same items, and a forged button changes nothing", async () => {
+  it("a second buyer cannot get the same item; forged buttons and a banned user change nothing", async () => {
     const bob = buyer(server, TOKEN, 1002)
     await bob.say("/start")
     const menu = await bob.waitFor((m) => m.text.includes("Welcome"), "the main menu")
-    await bob.press(menu, "1a:1:1")
-    await bob.waitFor((m) => m.text.includes("Your cart is empty") || m.text.includes("Welcome"), "nothing added")
+    // The emulator numbers webhook updates only once the previous delivery is answered, so taps in
+    // quick succession would share an update_id (Telegram never does that): pause between them.
+    const pause = () => new Promise((r) => setTimeout(r, 150))
+    await bob.press(menu, "1a:1:1") // Steam is sold out
+    await pause()
     await bob.press(menu, "1b:1") // alice's purchase
-    await new Promise((r) => setTimeout(r, 500))
+    await pause()
+    await bob.press(menu, "1A:refund:1") // an admin action that does not exist
+    await pause()
+    await bob.press(menu, "1k")
+    await bob.waitFor((m) => m.text.includes("Your cart is empty"), "an empty cart")
     expect((await bob.botMessages()).some((m) => m.text.includes("STEAM-AAA"))).toBe(false)
+
+    await inShop(Effect.flatMap(Users, (u) => u.setBanned(operator("e2e"), TelegramId.make(1002), true)))
+    await bob.say("/start")
+    await bob.waitFor((m) => m.text.includes("has been blocked"), "the ban notice")
   }, 60_000)
+
+  it("switches the language", async () => {
+    const carla = buyer(server, TOKEN, 1003)
+    await carla.say("/start")
+    const menu = await carla.waitFor((m) => m.text.includes("Welcome"), "the main menu")
+    await carla.press(menu, "1l:de")
+    await carla.waitFor((m) => m.text.includes("Mein Profil"), "the profile in German")
+  }, 60_000)
+
+  if (mode === "webhook") {
+    it("rejects posts without the right secret (401) and malformed ones (400)", async () => {
+      const update = JSON.stringify({ update_id: 77, message: { message_id: 1, date: 0, chat: { id: 5, type: "private" }, from: { id: 5, is_bot: false, first_name: "x" }, text: "/start" } })
+      expect(await post(httpPort, update)).toBe(401)
+      expect(await post(httpPort, update, "wrong")).toBe(401)
+      expect(await post(httpPort, "{not json", SECRET)).toBe(400)
+      expect(await post(httpPort, JSON.stringify({ hello: 1 }), SECRET)).toBe(400)
+      expect(await post(httpPort, update, SECRET)).toBe(200)
+    })
+
+    it("refuses to start in webhook mode without a secret", async () => {
+      const env = new Map([["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file], ["WEBHOOK_URL", "https://shop.example/hook"]])
+      const exit = await Effect.runPromiseExit(Layer.launch(startLayer()).pipe(Effect.withConfigProvider(ConfigProvider.fromMap(env))))
+      expect(Exit.isFailure(exit) && Cause.pretty(exit.cause)).toContain("WEBHOOK_SECRET must be set")
+    })
+  }
 })
