@@ -2,6 +2,7 @@ import { benchCheckoutPg } from "./checkout-pg.js"
 import { benchCheckoutSqlite } from "./checkout-sqlite.js"
 import { benchImport, LINES } from "./import-1m.js"
 import { benchMemory, USERS } from "./memory.js"
+import { benchStartup, benchUpdates } from "./telegram.js"
 
 const n = (x: number) => x.toFixed(0)
 const only = process.argv.slice(2)
@@ -18,6 +19,12 @@ const main = async () => {
       const p = await benchCheckoutPg(url)
       console.log(`checkout/postgresql: 10,000 checkouts, 8 clients: shop ${n(p.shopRate)}/s, raw pg ${n(p.rawRate)}/s, ratio ${p.ratio.toFixed(2)} (target >= 0.50)`)
     }
+  }
+  if (wanted("telegram")) {
+    const u = await benchUpdates()
+    console.log(`telegram: 20,000 "open a category list" updates: ${n(u.categories)}/s; 20,000 "add to cart": ${n(u.adds)}/s; bare grammY + one SQLite write: ${n(u.baseline)}/s; ratios ${(u.categories / u.baseline).toFixed(2)} and ${(u.adds / u.baseline).toFixed(2)} (target >= 0.50)`)
+    const startup = await benchStartup()
+    console.log(`telegram: process start to first getUpdates of compiled tokenshop start: ${startup.toFixed(2)} s (target < 2 s)`)
   }
   if (wanted("import")) {
     const i = await benchImport()

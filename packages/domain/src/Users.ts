@@ -78,6 +78,9 @@ export class Users extends Context.Tag("@tokenshop/domain/Users")<Users, {
 
     return Users.of({
       register: Effect.fn("Users.register")(function*(profile: Profile) {
+        // Most updates come from known users whose profile did not change: a read, no write.
+        const known = yield* repo.find(profile.id)
+        if (known._tag === "Some" && known.value.username === profile.username) return known.value
         const { created, user } = yield* repo.upsert(profile, yield* now)
         if (created) yield* notifier.publish(DomainEvent.UserRegistered({ user }))
         return user

@@ -1,0 +1,116 @@
+/**
+ * Updates per second through the real bot, in process: bot.handleUpdate with an API transformer
+ * that answers every call locally, on an SQLite file in WAL mode. Baseline in the same run: bare
+ * grammY replying with an inline keyboard plus one SQLite write transaction per update.
+ * Also: the time from process start to the first getUpdates of compiled `tokenshop start`.
+ */
+import { spawn } from "node:child_process"
+import { mkdtempSync, rmSync } from "node:fs"
+import { createServer } from "node:http"
+import { tmpdir } from "node:os"
+import { join, resolve } from "node:path"
+import { SqliteStorage } from "@tokenshop/adapters-sql"
+import { installShop, loadTranslator } from "@tokenshop/adapters-telegram"
+import { Catalog, operator, page } from "@tokenshop/domain"
+import { ShopMemory } from "@tokenshop/domain/testing/memory"
+import Database from "better-sqlite3"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import { Bot, type Transformer } from "grammy"
+import type { Update, UserFromGetMe } from "grammy/types"
+import { LogNotifier, PaymentsNotConfigured } from "../src/Services.js"
+
+const UPDATES = 20_000
+const USERS = 2_000
+const botInfo = { id: 1, is_bot: true, first_name: "Bench", username: "bench_bot" } as UserFromGetMe
+
+/** Answers every Bot API call at once, as a fast Telegram would. */
+const local: Transformer = async (_prev, method, payload) =>
+  ({ ok: true, result: method === "sendMessage" ? { message_id: 1, date: 0, chat: { id: (payload as { chat_id: number }).chat_id, type: "private" } } : true }) as never
+
+const callback = (updateId: number, user: number, data: string): Update => ({
+  update_id: updateId,
+  callback_query: {
+    id: String(updateId), chat_instance: "b", data,
+    from: { id: user, is_bot: false, first_name: "u" },
+    message: { message_id: 1, date: 0, chat: { id: user, type: "private", first_name: "u" }, text: "x" }
+  }
+} as Update)
+
+const rate = async (handle: (u: Update) => Promise<void>, data: (i: number) => string, first: number) => {
+  const start = performance.now()
+  for (let i = 0; i < UPDATES; i++) await handle(callback(first + i, 1 + (i % USERS), data(i)))
+  return UPDATES / ((performance.now() - start) / 1000)
+}
+
+export const benchUpdates = async () => {
+  const dir = mkdtempSync(join(tmpdir(), "tokenshop-bot-bench-"))
+  try {
+    const shopFile = join(dir, "shop.db")
+    const shop = ShopMemory({}, { services: Layer.merge(LogNotifier, PaymentsNotConfigured), storage: SqliteStorage({ filename: shopFile }) })
+    const results = await Effect.runPromise(Effect.gen(function*() {
+      const lines = Array.from({ length: 30_000 }, (_, i) => `Category ${i % 5};Sub ${i % 20};key;1.00;K-${i}`)
+      yield* (yield* Catalog).importFile(operator("bench"), "txt", lines.join("\n"))
+      const sub = (yield* (yield* Catalog).subcategories((yield* (yield* Catalog).categories(page(0, 1))).items[0]!.id, page(0, 1))).items[0]!.id
+      const bot = new Bot("1:bench", { botInfo })
+      bot.api.config.use(local)
+      yield* installShop(bot, { shopName: "Bench", translator: loadTranslator(), throttleMs: 0 })
+      const handle = (u: Update) => bot.handleUpdate(u)
+      // registration of every user happens on first contact; warm up once per user
+      for (let u = 1; u <= USERS; u++) yield* Effect.promise(() => handle(callback(1_000_000 + u, u, "1m")))
+      const categories = yield* Effect.promise(() => rate(handle, () => "1c:0", 0))
+      const adds = yield* Effect.promise(() => rate(handle, () => `1a:${sub}:1`, UPDATES))
+      return { categories, adds }
+    }).pipe(Effect.provide(shop)))
+
+    const db = new Database(join(dir, "bare.db"))
+    db.pragma("journal_mode = WAL")
+    db.pragma("synchronous = NORMAL")
+    db.exec("CREATE TABLE hits (user_id INTEGER PRIMARY KEY, n INTEGER NOT NULL)")
+    const hit = db.prepare("INSERT INTO hits (user_id, n) VALUES (?, 1) ON CONFLICT (user_id) DO UPDATE SET n = n + 1")
+    const write = db.transaction((user: number) => hit.run(user))
+    const bare = new Bot("1:bench", { botInfo })
+    bare.api.config.use(local)
+    bare.on("callback_query:data", async (ctx) => {
+      write(ctx.from.id)
+      await ctx.answerCallbackQuery()
+      await ctx.editMessageText("a list", { reply_markup: { inline_keyboard: [[{ text: "one", callback_data: "1m" }], [{ text: "two", callback_data: "1m" }]] } })
+    })
+    const baseline = await rate((u) => bare.handleUpdate(u), () => "1c:0", 0)
+    db.close()
+    return { ...results, baseline }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** Process start to the first getUpdates of `node packages/app/dist/main.js start`, against a local fake Bot API. */
+export const benchStartup = async () => {
+  const dir = mkdtempSync(join(tmpdir(), "tokenshop-startup-"))
+  let firstPoll: (() => void) | undefined
+  const polled = new Promise<void>((r) => (firstPoll = r))
+  const api = createServer((req, res) => {
+    const method = req.url?.split("/").pop() ?? ""
+    if (method === "getUpdates") firstPoll?.()
+    const result = method === "getMe" ? botInfo : method === "getUpdates" ? [] : true
+    if (method === "getUpdates") setTimeout(() => res.end(JSON.stringify({ ok: true, result })), 200)
+    else res.end(JSON.stringify({ ok: true, result }))
+  })
+  await new Promise<void>((r) => api.listen(0, "127.0.0.1", () => r()))
+  const port = (api.address() as { port: number }).port
+  try {
+    const start = performance.now()
+    const child = spawn(process.execPath, [resolve(import.meta.dirname, "../../dist/main.js"), "start"], {
+      env: { ...process.env, BOT_TOKEN: "1:startup", TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`, DATABASE_FILE: join(dir, "shop.db") },
+      stdio: "ignore"
+    })
+    await polled
+    const seconds = (performance.now() - start) / 1000
+    child.kill("SIGTERM")
+    await new Promise((r) => child.on("exit", r))
+    return seconds
+  } finally {
+    api.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
