@@ -25,6 +25,14 @@ export class StorageUnavailable extends Data.TaggedError("StorageUnavailable")<{
   readonly cause?: unknown
 }> {}
 
+/** Keeps a StorageUnavailable as it is; any other failure to open becomes one, with `what` in its message. */
+const unavailable = (what: string) => (cause: StorageUnavailable | { readonly message: string }) =>
+  Layer.fail(
+    cause instanceof StorageUnavailable
+      ? cause
+      : new StorageUnavailable({ reason: "unreachable", message: `${what}: ${cause.message}`, cause })
+  )
+
 /** Every storage port over whichever SqlClient is provided. */
 export const SqlStorage = Layer.mergeAll(
   SqlUserRepo,
@@ -88,13 +96,7 @@ const prepareSqlite = (options: SqliteOptions) =>
 export const SqliteDatabase = (options: SqliteOptions) =>
   Layer.effectDiscard(prepareSqlite(options)).pipe(
     Layer.provideMerge(SqliteClient.layer({ filename: options.filename, disableWAL: true })),
-    Layer.catchAll((cause) =>
-      Layer.fail(
-        cause._tag === "StorageUnavailable"
-          ? cause
-          : new StorageUnavailable({ reason: "unreachable", message: `cannot open database: ${cause.message}`, cause })
-      )
-    )
+    Layer.catchAll(unavailable("cannot open database"))
   )
 
 /** Every storage port on an SQLite file. */
@@ -128,13 +130,7 @@ export const PgDatabase = (options: PgOptions) =>
     yield* migrate
   })).pipe(
     Layer.provideMerge(PgClient.layer({ url: withSearchPath(options.url, options.schema), maxConnections: options.maxConnections ?? 10 })),
-    Layer.catchAll((cause) =>
-      Layer.fail(
-        cause._tag === "StorageUnavailable"
-          ? cause
-          : new StorageUnavailable({ reason: "unreachable", message: `cannot reach PostgreSQL: ${cause.message}`, cause })
-      )
-    )
+    Layer.catchAll(unavailable("cannot reach PostgreSQL"))
   )
 
 /** Every storage port on PostgreSQL. */
