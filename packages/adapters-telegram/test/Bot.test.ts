@@ -126,4 +126,20 @@ describe("the buyer's bot", () => {
       })),
       ShopMemory(settings)
     ))))
+
+  it.effect("delivers a very long purchase as a .txt document", () =>
+    Effect.gen(function*() {
+      const secret = "X".repeat(40_000)
+      yield* Effect.flatMap(Catalog, (c) => c.importFile(admin, "txt", `Files;Big;a large file;1;${secret}`))
+      const h = yield* makeHarness()
+      yield* Effect.promise(() => h.text(31, "/start"))
+      yield* credit(31, 500n)
+      yield* Effect.promise(() => h.press(31, "1a:1:1"))
+      const order = yield* Effect.promise(() => h.press(31, "1o"))
+      const confirm = buttons(order.find((c) => c.method === "editMessageText")).find((b) => b.callback_data.startsWith("1y:"))!
+      const bought = yield* Effect.promise(() => h.press(31, confirm.callback_data))
+      const document = bought.find((c) => c.method === "sendDocument")
+      expect(document?.payload["caption"]).toBe("Your items are in the attached file.")
+      expect(texts(bought).some((t) => t.includes(secret))).toBe(false)
+    }).pipe(Effect.provide(ShopMemory(settings))))
 })
