@@ -142,4 +142,21 @@ describe("the buyer's bot", () => {
       expect(document?.payload["caption"]).toBe("Your items are in the attached file.")
       expect(texts(bought).some((t) => t.includes(secret))).toBe(false)
     }).pipe(Effect.provide(ShopMemory(settings))))
+
+  it.effect("pages long lists ten at a time", () =>
+    Effect.gen(function*() {
+      yield* Effect.flatMap(Catalog, (c) =>
+        c.importFile(admin, "txt", Array.from({ length: 15 }, (_, i) => `Category ${String(i).padStart(2, "0")};Sub;item;1;K${i}`).join("\n")))
+      const h = yield* makeHarness()
+      const first = buttons((yield* Effect.promise(() => h.press(41, "1c:0"))).find((c) => c.method === "editMessageText"))
+      expect(first.filter((b) => b.text.startsWith("Category")).length).toBe(10)
+      expect(first.map((b) => b.text)).toContain("1 / 2")
+      const next = first.find((b) => b.text === "▶️")!
+      const second = buttons((yield* Effect.promise(() => h.press(41, next.callback_data))).find((c) => c.method === "editMessageText"))
+      expect(second.filter((b) => b.text.startsWith("Category")).map((b) => b.text)).toEqual(
+        ["Category 10 (1)", "Category 11 (1)", "Category 12 (1)", "Category 13 (1)", "Category 14 (1)"]
+      )
+      expect(second.map((b) => b.text)).toEqual(expect.arrayContaining(["◀️", "2 / 2"]))
+      expect(second.map((b) => b.text)).not.toContain("▶️")
+    }).pipe(Effect.provide(ShopMemory(settings))))
 })
