@@ -1,5 +1,5 @@
 /** Money and dates as a person reads them, per language. Exact: the amount goes to Intl as decimal text. */
-import { type CryptoAmount, digitsOf, formatCrypto, type Money, unitsToDecimal } from "@tokenshop/domain"
+import { digitsOf, type Money, unitsToDecimal } from "@tokenshop/domain"
 
 const moneyFormats = new Map<string, Intl.NumberFormat>()
 
@@ -20,8 +20,6 @@ export const formatMoney = (m: Money, language: string): string => {
   // Intl formats a decimal string exactly (a number would lose digits past 2^53).
   return format.format(unitsToDecimal(m.amount, digitsOf(m.currency)) as Intl.StringNumericLiteral)
 }
-
-export const formatCryptoAmount = (c: CryptoAmount): string => formatCrypto(c)
 
 export const formatDate = (d: Date, language: string): string =>
   new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(d) + " UTC"

@@ -13,7 +13,18 @@ export interface Translator {
 
 export const DEFAULT_LANGUAGE = "en"
 
+const loaded = new Map<string, Translator>()
+
+/** Reads the locale files once per directory; later calls share the result. */
 export const loadTranslator = (directory: URL = new URL("./locales/", import.meta.url)): Translator => {
+  const cached = loaded.get(directory.href)
+  if (cached !== undefined) return cached
+  const translator = readTranslator(directory)
+  loaded.set(directory.href, translator)
+  return translator
+}
+
+const readTranslator = (directory: URL): Translator => {
   const bundles = new Map<string, FluentBundle>()
   for (const file of readdirSync(directory).filter((f) => f.endsWith(".ftl")).sort()) {
     const language = file.slice(0, -".ftl".length)

@@ -1,7 +1,7 @@
 /** What each button and command does: domain use cases in, screens out. */
 import { randomBytes } from "node:crypto"
 import {
-  BuyRepo, Cart, Catalog, Checkout, type CheckoutError, idempotencyKey, Ledger, page, Payments,
+  BuyRepo, Cart, Catalog, Checkout, type CheckoutError, idempotencyKey, Ledger, page,
   type User, Users
 } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
@@ -12,7 +12,7 @@ import type { Translator } from "./I18n.js"
 import * as Screens from "./Screens.js"
 import { answer, deliver, send, sendText, show } from "./Telegram.js"
 
-export type RouteServices = Users | Catalog | Cart | Checkout | Ledger | Payments | BuyRepo
+export type RouteServices = Users | Catalog | Cart | Checkout | Ledger | BuyRepo
 
 export interface RouteSettings {
   readonly shopName: string
@@ -44,28 +44,29 @@ export const route = (settings: RouteSettings) => {
     Effect.gen(function*() {
       const catalog = yield* Catalog
       const cart = yield* Cart
+      /** Acknowledges the press and replaces the screen. */
+      const reply = (screen: Screens.Screen) => Effect.zipRight(answer(ctx), show(ctx, screen))
       switch (callback._tag) {
         case "Main":
-          return yield* Effect.zipRight(answer(ctx), show(ctx, Screens.mainMenu(s, shopName)))
+          return yield* reply(Screens.mainMenu(s, shopName))
         case "Help":
-          return yield* Effect.zipRight(
-            answer(ctx),
-            show(ctx, settings.helpText === undefined ? Screens.notice(s, "help-text") : { ...Screens.notice(s, "help-text"), text: settings.helpText })
+          return yield* reply(
+            settings.helpText === undefined ? Screens.notice(s, "help-text") : { ...Screens.notice(s, "help-text"), text: settings.helpText }
           )
         case "Categories": {
           const list = yield* catalog.categories(page(callback.page * PAGE, PAGE))
-          return yield* Effect.zipRight(answer(ctx), show(ctx, Screens.categories(s, list)))
+          return yield* reply(Screens.categories(s, list))
         }
         case "Subcategories": {
           const list = yield* Effect.either(catalog.subcategories(callback.category, page(callback.page * PAGE, PAGE)))
           if (list._tag === "Left") return yield* expired(ctx, s)
           const name = list.right.items[0]?.categoryName ?? ""
-          return yield* Effect.zipRight(answer(ctx), show(ctx, Screens.subcategories(s, name, callback.category, list.right)))
+          return yield* reply(Screens.subcategories(s, name, callback.category, list.right))
         }
         case "Subcategory": {
           const sub = yield* Effect.either(catalog.subcategory(callback.subcategory))
           if (sub._tag === "Left") return yield* Effect.zipRight(answer(ctx, s.t("catalog-sold-out"), true), show(ctx, Screens.mainMenu(s, shopName)))
-          return yield* Effect.zipRight(answer(ctx), show(ctx, Screens.card(s, sub.right)))
+          return yield* reply(Screens.card(s, sub.right))
         }
         case "AddToCart": {
           const added = yield* Effect.either(cart.add(user.id, callback.subcategory, callback.quantity))
@@ -81,24 +82,24 @@ export const route = (settings: RouteSettings) => {
           return yield* show(ctx, Screens.cart(s, added.right))
         }
         case "Cart":
-          return yield* Effect.zipRight(answer(ctx), show(ctx, Screens.cart(s, yield* cart.view(user.id))))
+          return yield* reply(Screens.cart(s, yield* cart.view(user.id)))
         case "SetQuantity": {
           const changed = yield* Effect.either(cart.setQuantity(user.id, callback.subcategory, callback.quantity))
           if (changed._tag === "Left") {
             const e = changed.left
             return yield* answer(ctx, e._tag === "OutOfStock" ? s.t("checkout-out-of-stock", { name: "", requested: e.requested, available: e.available }) : s.t("button-expired"), true)
           }
-          return yield* Effect.zipRight(answer(ctx), show(ctx, Screens.cart(s, changed.right)))
+          return yield* reply(Screens.cart(s, changed.right))
         }
         case "ClearCart":
           yield* cart.clear(user.id)
           return yield* Effect.zipRight(answer(ctx, s.t("cart-cleared")), show(ctx, Screens.cart(s, yield* cart.view(user.id))))
         case "Checkout": {
           const view = yield* cart.view(user.id)
-          if (view.lines.length === 0) return yield* Effect.zipRight(answer(ctx), show(ctx, Screens.notice(s, "checkout-empty", undefined, { _tag: "Categories", page: 0 })))
+          if (view.lines.length === 0) return yield* reply(Screens.notice(s, "checkout-empty", undefined, { _tag: "Categories", page: 0 }))
           const balance = yield* (yield* Ledger).balance(user.id)
           const nonce = randomBytes(9).toString("base64url")
-          return yield* Effect.zipRight(answer(ctx), show(ctx, Screens.confirmCheckout(s, view, balance, nonce)))
+          return yield* reply(Screens.confirmCheckout(s, view, balance, nonce))
         }
         case "Confirm": {
           // The nonce comes from the button; the domain scopes it to this user, so a forged one buys only from their own cart.
@@ -108,7 +109,7 @@ export const route = (settings: RouteSettings) => {
             const name = e._tag === "OutOfStock"
               ? yield* catalog.subcategory(e.subcategory).pipe(Effect.map((v) => v.name), Effect.orElseSucceed(() => "?"))
               : ""
-            return yield* Effect.zipRight(answer(ctx), show(ctx, checkoutRefusal(s, e, name)))
+            return yield* reply(checkoutRefusal(s, e, name))
           }
           if (result.right.replayed) return yield* answer(ctx, s.t("checkout-already"))
           const { buy } = result.right
@@ -118,22 +119,22 @@ export const route = (settings: RouteSettings) => {
           return yield* send(ctx, Screens.mainMenu(s, shopName))
         }
         case "Profile":
-          return yield* Effect.zipRight(answer(ctx), show(ctx, Screens.profile(s, yield* (yield* Ledger).balance(user.id))))
+          return yield* reply(Screens.profile(s, yield* (yield* Ledger).balance(user.id)))
         case "History": {
           const list = yield* (yield* BuyRepo).listByUser(user.id, page(callback.page * PAGE, PAGE))
-          return yield* Effect.zipRight(answer(ctx), show(ctx, Screens.history(s, list)))
+          return yield* reply(Screens.history(s, list))
         }
         case "Purchase": {
           const buy = yield* (yield* BuyRepo).get(callback.buy)
           // Only the buyer may open a purchase again; any other id is treated as a stale button.
           if (buy._tag === "None" || buy.value.user !== user.id) return yield* expired(ctx, s)
-          return yield* Effect.zipRight(answer(ctx), show(ctx, Screens.purchase(s, buy.value)))
+          return yield* reply(Screens.purchase(s, buy.value))
         }
         case "TopUp":
           // The payment flows arrive with the payment adapters; until then the button says so.
-          return yield* Effect.zipRight(answer(ctx), show(ctx, Screens.notice(s, "topup-not-configured", undefined, { _tag: "Profile" })))
+          return yield* reply(Screens.notice(s, "topup-not-configured", undefined, { _tag: "Profile" }))
         case "Languages":
-          return yield* Effect.zipRight(answer(ctx), show(ctx, Screens.languages(s, translator)))
+          return yield* reply(Screens.languages(s, translator))
         case "Language": {
           if (!translator.languages.includes(callback.language)) return yield* expired(ctx, s)
           yield* (yield* Users).setLanguage(user.id, callback.language)

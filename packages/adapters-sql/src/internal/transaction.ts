@@ -5,6 +5,7 @@ import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as FiberRef from "effect/FiberRef"
 import * as Schedule from "effect/Schedule"
+import { isPg } from "./rows.js"
 
 /** PostgreSQL's "could not serialize access" and "deadlock detected": the transaction may simply run again. */
 const retryableCodes = new Set(["40001", "40P01"])
@@ -31,7 +32,7 @@ const retrySchedule = Schedule.exponential("2 millis", 1.6).pipe(
 export const makeTransaction = (sql: SqlClient.SqlClient): Transaction => {
   const existing = shared.get(sql)
   if (existing !== undefined) return existing
-  const pg = sql.onDialectOrElse({ pg: () => true, orElse: () => false })
+  const pg = isPg(sql)
   const transaction: Transaction = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
     Effect.flatMap(FiberRef.get(inside), (nested) => {
       if (nested) return effect
