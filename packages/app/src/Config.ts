@@ -2,7 +2,7 @@
  * Everything the app reads from the environment, with its default. docs/operations.md lists the same.
  * A missing or malformed value fails with a message that names the variable.
  */
-import { allFiatCurrencies, type FiatCurrency, type ShopSettings, TelegramId } from "@tokenshop/domain"
+import { allAssets, allFiatCurrencies, type Asset, type FiatCurrency, type ShopSettings, TelegramId } from "@tokenshop/domain"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as Duration from "effect/Duration"
@@ -49,6 +49,16 @@ const parseAdmins = (text: string): Either.Either<ReadonlySet<TelegramId>, Confi
   return Either.right(ids)
 }
 
+/** CRYPTO_FORWARDING_ADDRESS_<ASSET>, e.g. CRYPTO_FORWARDING_ADDRESS_BTC: where credited payments are sent on. */
+const forwardingConfig: Config.Config<Partial<Record<Asset, string>>> = Config.all(
+  allAssets.map((asset) =>
+    Config.option(Config.nonEmptyString(`CRYPTO_FORWARDING_ADDRESS_${asset}`)).pipe(Config.map((a) => [asset, a] as const)))
+).pipe(Config.map((entries) => {
+  const out: Partial<Record<Asset, string>> = {}
+  for (const [asset, address] of entries) if (Option.isSome(address)) out[asset] = address.value.trim()
+  return out
+}))
+
 export const shopConfig: Config.Config<ShopSettings> = Config.all({
   currency: Config.literal(...allFiatCurrencies)("SHOP_CURRENCY").pipe(Config.withDefault<FiatCurrency>("USD")),
   admins: Config.string("ADMIN_IDS").pipe(Config.withDefault(""), Config.mapOrFail(parseAdmins)),
@@ -61,5 +71,6 @@ export const shopConfig: Config.Config<ShopSettings> = Config.all({
     Config.mapOrFail(between("PAYMENT_TTL_MINUTES", 1, 7 * 24 * 60)),
     Config.map(Duration.minutes)
   ),
-  maxLineQuantity: Config.integer("MAX_LINE_QUANTITY").pipe(Config.withDefault(1000), Config.mapOrFail(between("MAX_LINE_QUANTITY", 1, 100_000)))
+  maxLineQuantity: Config.integer("MAX_LINE_QUANTITY").pipe(Config.withDefault(1000), Config.mapOrFail(between("MAX_LINE_QUANTITY", 1, 100_000))),
+  forwarding: forwardingConfig
 })

@@ -12,7 +12,12 @@ const unavailable = (service: ServiceUnavailable["service"]) =>
   Effect.fail(new ServiceUnavailable({ service, detail: `the ${service} service is not configured` }))
 
 export const PaymentsNotConfigured = Layer.mergeAll(
-  Layer.succeed(PaymentGateway, PaymentGateway.of({ assets: [], open: () => unavailable("payments") })),
+  Layer.succeed(PaymentGateway, PaymentGateway.of({
+    assets: [],
+    fixedAmountAssets: [],
+    open: () => unavailable("payments"),
+    check: () => unavailable("payments")
+  })),
   Layer.succeed(WalletProcessor, WalletProcessor.of({
     balances: unavailable("wallet"),
     quote: () => unavailable("wallet"),

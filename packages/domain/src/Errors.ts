@@ -124,6 +124,14 @@ export class ServiceUnavailable extends Data.TaggedError("ServiceUnavailable")<{
 }> {
   override get message() { return `the ${this.service} service is unavailable, try again later` }
 }
+/** A gateway's report about a payment does not fit the payment: nothing is credited. */
+export class PaymentMismatch extends Data.TaggedError("PaymentMismatch")<{
+  readonly payment: PaymentId | string
+  readonly reason: string
+}> {
+  override get message() { return `payment ${this.payment} was not credited: ${this.reason}` }
+}
+
 /** The processor understood the request and refused it (e.g. nothing to withdraw). */
 export class WithdrawalRejected extends Data.TaggedError("WithdrawalRejected")<{ readonly reason: string }> {
   override get message() { return `withdrawal refused: ${this.reason}` }

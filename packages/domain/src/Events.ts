@@ -45,6 +45,10 @@ export type DomainEvent = Data.TaggedEnum<{
     readonly balance: Balance
   }
   WithdrawalExecuted: { readonly withdrawal: Withdrawal; readonly asset: Asset }
+  /** A credited payment could not be forwarded; the funds stay with the processor. */
+  ForwardingFailed: { readonly payment: PaymentRequest; readonly destination: string; readonly reason: string }
+  /** A gateway reported a payment that does not fit it; nothing was credited. */
+  PaymentMismatched: { readonly payment: PaymentRequest; readonly reason: string }
 }>
 export const DomainEvent = Data.taggedEnum<DomainEvent>()
 

@@ -1,7 +1,7 @@
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Layer from "effect/Layer"
-import type { FiatCurrency } from "./Currency.js"
+import type { Asset, FiatCurrency } from "./Currency.js"
 import type { TelegramId } from "./Ids.js"
 
 /** The shop owner's settings that the rules depend on. */
@@ -16,6 +16,8 @@ export interface ShopSettings {
   readonly paymentTtl: Duration.Duration
   /** The largest quantity of one subcategory a cart line may hold. */
   readonly maxLineQuantity: number
+  /** Where credited payments of an asset are sent on at once (the processor's forwarding), by asset. */
+  readonly forwarding: Partial<Record<Asset, string>>
 }
 
 export class ShopConfig extends Context.Tag("@tokenshop/domain/ShopConfig")<ShopConfig, ShopSettings>() {
@@ -24,7 +26,8 @@ export class ShopConfig extends Context.Tag("@tokenshop/domain/ShopConfig")<Shop
     admins: new Set(),
     maxPendingPayments: 5,
     paymentTtl: Duration.hours(1),
-    maxLineQuantity: 1000
+    maxLineQuantity: 1000,
+    forwarding: {}
   }
   static readonly layer = (settings: Partial<ShopSettings> = {}) =>
     Layer.succeed(ShopConfig, { ...ShopConfig.defaults, ...settings })

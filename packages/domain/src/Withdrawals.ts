@@ -6,9 +6,10 @@ import { toFiat } from "./Conversion.js"
 import type { Asset } from "./Currency.js"
 import type { InvalidAddress, NotAdmin, ServiceUnavailable, WithdrawalRejected } from "./Errors.js"
 import { DomainEvent, Notifier } from "./Events.js"
-import type { IdempotencyKey, WithdrawalId } from "./Ids.js"
+import { idempotencyKey, type IdempotencyKey, type WithdrawalId } from "./Ids.js"
 import type { CryptoAmount, Money } from "./Money.js"
 import type { Page, PageRequest } from "./Paging.js"
+import type { PaymentRequest } from "./Payments.js"
 import { PriceSource } from "./Prices.js"
 import { ShopConfig } from "./ShopConfig.js"
 import { now } from "./Time.js"
@@ -87,6 +88,14 @@ export class Withdrawals extends Context.Tag("@tokenshop/domain/Withdrawals")<Wi
     NotAdmin | InvalidAddress | ServiceUnavailable | WithdrawalRejected
   >
   readonly history: (admin: AdminRef, page: PageRequest) => Effect.Effect<Page<Withdrawal>, NotAdmin>
+  /**
+   * Sends a credited payment on to the forwarding address configured for its asset, once per
+   * payment; null when the asset has no forwarding address.
+   */
+  readonly forward: (payment: PaymentRequest) => Effect.Effect<
+    Withdrawal | null,
+    InvalidAddress | ServiceUnavailable | WithdrawalRejected
+  >
 }>() {
   static readonly layer = Layer.effect(Withdrawals, Effect.gen(function*() {
     const users = yield* Users
@@ -95,13 +104,33 @@ export class Withdrawals extends Context.Tag("@tokenshop/domain/Withdrawals")<Wi
     const repo = yield* WithdrawalRepo
     const prices = yield* PriceSource
     const notifier = yield* Notifier
-    const { currency } = yield* ShopConfig
+    const { currency, forwarding } = yield* ShopConfig
 
     const validated = (admin: AdminRef, request: WithdrawalRequest) =>
       users.ensureAdmin(admin).pipe(
         Effect.zipRight(validator.validate(request.asset, request.destination)),
         Effect.map((destination) => ({ ...request, destination }))
       )
+
+    /** Executes once per key: a replay returns the first record. */
+    const send = (request: WithdrawalRequest, key: IdempotencyKey, by: string) =>
+      Effect.gen(function*() {
+        const previous = yield* repo.findByKey(key)
+        if (Option.isSome(previous)) return previous.value
+        const { quote, txIds } = yield* wallet.execute(request)
+        const { created, withdrawal } = yield* repo.record({
+          ...quote,
+          key,
+          asset: request.asset,
+          destination: request.destination,
+          scope: request.scope,
+          txIds,
+          admin: by,
+          createdAt: yield* now
+        })
+        if (created) yield* notifier.publish(DomainEvent.WithdrawalExecuted({ withdrawal, asset: request.asset }))
+        return withdrawal
+      })
 
     return Withdrawals.of({
       balances: (admin) => users.ensureAdmin(admin).pipe(Effect.zipRight(wallet.balances)),
@@ -122,23 +151,19 @@ export class Withdrawals extends Context.Tag("@tokenshop/domain/Withdrawals")<Wi
       }),
       execute: Effect.fn("Withdrawals.execute")(function*(admin: AdminRef, request: WithdrawalRequest, key: IdempotencyKey) {
         const valid = yield* validated(admin, request)
-        const previous = yield* repo.findByKey(key)
-        if (Option.isSome(previous)) return previous.value
-        const { quote, txIds } = yield* wallet.execute(valid)
-        const { created, withdrawal } = yield* repo.record({
-          ...quote,
-          key,
-          asset: valid.asset,
-          destination: valid.destination,
-          scope: valid.scope,
-          txIds,
-          admin: describeAdmin(admin),
-          createdAt: yield* now
-        })
-        if (created) yield* notifier.publish(DomainEvent.WithdrawalExecuted({ withdrawal, asset: valid.asset }))
-        return withdrawal
+        return yield* send(valid, key, describeAdmin(admin))
       }),
-      history: (admin, page) => users.ensureAdmin(admin).pipe(Effect.zipRight(repo.list(page)))
+      history: (admin, page) => users.ensureAdmin(admin).pipe(Effect.zipRight(repo.list(page))),
+      forward: Effect.fn("Withdrawals.forward")(function*(payment: PaymentRequest) {
+        const configured = forwarding[payment.asset]
+        if (configured === undefined || payment.externalId === null) return null
+        const destination = yield* validator.validate(payment.asset, configured)
+        return yield* send(
+          { asset: payment.asset, destination, scope: { kind: "single", payment: payment.externalId } },
+          idempotencyKey("forward", payment.id),
+          "forwarding"
+        )
+      })
     })
   }))
 }

@@ -2,27 +2,46 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Ref from "effect/Ref"
-import { type Asset, allAssets } from "../Currency.js"
-import { ServiceUnavailable } from "../Errors.js"
-import { type Invoice, PaymentGateway } from "../Payments.js"
+import { type Asset, allAssets, assetInfo } from "../Currency.js"
+import { InvalidInput, ServiceUnavailable } from "../Errors.js"
+import { type Invoice, PaymentGateway, type PaymentObservation } from "../Payments.js"
 
 /** Switches and records of the in-memory gateway. */
 export class GatewayControl extends Context.Tag("@tokenshop/domain/testing/GatewayControl")<GatewayControl, {
   readonly setAvailable: (available: boolean) => Effect.Effect<void>
   readonly invoices: Effect.Effect<ReadonlyArray<Invoice>>
+  /** What `check` will answer for the invoice with this external id (by default: not paid). */
+  readonly report: (externalId: string, observation: PaymentObservation) => Effect.Effect<void>
 }>() {}
 
-/** Issues predictable addresses ("mem-BTC-1", ...) and never-expiring, unsigned invoices. */
+const notPaid: PaymentObservation = { paid: false, expired: false, amount: null, fiat: null }
+
+/**
+ * Issues predictable addresses ("mem-BTC-1", ...) and invoices without expiry, each with a secret;
+ * stablecoins take a fiat amount. `check` answers what the test reported through GatewayControl.
+ */
 export const PaymentGatewayMemory = (assets: ReadonlyArray<Asset> = allAssets): Layer.Layer<PaymentGateway | GatewayControl> =>
   Layer.effectContext(Effect.gen(function*() {
     const available = yield* Ref.make(true)
     const issued = yield* Ref.make<ReadonlyArray<Invoice>>([])
+    const reports = yield* Ref.make(new Map<string, PaymentObservation>())
     const gateway = PaymentGateway.of({
       assets,
-      open: ({ asset }) =>
+      fixedAmountAssets: assets.filter((a) => assetInfo(a).stablecoin),
+      check: (payment) =>
         Effect.gen(function*() {
           if (!(yield* Ref.get(available))) {
             return yield* new ServiceUnavailable({ service: "payments", detail: "switched off by the test" })
+          }
+          return (yield* Ref.get(reports)).get(payment.externalId ?? "") ?? notPaid
+        }),
+      open: ({ asset, fiatAmount }) =>
+        Effect.gen(function*() {
+          if (!(yield* Ref.get(available))) {
+            return yield* new ServiceUnavailable({ service: "payments", detail: "switched off by the test" })
+          }
+          if (fiatAmount === null && assetInfo(asset).stablecoin) {
+            return yield* new InvalidInput({ field: "fiatAmount", problem: `${asset} needs an amount` })
           }
           return yield* Ref.modify(issued, (all) => {
             const n = all.length + 1
@@ -39,6 +58,10 @@ export const PaymentGatewayMemory = (assets: ReadonlyArray<Asset> = allAssets): 
         })
     })
     return Context.make(PaymentGateway, gateway).pipe(
-      Context.add(GatewayControl, GatewayControl.of({ setAvailable: (a) => Ref.set(available, a), invoices: Ref.get(issued) }))
+      Context.add(GatewayControl, GatewayControl.of({
+        setAvailable: (a) => Ref.set(available, a),
+        invoices: Ref.get(issued),
+        report: (externalId, observation) => Ref.update(reports, (m) => new Map(m).set(externalId, observation))
+      }))
     )
   }))

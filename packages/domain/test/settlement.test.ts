@@ -1,0 +1,117 @@
+import { describe, expect, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as TestClock from "effect/TestClock"
+import { crypto, Ledger, type PaymentObservation, Payments, Settlement, WithdrawalRepo } from "../src/index.js"
+import { EventLog, GatewayControl, ShopMemory, WalletControl } from "../src/testing/memory.js"
+import { ADMIN, buyer, usd } from "./support.js"
+
+const paid = (cents: bigint, units: bigint, asset: "BTC" | "USDT_ERC20" = "BTC"): PaymentObservation => ({
+  paid: true,
+  expired: false,
+  amount: crypto(units, asset),
+  fiat: usd(cents)
+})
+const balanceOf = (user: Parameters<Ledger["Type"]["balance"]>[0]) =>
+  Effect.flatMap(Ledger, (l) => l.balance(user)).pipe(Effect.map((b) => b.available.amount))
+
+describe("Settlement", () => {
+  it.effect("a paid report credits once, however often it comes; the buyer's payment becomes paid", () =>
+    Effect.gen(function*() {
+      const user = yield* buyer()
+      const payment = yield* (yield* Payments).open(user, "BTC", null)
+      const settlement = yield* Settlement
+      const outcomes = yield* Effect.all(Array.from({ length: 5 }, () => settlement.apply(payment, paid(1631n, 18486n))), { concurrency: 5 })
+      expect(outcomes.map((o) => o._tag)).toEqual(Array(5).fill("Credited"))
+      expect(outcomes.filter((o) => o._tag === "Credited" && !o.credit.replayed)).toHaveLength(1)
+      expect(yield* balanceOf(user)).toBe(1631n)
+      expect((yield* (yield* Payments).get(user, payment.id)).status).toBe("paid")
+      expect(yield* (yield* EventLog).ofTag("DepositCredited")).toHaveLength(1)
+      // an unpaid report after the credit changes nothing
+      expect((yield* settlement.apply(payment, { paid: false, expired: true, amount: null, fiat: null }))._tag).toBe("Unchanged")
+      expect((yield* (yield* Payments).get(user, payment.id)).status).toBe("paid")
+    }).pipe(Effect.provide(ShopMemory({ admins: new Set([ADMIN]) }))))
+
+  it.effect("a paid report after the local expiry still credits", () =>
+    Effect.gen(function*() {
+      const user = yield* buyer()
+      const payment = yield* (yield* Payments).open(user, "BTC", null)
+      yield* TestClock.adjust("2 hours")
+      expect((yield* (yield* Settlement).apply(payment, { paid: false, expired: false, amount: null, fiat: null }))._tag).toBe("Expired")
+      expect(yield* (yield* EventLog).ofTag("PaymentExpired")).toHaveLength(1)
+      const late = yield* (yield* Settlement).apply({ ...payment, status: "expired" }, paid(500n, 1000n))
+      expect(late._tag).toBe("Credited")
+      expect(yield* balanceOf(user)).toBe(500n)
+    }).pipe(Effect.provide(ShopMemory())))
+
+  it.effect("an unpaid report before the deadline changes nothing", () =>
+    Effect.gen(function*() {
+      const user = yield* buyer()
+      const payment = yield* (yield* Payments).open(user, "LTC", null)
+      expect((yield* (yield* Settlement).apply(payment, { paid: false, expired: false, amount: null, fiat: null }))._tag).toBe("Unchanged")
+      expect((yield* (yield* Payments).get(user, payment.id)).status).toBe("pending")
+    }).pipe(Effect.provide(ShopMemory())))
+
+  it.effect("reports that do not fit the payment are refused, announced, and credit nothing", () =>
+    Effect.gen(function*() {
+      const user = yield* buyer()
+      const payments = yield* Payments
+      const settlement = yield* Settlement
+      const fixed = yield* payments.open(user, "USDT_ERC20", usd(2500n))
+      const deposit = yield* payments.open(user, "BTC", null)
+      const refusals = [
+        [fixed, paid(2400n, 24_000_000n, "USDT_ERC20")], // less fiat than asked
+        [deposit, paid(100n, 1000n, "USDT_ERC20")], // another asset
+        [deposit, { ...paid(100n, 1000n), fiat: { amount: 100n, currency: "EUR" } }], // another currency
+        [deposit, { ...paid(100n, 1000n), amount: null }], // no amount
+        [deposit, paid(100n, 0n)] // nothing received
+      ] as const
+      for (const [payment, report] of refusals) {
+        const e = yield* Effect.flip(settlement.apply(payment, report))
+        expect(e._tag).toBe("PaymentMismatch")
+      }
+      expect(yield* balanceOf(user)).toBe(0n)
+      expect(yield* (yield* EventLog).ofTag("PaymentMismatched")).toHaveLength(refusals.length)
+      expect((yield* settlement.apply(fixed, paid(2500n, 25_000_000n, "USDT_ERC20")))._tag).toBe("Credited")
+      expect(yield* balanceOf(user)).toBe(2500n)
+    }).pipe(Effect.provide(ShopMemory())))
+
+  it.effect("refresh asks the gateway about the user's own payment only", () =>
+    Effect.gen(function*() {
+      const user = yield* buyer()
+      const other = yield* buyer()
+      const payment = yield* (yield* Payments).open(user, "BTC", null)
+      const settlement = yield* Settlement
+      expect((yield* settlement.refresh(user, payment.id))._tag).toBe("Unchanged")
+      expect((yield* Effect.flip(settlement.refresh(other, payment.id)))._tag).toBe("PaymentNotFound")
+      yield* (yield* GatewayControl).report(payment.externalId!, paid(700n, 2000n))
+      expect((yield* settlement.refresh(user, payment.id))._tag).toBe("Credited")
+      expect((yield* settlement.refresh(user, payment.id))._tag).toBe("Unchanged")
+      expect(yield* balanceOf(user)).toBe(700n)
+      yield* (yield* GatewayControl).setAvailable(false)
+      const second = yield* (yield* Payments).open(user, "BTC", null).pipe(Effect.either)
+      expect(second._tag).toBe("Left")
+    }).pipe(Effect.provide(ShopMemory())))
+
+  it.live("a credited payment is forwarded once to the configured address; a failure is announced", () =>
+    Effect.gen(function*() {
+      const user = yield* buyer()
+      const payments = yield* Payments
+      const settlement = yield* Settlement
+      const wallet = yield* WalletControl
+      yield* wallet.fund("BTC", 100_000n)
+      const payment = yield* payments.open(user, "BTC", null)
+      yield* Effect.all([settlement.apply(payment, paid(100n, 1000n)), settlement.apply(payment, paid(100n, 1000n))], { concurrency: 2 })
+      const sent = yield* wallet.sent.pipe(Effect.repeat({ until: (s) => s.length > 0 }), Effect.timeout("2 seconds"))
+      expect(sent).toHaveLength(1)
+      expect(sent[0]).toMatchObject({ asset: "BTC", destination: "bc1qxquy5w247rw0natp4ts4nz9agm4s9z24p0tl7u", scope: { kind: "single", payment: payment.externalId } })
+      const page = yield* (yield* WithdrawalRepo).list({ offset: 0, limit: 10 })
+      expect(page.items.map((w) => w.admin)).toEqual(["forwarding"])
+
+      yield* wallet.setAvailable(false)
+      const second = yield* payments.open(user, "BTC", null)
+      yield* settlement.apply(second, paid(100n, 1000n))
+      const failed = yield* (yield* EventLog).ofTag("ForwardingFailed").pipe(Effect.repeat({ until: (f) => f.length > 0 }), Effect.timeout("2 seconds"))
+      expect(failed[0]!.payment.id).toBe(second.id)
+      expect(yield* balanceOf(user)).toBe(200n) // the credit stands either way
+    }).pipe(Effect.provide(ShopMemory({ forwarding: { BTC: "bc1qxquy5w247rw0natp4ts4nz9agm4s9z24p0tl7u" } }))))
+})
