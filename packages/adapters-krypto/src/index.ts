@@ -1,1 +1,5 @@
-export {}
+export * from "./Callback.js"
+export * from "./Client.js"
+export * from "./Gateway.js"
+export * from "./Signature.js"
+export * as Wire from "./Wire.js"

@@ -1,0 +1,124 @@
+import { Ledger, Payments, TelegramId, Users, WithdrawalRepo } from "@tokenshop/domain"
+import { EventLog } from "@tokenshop/domain/testing/memory"
+import * as Effect from "effect/Effect"
+import { afterEach, describe, expect, it } from "vitest"
+import { sign } from "../src/Signature.js"
+import { startHarness } from "./support.js"
+
+let harness: Awaited<ReturnType<typeof startHarness>> | undefined
+afterEach(async () => {
+  await harness?.stop()
+  harness = undefined
+})
+
+const user = TelegramId.make(42)
+const setup = async (settings: Parameters<typeof startHarness>[0] = {}) => {
+  harness = await startHarness(settings)
+  const run = <A, E>(effect: Effect.Effect<A, E, any>) => harness!.runtime.runPromise(effect) as Promise<A>
+  await run(Effect.flatMap(Users, (u) => u.register({ id: user, username: "buyer", language: "en" })))
+  return { ...harness, run }
+}
+const available = (run: (e: Effect.Effect<any, any, any>) => Promise<any>): Promise<bigint> =>
+  run(Effect.flatMap(Ledger, (l) => l.balance(user)).pipe(Effect.map((b) => b.available.amount))) as Promise<bigint>
+
+describe("KryptoExpress callbacks", () => {
+  it("a DEPOSIT paid once is credited once though all five callbacks arrive at the same moment", async () => {
+    const { fake, run } = await setup()
+    const payment = await run(Effect.flatMap(Payments, (p) => p.open(user, "BTC", null)))
+    expect(payment).toMatchObject({ provider: "kryptoexpress", status: "pending", cryptoAmount: null })
+    fake.duplicates = true
+    fake.concurrent = true
+    fake.pay(payment.externalId!, "0.00018486")
+    await fake.settled()
+    expect(fake.callbacks.map((c) => c.status)).toEqual([200, 200, 200, 200, 200])
+    expect(await available(run)).toBe(1109n) // 0.00018486 BTC at 60,000 USD = 11.0916 USD, cut to 11.09
+    expect(await run(Effect.flatMap(EventLog, (l) => l.ofTag("DepositCredited")))).toHaveLength(1)
+    expect((await run(Effect.flatMap(Payments, (p) => p.get(user, payment.id)))).status).toBe("paid")
+  })
+
+  it("a PAYMENT for a fiat amount is credited that amount, on the documented schedule", async () => {
+    const { fake, run } = await setup()
+    const payment = await run(Effect.flatMap(Payments, (p) => p.open(user, "USDT_ERC20", { amount: 2550n, currency: "USD" })))
+    expect(payment.cryptoAmount).toEqual({ units: 25_500_000n, asset: "USDT_ERC20" })
+    fake.duplicates = true
+    fake.pay(payment.externalId!)
+    await fake.settled()
+    expect(fake.callbacks.map((c) => c.attempt)).toEqual([1, 2, 3, 4, 5])
+    expect(await available(run)).toBe(2550n)
+  })
+
+  it("forgeries change nothing: bad signature, another payment's secret, wrong content type, oversized, malformed", async () => {
+    const { fake, run, callbackUrl } = await setup()
+    const a = await run(Effect.flatMap(Payments, (p) => p.open(user, "BTC", null)))
+    const b = await run(Effect.flatMap(Payments, (p) => p.open(user, "LTC", null)))
+    const pa = fake.payments.get(a.externalId!)!
+    pa.isPaid = true
+    pa.cryptoAmount = "0.01"
+    pa.fiatAmount = "600.0"
+    const body = fake.body(pa)
+    expect(await fake.deliver(pa.hash, { signature: "0".repeat(128) })).toEqual([403])
+    expect(await fake.deliver(pa.hash, { signature: sign(fake.payments.get(b.externalId!)!.callbackSecret!, body) })).toEqual([403])
+    expect(await fake.deliver(pa.hash, { signature: "" })).toEqual([403])
+    const post = (init: RequestInit) => fetch(callbackUrl, { method: "POST", ...init }).then((r) => r.status)
+    expect(await post({ body, headers: { "content-type": "text/plain", "x-signature": sign(pa.callbackSecret!, body) } })).toBe(415)
+    expect(await post({ body: `${body}${" ".repeat(70_000)}`, headers: { "content-type": "application/json" } })).toBe(413)
+    expect(await post({ body: "{\"id\":", headers: { "content-type": "application/json" } })).toBe(400)
+    expect(await post({ body: "{\"id\":1}", headers: { "content-type": "application/json" } })).toBe(400)
+    const unknown = body.replace(pa.hash, "f".repeat(64))
+    expect(await post({ body: unknown, headers: { "content-type": "application/json", "x-signature": sign(pa.callbackSecret!, unknown) } })).toBe(404)
+    expect(await available(run)).toBe(0n)
+    // the genuine callback still works afterwards
+    expect(await fake.deliver(pa.hash, { copies: 3 })).toEqual([200, 200, 200])
+    expect(await available(run)).toBe(60000n)
+  })
+
+  it("an unpaid event replayed after the paid one changes nothing; an unpaid event after expiry expires and tells", async () => {
+    const { fake, run } = await setup()
+    const a = await run(Effect.flatMap(Payments, (p) => p.open(user, "BTC", null)))
+    const unpaidBody = fake.body(fake.payments.get(a.externalId!)!)
+    const unpaidSig = sign(fake.payments.get(a.externalId!)!.callbackSecret!, unpaidBody)
+    fake.pay(a.externalId!, "0.001")
+    await fake.settled()
+    expect(await available(run)).toBe(6000n)
+    expect(await fake.deliver(a.externalId!, { body: unpaidBody, signature: unpaidSig })).toEqual([200])
+    expect((await run(Effect.flatMap(Payments, (p) => p.get(user, a.id)))).status).toBe("paid")
+
+    const b = await run(Effect.flatMap(Payments, (p) => p.open(user, "LTC", null)))
+    fake.expire(b.externalId!)
+    await fake.settled()
+    expect((await run(Effect.flatMap(Payments, (p) => p.get(user, b.id)))).status).toBe("expired")
+    expect(await run(Effect.flatMap(EventLog, (l) => l.ofTag("PaymentExpired")))).toHaveLength(1)
+    // paid late, after the local expiry: still credited
+    fake.payments.get(b.externalId!)!.expireDatetime = Date.now() + 60_000
+    fake.pay(b.externalId!, "1")
+    await fake.settled()
+    expect(await available(run)).toBe(6000n + 8000n)
+  })
+
+  it("a mismatched amount is refused with a notice and credits nothing", async () => {
+    const { fake, run } = await setup()
+    const a = await run(Effect.flatMap(Payments, (p) => p.open(user, "USDT_SOL", { amount: 1000n, currency: "USD" })))
+    const p = fake.payments.get(a.externalId!)!
+    p.isPaid = true
+    p.fiatAmount = "9.0"
+    const statuses = await fake.deliver(p.hash)
+    expect(statuses).toEqual([200])
+    expect(await available(run)).toBe(0n)
+    expect(await run(Effect.flatMap(EventLog, (l) => l.ofTag("PaymentMismatched")))).toHaveLength(1)
+  })
+
+  it("forwarding: a credited payment is withdrawn SINGLE to the configured address, once", async () => {
+    const { fake, run } = await setup({ forwarding: { LTC: "ltc1qh7zzth73czm9mhw3a6d6uss6slyywlzy2cxlnu" } })
+    const a = await run(Effect.flatMap(Payments, (p) => p.open(user, "LTC", null)))
+    fake.duplicates = true
+    fake.concurrent = true
+    fake.pay(a.externalId!, "2.5")
+    await fake.settled()
+    const list = await run(Effect.flatMap(WithdrawalRepo, (r) => r.list({ offset: 0, limit: 10 })).pipe(
+      Effect.repeat({ until: (p) => p.items.length > 0 }), Effect.timeout("3 seconds")))
+    expect(list.items).toHaveLength(1)
+    expect(list.items[0]).toMatchObject({ admin: "forwarding", asset: "LTC", destination: "ltc1qh7zzth73czm9mhw3a6d6uss6slyywlzy2cxlnu" })
+    expect(fake.withdrawals.filter((w) => !w.onlyCalculate)).toEqual([expect.objectContaining({ type: "SINGLE", currency: "LTC" })])
+    expect(fake.payments.get(a.externalId!)!.isWithdrawn).toBe(true)
+  })
+})
