@@ -8,12 +8,14 @@ import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import init from "./migrations/0001_init.js"
 import stockCounts from "./migrations/0002_stock_counts.js"
+import prompts from "./migrations/0003_prompts.js"
 import { SqlBuyRepo } from "./SqlBuyRepo.js"
 import { SqlCartRepo } from "./SqlCartRepo.js"
 import { SqlCatalogRepo } from "./SqlCatalogRepo.js"
 import { SqlDepositRepo } from "./SqlDepositRepo.js"
 import { SqlLedgerRepo } from "./SqlLedgerRepo.js"
 import { SqlPaymentRepo } from "./SqlPaymentRepo.js"
+import { SqlPromptRepo } from "./SqlPromptRepo.js"
 import { SqlTransactor } from "./SqlTransactor.js"
 import { SqlUserRepo } from "./SqlUserRepo.js"
 import { SqlWithdrawalRepo } from "./SqlWithdrawalRepo.js"
@@ -43,12 +45,13 @@ export const SqlStorage = Layer.mergeAll(
   SqlPaymentRepo,
   SqlDepositRepo,
   SqlWithdrawalRepo,
+  SqlPromptRepo,
   SqlTransactor
 )
 
 /** Brings the schema up to date; the same ordered migrations run on both engines. */
 export const migrate = Migrator.make({})({
-  loader: Migrator.fromRecord({ "0001_init": init, "0002_stock_counts": stockCounts }),
+  loader: Migrator.fromRecord({ "0001_init": init, "0002_stock_counts": stockCounts, "0003_prompts": prompts }),
   table: "tokenshop_migrations"
 }).pipe(
   Effect.mapError((cause) => new StorageUnavailable({ reason: "migration_failed", message: `migration failed: ${cause.message}`, cause }))

@@ -6,6 +6,7 @@ import type { Notifier } from "./Events.js"
 import type { LedgerRepo } from "./Ledger.js"
 import type { DepositRepo, PaymentGateway, PaymentRepo } from "./Payments.js"
 import type { PriceSource } from "./Prices.js"
+import type { PromptRepo } from "./Prompts.js"
 import type { Transactor } from "./Transactor.js"
 import type { UserRepo } from "./Users.js"
 import type { AddressValidator, WalletProcessor, WithdrawalRepo } from "./Withdrawals.js"
@@ -48,6 +49,7 @@ export type StoragePorts =
   | PaymentRepo
   | DepositRepo
   | WithdrawalRepo
+  | PromptRepo
   | Transactor
 
 /** The services outside storage the shop talks to. */

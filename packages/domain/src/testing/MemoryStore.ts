@@ -11,6 +11,7 @@ import type { Category, Item, Subcategory } from "../Catalog.js"
 import type { BuyId, CategoryId, ItemId, PaymentId, SubcategoryId, TelegramId } from "../Ids.js"
 import type { LedgerEntry } from "../Ledger.js"
 import type { Deposit, PaymentRequest } from "../Payments.js"
+import type { Prompt } from "../Prompts.js"
 import { Transactor } from "../Transactor.js"
 import type { User } from "../Users.js"
 import type { Withdrawal } from "../Withdrawals.js"
@@ -33,6 +34,7 @@ export interface MemoryState {
   readonly payments: HashMap.HashMap<PaymentId, PaymentRequest>
   readonly deposits: HashMap.HashMap<string, Deposit>
   readonly withdrawals: ReadonlyArray<Withdrawal>
+  readonly prompts: HashMap.HashMap<TelegramId, Prompt>
 }
 
 export const emptyState: MemoryState = {
@@ -50,7 +52,8 @@ export const emptyState: MemoryState = {
   buysByUser: HashMap.empty(),
   payments: HashMap.empty(),
   deposits: HashMap.empty(),
-  withdrawals: []
+  withdrawals: [],
+  prompts: HashMap.empty()
 }
 
 /** Takes the next id of a table, like an auto-increment column. */

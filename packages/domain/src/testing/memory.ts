@@ -13,6 +13,7 @@ import { NotifierMemory } from "./NotifierMemory.js"
 import { PaymentGatewayMemory } from "./PaymentGatewayMemory.js"
 import { PaymentRepoMemory } from "./PaymentRepoMemory.js"
 import { PriceSourceMemory } from "./PriceSourceMemory.js"
+import { PromptRepoMemory } from "./PromptRepoMemory.js"
 import { UserRepoMemory } from "./UserRepoMemory.js"
 import { WalletProcessorMemory } from "./WalletProcessorMemory.js"
 import { WithdrawalRepoMemory } from "./WithdrawalRepoMemory.js"
@@ -28,6 +29,7 @@ export * from "./NotifierMemory.js"
 export * from "./PaymentGatewayMemory.js"
 export * from "./PaymentRepoMemory.js"
 export * from "./PriceSourceMemory.js"
+export * from "./PromptRepoMemory.js"
 export * from "./UserRepoMemory.js"
 export * from "./WalletProcessorMemory.js"
 export * from "./WithdrawalRepoMemory.js"
@@ -42,6 +44,7 @@ export const StorageMemory = Layer.mergeAll(
   PaymentRepoMemory,
   DepositRepoMemory,
   WithdrawalRepoMemory,
+  PromptRepoMemory,
   TransactorMemory
 ).pipe(Layer.provideMerge(MemoryStoreLive))
 

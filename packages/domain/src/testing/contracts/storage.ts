@@ -4,6 +4,7 @@ import { catalogRepoContract } from "./CatalogRepo.js"
 import { depositRepoContract } from "./DepositRepo.js"
 import { ledgerRepoContract } from "./LedgerRepo.js"
 import { paymentRepoContract } from "./PaymentRepo.js"
+import { promptRepoContract } from "./PromptRepo.js"
 import type { ContractLayer, StoragePorts } from "./support.js"
 import { transactorContract } from "./Transactor.js"
 import { userRepoContract } from "./UserRepo.js"
@@ -19,5 +20,6 @@ export const storageContracts = (name: string, layer: ContractLayer<StoragePorts
   paymentRepoContract(name, layer)
   depositRepoContract(name, layer)
   withdrawalRepoContract(name, layer)
+  promptRepoContract(name, layer)
   transactorContract(name, layer)
 }

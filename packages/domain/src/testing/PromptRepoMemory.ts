@@ -1,0 +1,16 @@
+import * as Effect from "effect/Effect"
+import * as HashMap from "effect/HashMap"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import { PromptRepo } from "../Prompts.js"
+import { MemoryStore } from "./MemoryStore.js"
+
+export const PromptRepoMemory: Layer.Layer<PromptRepo, never, MemoryStore> = Layer.effect(PromptRepo, Effect.gen(function*() {
+  const store = yield* MemoryStore
+  return PromptRepo.of({
+    set: (prompt) => store.modify((s) => [undefined, { ...s, prompts: HashMap.set(s.prompts, prompt.user, prompt) }] as const),
+    get: (user, now) =>
+      store.read((s) => Option.filter(HashMap.get(s.prompts, user), (p) => p.expiresAt.getTime() > now.getTime())),
+    clear: (user) => store.modify((s) => [undefined, { ...s, prompts: HashMap.remove(s.prompts, user) }] as const)
+  })
+}))

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import { TelegramId } from "../../Ids.js"
+import { PromptRepo } from "../../Prompts.js"
+import type { ContractLayer } from "./support.js"
+
+/** The PromptRepo contract: one prompt per user, replaced by a newer one, gone when expired or cleared. */
+export const promptRepoContract = (name: string, layer: ContractLayer<PromptRepo>) =>
+  describe(`PromptRepo contract: ${name}`, () => {
+    it.live("keeps the newest prompt per user until it expires or is cleared", () =>
+      Effect.gen(function*() {
+        const prompts = yield* PromptRepo
+        const a = TelegramId.make(501)
+        const b = TelegramId.make(502)
+        const t0 = new Date(1_700_000_000_000)
+        const later = new Date(t0.getTime() + 60_000)
+        expect(yield* prompts.get(a, t0)).toEqual(Option.none())
+        yield* prompts.set({ user: a, kind: "topup-amount", data: "USDT_ERC20", expiresAt: later })
+        yield* prompts.set({ user: b, kind: "quantity", data: "12", expiresAt: later })
+        yield* prompts.set({ user: a, kind: "withdraw-address", data: "ł ü \"quoted\" ".repeat(100), expiresAt: later })
+        expect(yield* prompts.get(a, t0)).toEqual(Option.some({ user: a, kind: "withdraw-address", data: "ł ü \"quoted\" ".repeat(100), expiresAt: later }))
+        expect(Option.map(yield* prompts.get(b, t0), (p) => p.kind)).toEqual(Option.some("quantity"))
+        expect(yield* prompts.get(a, later)).toEqual(Option.none()) // expired at its time
+        yield* prompts.clear(a)
+        yield* prompts.clear(a)
+        expect(yield* prompts.get(a, t0)).toEqual(Option.none())
+        expect(Option.isSome(yield* prompts.get(b, t0))).toBe(true)
+      }).pipe(Effect.provide(layer)))
+  })
