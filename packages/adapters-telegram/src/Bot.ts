@@ -78,7 +78,7 @@ export const installShop = (bot: Bot, settings: ShopBotSettings) =>
             if (callback._tag === "Left") return yield* answer(ctx, s.t("button-expired"), true)
             return yield* routes(ctx, user, s, callback.right)
           }
-          if (ctx.message?.text !== undefined) return yield* text(ctx, s, ctx.message.text)
+          if (ctx.message?.text !== undefined) return yield* text(ctx, user, s, ctx.message.text)
         }).pipe(Effect.catchAllCause((cause) => report(ctx, s, cause)))
       }).pipe(
         Effect.catchAllCause((cause) => Effect.logError(`update ${ctx.update.update_id} failed before routing`, cause)),

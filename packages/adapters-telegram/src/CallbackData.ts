@@ -5,7 +5,7 @@
  *
  * Wire form: VERSION ACTION [":" ARG]*, e.g. "1s:12:0" = subcategories of category 12, page 0.
  */
-import { BuyId, CategoryId, SubcategoryId } from "@tokenshop/domain"
+import { Asset, BuyId, CategoryId, PaymentId, SubcategoryId } from "@tokenshop/domain"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
@@ -19,6 +19,7 @@ const id = <A extends number>(brand: Schema.Schema<A, number>) =>
 const Category = id(CategoryId)
 const Sub = id(SubcategoryId)
 const Purchase = id(BuyId)
+const Payment = id(PaymentId)
 const PageNo = Schema.NumberFromString.pipe(Schema.int(), Schema.between(0, 100_000))
 const Quantity = Schema.NumberFromString.pipe(Schema.int(), Schema.between(0, 100_000))
 const Nonce = Schema.String.pipe(Schema.pattern(/^[A-Za-z0-9_-]{1,32}$/))
@@ -40,6 +41,15 @@ export const Callback = Schema.Union(
   Schema.TaggedStruct("History", { page: PageNo }),
   Schema.TaggedStruct("Purchase", { buy: Purchase }),
   Schema.TaggedStruct("TopUp", {}),
+  Schema.TaggedStruct("TopUpAsset", { asset: Asset }),
+  Schema.TaggedStruct("PaymentStatus", { payment: Payment }),
+  Schema.TaggedStruct("OpenTopUps", {}),
+  Schema.TaggedStruct("TypeQuantity", { subcategory: Sub }),
+  Schema.TaggedStruct("CancelPrompt", {}),
+  Schema.TaggedStruct("Admin", {}),
+  Schema.TaggedStruct("Wallet", {}),
+  Schema.TaggedStruct("WithdrawAsset", { asset: Asset }),
+  Schema.TaggedStruct("WithdrawConfirm", { nonce: Nonce }),
   Schema.TaggedStruct("Languages", {}),
   Schema.TaggedStruct("Language", { language: Lang }),
   Schema.TaggedStruct("Help", {})
@@ -63,6 +73,15 @@ const codes = {
   History: ["h", ["page"]],
   Purchase: ["b", ["buy"]],
   TopUp: ["t", []],
+  TopUpAsset: ["T", ["asset"]],
+  PaymentStatus: ["P", ["payment"]],
+  OpenTopUps: ["u", []],
+  TypeQuantity: ["Q", ["subcategory"]],
+  CancelPrompt: ["x", []],
+  Admin: ["A", []],
+  Wallet: ["w", []],
+  WithdrawAsset: ["W", ["asset"]],
+  WithdrawConfirm: ["Y", ["nonce"]],
   Languages: ["L", []],
   Language: ["l", ["language"]],
   Help: ["?", []]

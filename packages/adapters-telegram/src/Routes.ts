@@ -9,10 +9,11 @@ import type { Context as TgContext } from "grammy"
 import type { Callback } from "./CallbackData.js"
 import { formatMoney } from "./Format.js"
 import type { Translator } from "./I18n.js"
+import { answerPrompt, paymentRoute, type PaymentRouteServices } from "./PaymentRoutes.js"
 import * as Screens from "./Screens.js"
 import { answer, deliver, send, sendText, show } from "./Telegram.js"
 
-export type RouteServices = Users | Catalog | Cart | Checkout | Ledger | BuyRepo
+export type RouteServices = Users | Catalog | Cart | Checkout | Ledger | BuyRepo | PaymentRouteServices
 
 export interface RouteSettings {
   readonly shopName: string
@@ -44,11 +45,12 @@ export const route = (settings: RouteSettings) => {
     Effect.gen(function*() {
       const catalog = yield* Catalog
       const cart = yield* Cart
+      const isAdmin = (yield* Users).isAdmin(user.id)
       /** Acknowledges the press and replaces the screen. */
       const reply = (screen: Screens.Screen) => Effect.zipRight(answer(ctx), show(ctx, screen))
       switch (callback._tag) {
         case "Main":
-          return yield* reply(Screens.mainMenu(s, shopName))
+          return yield* reply(Screens.mainMenu(s, shopName, isAdmin))
         case "Help":
           return yield* reply(
             settings.helpText === undefined ? Screens.notice(s, "help-text") : { ...Screens.notice(s, "help-text"), text: settings.helpText }
@@ -65,7 +67,7 @@ export const route = (settings: RouteSettings) => {
         }
         case "Subcategory": {
           const sub = yield* Effect.either(catalog.subcategory(callback.subcategory))
-          if (sub._tag === "Left") return yield* Effect.zipRight(answer(ctx, s.t("catalog-sold-out"), true), show(ctx, Screens.mainMenu(s, shopName)))
+          if (sub._tag === "Left") return yield* Effect.zipRight(answer(ctx, s.t("catalog-sold-out"), true), show(ctx, Screens.mainMenu(s, shopName, isAdmin)))
           return yield* reply(Screens.card(s, sub.right))
         }
         case "AddToCart": {
@@ -116,7 +118,7 @@ export const route = (settings: RouteSettings) => {
           yield* answer(ctx)
           yield* show(ctx, Screens.notice(s, "checkout-done", { buy: buy.id, total: formatMoney(buy.total, s.language) }))
           yield* deliver(ctx, Screens.deliveryLines(buy), `purchase-${buy.id}.txt`, s.t("checkout-delivery-file"))
-          return yield* send(ctx, Screens.mainMenu(s, shopName))
+          return yield* send(ctx, Screens.mainMenu(s, shopName, isAdmin))
         }
         case "Profile":
           return yield* reply(Screens.profile(s, yield* (yield* Ledger).balance(user.id)))
@@ -131,8 +133,16 @@ export const route = (settings: RouteSettings) => {
           return yield* reply(Screens.purchase(s, buy.value))
         }
         case "TopUp":
-          // The payment flows arrive with the payment adapters; until then the button says so.
-          return yield* reply(Screens.notice(s, "topup-not-configured", undefined, { _tag: "Profile" }))
+        case "TopUpAsset":
+        case "PaymentStatus":
+        case "OpenTopUps":
+        case "TypeQuantity":
+        case "CancelPrompt":
+        case "Admin":
+        case "Wallet":
+        case "WithdrawAsset":
+        case "WithdrawConfirm":
+          return yield* paymentRoute(ctx, user, s, callback, shopName)
         case "Languages":
           return yield* reply(Screens.languages(s, translator))
         case "Language": {
@@ -146,9 +156,14 @@ export const route = (settings: RouteSettings) => {
     })
 }
 
-/** Any text or command: /start and everything else open the main menu; /help the help. */
-export const onText = (settings: RouteSettings) => (ctx: TgContext, s: Screens.Speaker, text: string) =>
-  text.startsWith("/help")
-    ? sendText(ctx, settings.helpText ?? s.html("help-text"))
-    : send(ctx, Screens.mainMenu(s, settings.shopName))
+/**
+ * Any text or command: the answer to an open question (an amount, a quantity, an address) when
+ * there is one; /help the help; /start and everything else the main menu.
+ */
+export const onText = (settings: RouteSettings) => (ctx: TgContext, user: User, s: Screens.Speaker, text: string) =>
+  Effect.gen(function*() {
+    if (yield* answerPrompt(ctx, user, s, text)) return
+    if (text.startsWith("/help")) return yield* sendText(ctx, settings.helpText ?? s.html("help-text"))
+    return yield* send(ctx, Screens.mainMenu(s, settings.shopName, (yield* Users).isAdmin(user.id)))
+  })
 

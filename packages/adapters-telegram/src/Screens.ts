@@ -49,12 +49,13 @@ const pager = (s: Speaker, page: Page<unknown>, to: (page: number) => Callback):
 }
 const nonEmpty = (rows: ReadonlyArray<ReadonlyArray<Button>>) => rows.filter((r) => r.length > 0)
 
-export const mainMenu = (s: Speaker, shopName: string): Screen => ({
+export const mainMenu = (s: Speaker, shopName: string, admin = false): Screen => ({
   text: s.html("menu-title", { shop: shopName }),
   keyboard: [
     [button(s.t("menu-categories"), { _tag: "Categories", page: 0 })],
     [button(s.t("menu-profile"), { _tag: "Profile" }), button(s.t("menu-cart"), { _tag: "Cart" })],
-    [button(s.t("menu-help"), { _tag: "Help" })]
+    [button(s.t("menu-help"), { _tag: "Help" })],
+    ...(admin ? [[button(s.t("menu-admin"), { _tag: "Admin" })]] : [])
   ]
 })
 
@@ -100,6 +101,7 @@ export const card = (s: Speaker, sub: SubcategoryView): Screen => {
     keyboard: nonEmpty([
       quantities.slice(0, 5).map((q) => button(String(q), { _tag: "AddToCart", subcategory: sub.id, quantity: q })),
       quantities.slice(5).map((q) => button(String(q), { _tag: "AddToCart", subcategory: sub.id, quantity: q })),
+      sub.stock > 10 ? [button(s.t("catalog-button-type-quantity"), { _tag: "TypeQuantity", subcategory: sub.id })] : [],
       [button(s.t("menu-cart"), { _tag: "Cart" })],
       [button(s.t("button-back"), { _tag: "Subcategories", category: sub.categoryId, page: 0 })]
     ])

@@ -16,14 +16,25 @@ const markup = (screen: Screen) => ({
 
 const notModified = (e: TelegramCallFailed) => String(e.cause).includes("message is not modified")
 
-/** Replaces the message a button belongs to; sends a new message when there is none to edit. */
+/**
+ * Replaces the message a button belongs to; sends a new message when there is none to edit, or when
+ * it cannot be edited (a photo, or a message too old to edit).
+ */
 export const show = (ctx: TgContext, screen: Screen) =>
   ctx.callbackQuery?.message !== undefined
     ? call("editMessageText", () => ctx.editMessageText(screen.text, markup(screen))).pipe(
       Effect.asVoid,
-      Effect.catchIf(notModified, () => Effect.void)
+      Effect.catchIf(notModified, () => Effect.void),
+      Effect.catchAll(() => send(ctx, screen))
     )
     : send(ctx, screen)
+
+/** Sends a picture with the screen as its caption; when the photo cannot be sent, the screen alone as text. */
+export const sendPhoto = (ctx: TgContext, png: Uint8Array, fileName: string, screen: Screen) =>
+  call("sendPhoto", () => ctx.replyWithPhoto(new InputFile(png, fileName), { caption: screen.text, ...markup(screen) })).pipe(
+    Effect.asVoid,
+    Effect.catchAll((e) => Effect.logDebug("sendPhoto failed; sending text", e.cause).pipe(Effect.zipRight(send(ctx, screen))))
+  )
 
 export const send = (ctx: TgContext, screen: Screen) =>
   call("sendMessage", () => ctx.reply(screen.text, markup(screen))).pipe(Effect.asVoid)
@@ -72,5 +83,5 @@ export const deliver = (ctx: TgContext, blocks: ReadonlyArray<string>, fileName:
   return Effect.forEach(messages, (text) => call("sendMessage", () => ctx.reply(text)), { discard: true })
 }
 
-export const sendTo = (api: Api, chat: number, text: string) =>
-  call("sendMessage", () => api.sendMessage(chat, text)).pipe(Effect.asVoid)
+export const sendTo = (api: Api, chat: number, text: string, html = false) =>
+  call("sendMessage", () => api.sendMessage(chat, text, html ? { parse_mode: "HTML", link_preview_options: { is_disabled: true } } : {})).pipe(Effect.asVoid)

@@ -158,6 +158,8 @@ export const depositKey = (source: DepositSource) => idempotencyKey("deposit", s
 
 export class Payments extends Context.Tag("@tokenshop/domain/Payments")<Payments, {
   readonly assets: ReadonlyArray<Asset>
+  /** Assets whose top-ups need a fiat amount (the gateway then fixes the crypto amount). */
+  readonly fixedAmountAssets: ReadonlyArray<Asset>
   /** Opens a top-up: at most `maxPendingPayments` pending per user. */
   readonly open: (user: TelegramId, asset: Asset, fiatAmount: Money | null) => Effect.Effect<
     PaymentRequest,
@@ -293,6 +295,7 @@ export class Payments extends Context.Tag("@tokenshop/domain/Payments")<Payments
 
     return Payments.of({
       assets: gateway.assets,
+      fixedAmountAssets: gateway.fixedAmountAssets,
       open,
       pending: (user) => Effect.flatMap(now, (at) => repo.pending(user, at)),
       get: (user, id) =>

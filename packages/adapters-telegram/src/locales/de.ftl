@@ -75,3 +75,62 @@ banned = Dein Zugang zu diesem Shop wurde gesperrt.
 button-expired = Diese Schaltfläche ist abgelaufen. Bitte öffne das Menü erneut.
 error-generic = Etwas ist schiefgelaufen (Fehler-ID { $id }). Bitte versuche es später noch einmal.
 admin-purchase = 🛍 Kauf #{ $buy } · { $total }: { $user }
+menu-admin = 🛠 Verwaltung
+catalog-button-type-quantity = ⌨️ Menge eingeben
+prompt-cancel = ✖️ Abbrechen
+prompt-cancelled = Abgebrochen.
+
+topup-choose = Womit möchtest du bezahlen?
+topup-open-button = ⏳ Offene Aufladungen ({ $count })
+topup-amount-ask =
+    Wie viel möchtest du mit { $asset } aufladen?
+    Gib einen Betrag von { $min } bis unter { $max } mit höchstens zwei Nachkommastellen ein, z. B. 25 oder 25,50.
+topup-amount-invalid = Bitte gib einen Betrag von { $min } bis unter { $max } mit höchstens zwei Nachkommastellen ein, z. B. 25,50.
+topup-invoice-open =
+    <b>Aufladen mit { $asset }</b>
+    Sende einen beliebigen Betrag in { $asset } an diese Adresse:
+    <code>{ $address }</code>
+    Die erste Transaktion zählt. Ihr Wert wird deinem Guthaben gutgeschrieben, sobald der Zahlungsdienst sie bestätigt.
+    Gültig bis { $expires }.
+topup-invoice-fixed =
+    <b>{ $fiat } mit { $asset } aufladen</b>
+    Sende genau <code>{ $amount }</code> an diese Adresse:
+    <code>{ $address }</code>
+    Gültig bis { $expires }.
+topup-button-check = 🔄 Status prüfen
+topup-open-title = Deine offenen Aufladungen:
+topup-open-empty = Du hast keine offenen Aufladungen.
+topup-open-line = { $asset } · bis { $expires }
+topup-too-many = Du hast bereits { $limit } offene Aufladungen. Bezahle eine davon oder warte, bis eine abläuft, und versuche es dann erneut.
+topup-unavailable = Der Zahlungsdienst ist gerade nicht erreichbar. Bitte versuche es in ein paar Minuten erneut.
+topup-mismatch = Diese Zahlung passt nicht zur Anforderung. Der Shop-Betreiber wurde informiert und prüft sie.
+topup-status-pending = Noch nicht bezahlt. Nach dem Senden kann es ein paar Minuten dauern, bis die Zahlung bestätigt ist.
+topup-status-expired = Diese Aufladung ist unbezahlt abgelaufen. Du kannst eine neue eröffnen.
+topup-status-paid = ✅ Bezahlt: { $amount } gutgeschrieben. Dein Guthaben: { $balance }.
+notify-topup-credited = ✅ Deine Aufladung ist angekommen: { $amount } gutgeschrieben. Verfügbares Guthaben: { $balance }.
+notify-topup-expired = ⌛ Deine Aufladung mit { $asset } ist unbezahlt abgelaufen. Unter Mein Profil kannst du eine neue eröffnen.
+
+admin-title = Verwaltung:
+admin-button-wallet = 👛 Wallet und Auszahlungen
+wallet-title = Beim Zahlungsdienst verwahrt:
+wallet-empty = Beim Zahlungsdienst ist nichts verwahrt.
+wallet-button-withdraw = { $asset } auszahlen
+wallet-unavailable = Die Wallet kann nicht gelesen werden: { $reason }
+withdraw-ask-address = Sende die Adresse, die die { $asset } erhalten soll.
+withdraw-bad-address = Das ist keine gültige { $asset }-Adresse ({ $reason }). Sende sie erneut oder brich ab.
+withdraw-preview =
+    <b>{ $asset } auszahlen</b>
+    An: <code>{ $destination }</code>
+    Gesamt: { $total }
+    Netzwerkgebühr: { $networkFee }
+    Servicegebühr: { $serviceFee }
+    Kommt an: { $receiving }
+    Senden?
+withdraw-button-confirm = ✅ Senden
+withdraw-sending = Wird gesendet…
+withdraw-done = ✅ { $receiving } an <code>{ $destination }</code> gesendet. Transaktionen:
+withdraw-failed = Die Auszahlung ist nicht erfolgt: { $reason }
+admin-deposit = 💰 Einzahlung #{ $deposit } · Nutzer { $user } · { $amount } = { $fiat } · Guthaben { $balance }
+admin-payment-mismatch = ⚠️ Zahlung #{ $payment } von Nutzer { $user } ({ $asset }) wurde NICHT gutgeschrieben: { $reason }
+admin-forwarding-failed = ⚠️ Weiterleitung der Zahlung #{ $payment } ({ $asset }) an { $destination } fehlgeschlagen: { $reason }. Das Geld bleibt beim Zahlungsdienst.
+admin-withdrawal = 📤 Auszahlung von { $total } ({ $by }) an { $destination }: { $links }

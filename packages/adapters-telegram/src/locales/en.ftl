@@ -76,3 +76,62 @@ banned = Your access to this shop has been blocked.
 button-expired = This button has expired. Please open the menu again.
 error-generic = Something went wrong (error id { $id }). Please try again later.
 admin-purchase = 🛍 Purchase #{ $buy } · { $total }: { $user }
+menu-admin = 🛠 Admin
+catalog-button-type-quantity = ⌨️ Type a quantity
+prompt-cancel = ✖️ Cancel
+prompt-cancelled = Cancelled.
+
+topup-choose = Choose what you will pay with:
+topup-open-button = ⏳ Open top-ups ({ $count })
+topup-amount-ask =
+    How much do you want to top up with { $asset }?
+    Type an amount from { $min } to less than { $max }, with at most two decimals, e.g. 25 or 25.50.
+topup-amount-invalid = Please type an amount from { $min } to less than { $max }, with at most two decimals, e.g. 25.50.
+topup-invoice-open =
+    <b>Top up with { $asset }</b>
+    Send any amount of { $asset } to this address:
+    <code>{ $address }</code>
+    The first transaction counts. Your balance is credited with its value once the payment service confirms it.
+    Valid until { $expires }.
+topup-invoice-fixed =
+    <b>Top up { $fiat } with { $asset }</b>
+    Send exactly <code>{ $amount }</code> to this address:
+    <code>{ $address }</code>
+    Valid until { $expires }.
+topup-button-check = 🔄 Check status
+topup-open-title = Your open top-ups:
+topup-open-empty = You have no open top-ups.
+topup-open-line = { $asset } · until { $expires }
+topup-too-many = You already have { $limit } open top-ups. Pay one of them or wait until one expires, then try again.
+topup-unavailable = The payment service is unavailable right now. Please try again in a few minutes.
+topup-mismatch = This payment does not match what was asked. The shop owner has been told and will look into it.
+topup-status-pending = Not paid yet. After you send, it can take a few minutes until the payment is confirmed.
+topup-status-expired = This top-up expired unpaid. You can open a new one.
+topup-status-paid = ✅ Paid: { $amount } credited. Your balance: { $balance }.
+notify-topup-credited = ✅ Your top-up has arrived: { $amount } credited. Available balance: { $balance }.
+notify-topup-expired = ⌛ Your { $asset } top-up expired unpaid. You can open a new one in My profile.
+
+admin-title = Admin menu:
+admin-button-wallet = 👛 Wallet and withdrawals
+wallet-title = Held at the payment processor:
+wallet-empty = Nothing is held at the payment processor.
+wallet-button-withdraw = Withdraw { $asset }
+wallet-unavailable = The wallet cannot be read: { $reason }
+withdraw-ask-address = Send the address that should receive the { $asset }.
+withdraw-bad-address = That is not a valid { $asset } address ({ $reason }). Send it again, or cancel.
+withdraw-preview =
+    <b>Withdraw { $asset }</b>
+    To: <code>{ $destination }</code>
+    Total: { $total }
+    Network fee: { $networkFee }
+    Service fee: { $serviceFee }
+    Received: { $receiving }
+    Send it?
+withdraw-button-confirm = ✅ Send
+withdraw-sending = Sending…
+withdraw-done = ✅ Sent { $receiving } to <code>{ $destination }</code>. Transactions:
+withdraw-failed = The withdrawal did not go through: { $reason }
+admin-deposit = 💰 Deposit #{ $deposit } · user { $user } · { $amount } = { $fiat } · balance { $balance }
+admin-payment-mismatch = ⚠️ Payment #{ $payment } of user { $user } ({ $asset }) was NOT credited: { $reason }
+admin-forwarding-failed = ⚠️ Forwarding payment #{ $payment } ({ $asset }) to { $destination } failed: { $reason }. The funds stay with the processor.
+admin-withdrawal = 📤 Withdrawal of { $total } ({ $by }) to { $destination }: { $links }
