@@ -57,7 +57,7 @@ export const buyer = (server: Emulator, token: string, userId: number) => {
   return {
     botMessages,
     waitFor,
-    say: (text: string) => client.sendCommand(text.startsWith("/") ? client.makeCommand(text) : client.makeMessage(text) as never),
+    say: (text: string) => text.startsWith("/") ? client.sendCommand(client.makeCommand(text)) : client.sendMessage(client.makeMessage(text)),
     press: (message: BotMessage, data: string) =>
       client.sendCallback(client.makeCallbackQuery(data, { message: { message_id: message.messageId } }) as never),
     pressButton: (message: BotMessage, label: (text: string) => boolean) => {
@@ -66,4 +66,16 @@ export const buyer = (server: Emulator, token: string, userId: number) => {
       return client.sendCallback(client.makeCallbackQuery(button.callback_data, { message: { message_id: message.messageId } }) as never)
     }
   }
+}
+
+/**
+ * The emulator has no sendPhoto: this transformer records each photo and delivers its caption and
+ * buttons as a text message instead, so the buyer in a test or the demo still sees the screen.
+ */
+export const photosAsMessages = (photos: Array<Record<string, unknown>> = []): Transformer => async (prev, method, payload, signal) => {
+  if (method !== "sendPhoto") return prev(method, payload, signal)
+  const p = payload as unknown as Record<string, unknown>
+  photos.push(p)
+  const message = { chat_id: p["chat_id"], text: p["caption"], parse_mode: p["parse_mode"], reply_markup: p["reply_markup"] }
+  return prev("sendMessage" as never, message as never, signal) as never
 }

@@ -22,7 +22,7 @@ export const makeHarness = (throttleMs = 0) =>
     let messageId = 100
     bot.api.config.use(async (_prev, method, payload) => {
       calls.push({ method, payload: payload as unknown as Record<string, unknown> })
-      const result = method === "sendMessage" || method === "sendDocument"
+      const result = method === "sendMessage" || method === "sendDocument" || method === "sendPhoto"
         ? { message_id: ++messageId, date: 0, chat: { id: Number((payload as { chat_id: number }).chat_id), type: "private" }, text: "" }
         : true
       return { ok: true, result } as never
@@ -57,7 +57,8 @@ export const makeHarness = (throttleMs = 0) =>
   })
 
 export const texts = (calls: ReadonlyArray<Call>) =>
-  calls.filter((c) => c.method === "sendMessage" || c.method === "editMessageText").map((c) => String(c.payload["text"]))
+  calls.filter((c) => c.method === "sendMessage" || c.method === "editMessageText" || c.method === "sendPhoto")
+    .map((c) => String(c.payload["text"] ?? c.payload["caption"]))
 export const alerts = (calls: ReadonlyArray<Call>) =>
   calls.filter((c) => c.method === "answerCallbackQuery").map((c) => String(c.payload["text"] ?? ""))
 export const buttons = (call: Call | undefined) =>

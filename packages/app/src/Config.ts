@@ -74,3 +74,53 @@ export const shopConfig: Config.Config<ShopSettings> = Config.all({
   maxLineQuantity: Config.integer("MAX_LINE_QUANTITY").pipe(Config.withDefault(1000), Config.mapOrFail(between("MAX_LINE_QUANTITY", 1, 100_000))),
   forwarding: forwardingConfig
 })
+
+export interface KryptoSettings {
+  readonly apiKey: Redacted.Redacted<string>
+  readonly apiUrl: string
+  /** The public URL the processor posts callbacks to; null: derived from WEBHOOK_URL. */
+  readonly callbackUrl: string | null
+  /** Offered assets; null: all the processor handles. */
+  readonly assets: ReadonlyArray<Asset> | null
+}
+
+const httpUrl = (name: string) => (url: string) =>
+  /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(url) ? Either.right(url) : Either.left(ConfigError.InvalidData([name], "must be an http(s) URL"))
+
+const parseAssets = (text: string): Either.Either<ReadonlyArray<Asset>, ConfigError.ConfigError> => {
+  const out: Array<Asset> = []
+  for (const part of text.split(/[\s,]+/).filter((p) => p !== "")) {
+    const asset = part.toUpperCase()
+    if (!(allAssets as ReadonlyArray<string>).includes(asset)) {
+      return Either.left(ConfigError.InvalidData(["KRYPTOEXPRESS_ASSETS"], `"${part}" is not an asset (one of ${allAssets.join(", ")})`))
+    }
+    out.push(asset as Asset)
+  }
+  return Either.right(out)
+}
+
+/** KryptoExpress, when KRYPTOEXPRESS_API_KEY is set; top-ups are not offered otherwise. */
+export const kryptoConfig: Config.Config<Option.Option<KryptoSettings>> = Config.all({
+  apiKey: Config.option(Config.redacted("KRYPTOEXPRESS_API_KEY")),
+  apiUrl: Config.string("KRYPTOEXPRESS_API_URL").pipe(
+    Config.withDefault("https://kryptoexpress.pro/api"),
+    Config.mapOrFail(httpUrl("KRYPTOEXPRESS_API_URL"))
+  ),
+  callbackUrl: Config.option(Config.string("KRYPTOEXPRESS_CALLBACK_URL").pipe(Config.mapOrFail(httpUrl("KRYPTOEXPRESS_CALLBACK_URL")))),
+  assets: Config.option(Config.string("KRYPTOEXPRESS_ASSETS").pipe(Config.mapOrFail(parseAssets)))
+}).pipe(Config.map(({ apiKey, apiUrl, assets, callbackUrl }) =>
+  Option.map(apiKey, (key): KryptoSettings => ({
+    apiKey: key,
+    apiUrl,
+    callbackUrl: Option.getOrNull(callbackUrl),
+    assets: Option.getOrNull(assets)
+  }))))
+
+/** The path prefix of the shop's HTTP routes behind a reverse proxy, e.g. /shop ("" by default). */
+export const webhookPathConfig = Config.string("WEBHOOK_PATH").pipe(
+  Config.withDefault(""),
+  Config.mapOrFail((p) =>
+    /^(\/[A-Za-z0-9._~-]+)*$/.test(p)
+      ? Either.right(p)
+      : Either.left(ConfigError.InvalidData(["WEBHOOK_PATH"], "must be empty or like /shop (no trailing slash)")))
+)

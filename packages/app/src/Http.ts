@@ -1,4 +1,4 @@
-/** The shop's HTTP server: Telegram's webhook (and, later, the payment processor's callbacks). */
+/** The shop's HTTP server: Telegram's webhook and the payment processor's signed callbacks. */
 import { createServer } from "node:http"
 import * as FileSystem from "@effect/platform/FileSystem"
 import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
@@ -7,6 +7,7 @@ import * as HttpServer from "@effect/platform/HttpServer"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
+import { handleCallback, MAX_CALLBACK_BYTES } from "@tokenshop/adapters-krypto"
 import { TelegramWebhook } from "@tokenshop/adapters-telegram"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -16,7 +17,7 @@ const isUpdate = (u: unknown): boolean =>
   typeof u === "object" && u !== null && "update_id" in u && Number.isSafeInteger(u.update_id)
 
 /** POST path: Telegram's update, accepted only with the right secret-token header. */
-const telegramRoute = (path: HttpRouter.PathInput) =>
+export const telegramRoute = (path: HttpRouter.PathInput) =>
   HttpRouter.post(path, Effect.gen(function*() {
     const webhook = yield* TelegramWebhook
     const request = yield* HttpServerRequest.HttpServerRequest
@@ -32,16 +33,33 @@ const telegramRoute = (path: HttpRouter.PathInput) =>
     return HttpServerResponse.empty({ status: 200 })
   }))
 
+/**
+ * POST path: KryptoExpress's callback. The body is read as raw bytes (at most 64 KiB) and handed to
+ * the adapter, which checks type, shape and signature before anything changes.
+ */
+export const callbackRoute = (path: HttpRouter.PathInput) =>
+  HttpRouter.post(path, Effect.gen(function*() {
+    const request = yield* HttpServerRequest.HttpServerRequest
+    const declared = Number(request.headers["content-length"] ?? "0")
+    if (Number.isFinite(declared) && declared > MAX_CALLBACK_BYTES) return HttpServerResponse.text("body too large", { status: 413 })
+    const body = yield* request.arrayBuffer.pipe(
+      HttpIncomingMessage.withMaxBodySize(Option.some(FileSystem.Size(MAX_CALLBACK_BYTES))),
+      Effect.either
+    )
+    if (body._tag === "Left") return HttpServerResponse.text("body too large or unreadable", { status: 413 })
+    const signature = request.headers["x-signature"]
+    const answer = yield* handleCallback({ body: new Uint8Array(body.right), contentType: request.headers["content-type"], signature })
+    return HttpServerResponse.text(answer.text, { status: answer.status })
+  }))
+
 export interface HttpSettings {
   readonly host: string
   readonly port: number
-  /** Where Telegram posts updates (the path of WEBHOOK_URL). */
-  readonly telegramPath: HttpRouter.PathInput
 }
 
-export const HttpServerLive = (settings: HttpSettings) =>
-  HttpRouter.empty.pipe(
-    telegramRoute(settings.telegramPath),
+/** Serves `routes` (plus GET /health) on host:port. */
+export const HttpServerLive = <E, R>(routes: HttpRouter.HttpRouter<E, R>, settings: HttpSettings) =>
+  routes.pipe(
     HttpRouter.get("/health", HttpServerResponse.text("ok")),
     HttpServer.serve(),
     HttpServer.withLogAddress,

@@ -11,7 +11,8 @@ import * as Layer from "effect/Layer"
 const unavailable = (service: ServiceUnavailable["service"]) =>
   Effect.fail(new ServiceUnavailable({ service, detail: `the ${service} service is not configured` }))
 
-export const PaymentsNotConfigured = Layer.mergeAll(
+/** No payment processor: top-ups, wallet and prices each say they are not configured. */
+export const ProcessorNotConfigured = Layer.mergeAll(
   Layer.succeed(PaymentGateway, PaymentGateway.of({
     assets: [],
     fixedAmountAssets: [],
@@ -23,7 +24,12 @@ export const PaymentsNotConfigured = Layer.mergeAll(
     quote: () => unavailable("wallet"),
     execute: () => unavailable("wallet")
   })),
-  Layer.succeed(PriceSource, PriceSource.of({ rate: () => unavailable("prices") })),
+  Layer.succeed(PriceSource, PriceSource.of({ rate: () => unavailable("prices") }))
+)
+
+/** Every outside service but the notifier switched off (the CLI, tests). */
+export const PaymentsNotConfigured = Layer.merge(
+  ProcessorNotConfigured,
   Layer.succeed(AddressValidator, AddressValidator.of({
     validate: (_, address) => Effect.fail(new InvalidAddress({ address, reason: "withdrawals are not configured" }))
   }))

@@ -1,6 +1,10 @@
 /** `tokenshop start`: the shop on Telegram, over the configured storage. */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as HttpRouter from "@effect/platform/HttpRouter"
+import { ChainAddressValidator } from "@tokenshop/adapters-chain"
+import { CALLBACK_PATH, KryptoExpressGateway, KryptoExpressLayer } from "@tokenshop/adapters-krypto"
 import { TelegramBotLive, TelegramNotifierLive, type TelegramSettings, TelegramWebhookLive } from "@tokenshop/adapters-telegram"
-import { ShopLive } from "@tokenshop/domain"
+import { Payments, ShopLive } from "@tokenshop/domain"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as Effect from "effect/Effect"
@@ -8,9 +12,11 @@ import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as Schedule from "effect/Schedule"
 import { CliFailure } from "./cli/Output.js"
-import { HttpServerLive } from "./Http.js"
-import { PaymentsNotConfigured } from "./Services.js"
+import { type KryptoSettings, kryptoConfig, webhookPathConfig } from "./Config.js"
+import { callbackRoute, HttpServerLive, telegramRoute } from "./Http.js"
+import { ProcessorNotConfigured } from "./Services.js"
 import { ShopConfigLive, StorageLive } from "./Shop.js"
 
 export const telegramConfig = Config.all({
@@ -40,10 +46,41 @@ const missingToken = new CliFailure(
   2
 )
 
+/** Expires due top-ups every minute and tells their buyers; a failure is logged and retried next minute. */
+const ExpiryLive = Layer.scopedDiscard(Effect.gen(function*() {
+  const payments = yield* Payments
+  yield* payments.expireDue.pipe(
+    Effect.catchAllCause((cause) => Effect.logError("expiring top-ups failed", cause)),
+    Effect.repeat(Schedule.spaced("1 minute")),
+    Effect.forkScoped
+  )
+}))
+
+/** The payment processor when configured: gateway, wallet and prices over KryptoExpress. */
+const processorLayer = (krypto: Option.Option<KryptoSettings>, webhookUrl: string | undefined, webhookPath: string) =>
+  Effect.gen(function*() {
+    if (Option.isNone(krypto)) return { layer: ProcessorNotConfigured, callbackPath: undefined }
+    const k = krypto.value
+    const callbackUrl = k.callbackUrl ?? (webhookUrl === undefined ? undefined : `${new URL(webhookUrl).origin}${webhookPath}${CALLBACK_PATH}`)
+    if (callbackUrl === undefined) {
+      return yield* Effect.fail(new CliFailure(
+        `KRYPTOEXPRESS_CALLBACK_URL must be set when KRYPTOEXPRESS_API_KEY is set and WEBHOOK_URL is not: the public https URL that reaches this shop's ${webhookPath}${CALLBACK_PATH}`,
+        2
+      ))
+    }
+    const layer = KryptoExpressGateway({ callbackUrl, assets: k.assets ?? undefined }).pipe(
+      Layer.provide(KryptoExpressLayer({ baseUrl: k.apiUrl, apiKey: k.apiKey })),
+      Layer.provide(FetchHttpClient.layer)
+    )
+    return { layer, callbackPath: `${webhookPath}${CALLBACK_PATH}` as `/${string}` }
+  })
+
 /** The whole running shop. `extra` lets tests add API transformers (e.g. to slow an emulator's idle polling). */
 export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =>
   Layer.unwrapEffect(Effect.gen(function*() {
     const config = yield* telegramConfig
+    const krypto = yield* kryptoConfig
+    const webhookPath = yield* webhookPathConfig
     if (Option.isNone(config.token)) return yield* Effect.fail(missingToken)
     const settings: TelegramSettings = {
       token: config.token.value,
@@ -54,26 +91,35 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
       transformers: extra.transformers
     }
     const webhookUrl = Option.getOrUndefined(config.webhookUrl)
-    const receiving = webhookUrl === undefined
-      ? TelegramBotLive(settings)
-      : yield* Effect.gen(function*() {
-        const secret = config.webhookSecret
-        if (Option.isNone(secret) || !/^[A-Za-z0-9_-]{1,256}$/.test(Redacted.value(secret.value))) {
-          return yield* Effect.fail(new CliFailure(
-            "WEBHOOK_SECRET must be set (1 to 256 of A-Z a-z 0-9 _ -) when WEBHOOK_URL is set: without it anyone could post updates",
-            2
-          ))
-        }
-        const path = new URL(webhookUrl).pathname
-        return HttpServerLive({ host: config.httpHost, port: config.httpPort, telegramPath: path === "/" ? "/telegram" : path as `/${string}` }).pipe(
-          Layer.provide(TelegramWebhookLive(settings, { url: webhookUrl, secret: secret.value }))
-        )
-      })
-    return receiving.pipe(
-      Layer.provide(ShopLive),
-      Layer.provide(Layer.mergeAll(StorageLive, TelegramNotifierLive(settings), PaymentsNotConfigured)),
-      Layer.provide(ShopConfigLive)
+    const processor = yield* processorLayer(krypto, webhookUrl, webhookPath)
+    const http = { host: config.httpHost, port: config.httpPort }
+    const callbacks = processor.callbackPath
+
+    let receiving
+    if (webhookUrl === undefined) {
+      receiving = callbacks === undefined
+        ? TelegramBotLive(settings)
+        : Layer.merge(TelegramBotLive(settings), HttpServerLive(HttpRouter.empty.pipe(callbackRoute(callbacks)), http))
+    } else {
+      const secret = config.webhookSecret
+      if (Option.isNone(secret) || !/^[A-Za-z0-9_-]{1,256}$/.test(Redacted.value(secret.value))) {
+        return yield* Effect.fail(new CliFailure(
+          "WEBHOOK_SECRET must be set (1 to 256 of A-Z a-z 0-9 _ -) when WEBHOOK_URL is set: without it anyone could post updates",
+          2
+        ))
+      }
+      const path = new URL(webhookUrl).pathname
+      const telegramPath = (path === "/" ? `${webhookPath}/telegram` : path) as `/${string}`
+      const routes = callbacks === undefined
+        ? HttpServerLive(HttpRouter.empty.pipe(telegramRoute(telegramPath)), http)
+        : HttpServerLive(HttpRouter.empty.pipe(telegramRoute(telegramPath), callbackRoute(callbacks)), http)
+      receiving = routes.pipe(Layer.provide(TelegramWebhookLive(settings, { url: webhookUrl, secret: secret.value })))
+    }
+    const services = Layer.mergeAll(TelegramNotifierLive(settings), processor.layer, ChainAddressValidator).pipe(
+      Layer.provideMerge(StorageLive)
     )
+    const core = ShopLive.pipe(Layer.provideMerge(services), Layer.provideMerge(ShopConfigLive))
+    return Layer.merge(receiving, ExpiryLive).pipe(Layer.provide(core))
   }))
 
 /** Runs until interrupted (Ctrl-C, SIGTERM). */

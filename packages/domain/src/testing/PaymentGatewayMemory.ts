@@ -4,6 +4,7 @@ import * as Layer from "effect/Layer"
 import * as Ref from "effect/Ref"
 import { type Asset, allAssets, assetInfo } from "../Currency.js"
 import { InvalidInput, ServiceUnavailable } from "../Errors.js"
+import { crypto, digitsOf } from "../Money.js"
 import { type Invoice, PaymentGateway, type PaymentObservation } from "../Payments.js"
 
 /** Switches and records of the in-memory gateway. */
@@ -18,7 +19,7 @@ const notPaid: PaymentObservation = { paid: false, expired: false, amount: null,
 
 /**
  * Issues predictable addresses ("mem-BTC-1", ...) and invoices without expiry, each with a secret;
- * stablecoins take a fiat amount. `check` answers what the test reported through GatewayControl.
+ * stablecoins take a fiat amount (and get a crypto amount of one coin per fiat unit). `check` answers what the test reported through GatewayControl.
  */
 export const PaymentGatewayMemory = (assets: ReadonlyArray<Asset> = allAssets): Layer.Layer<PaymentGateway | GatewayControl> =>
   Layer.effectContext(Effect.gen(function*() {
@@ -49,7 +50,10 @@ export const PaymentGatewayMemory = (assets: ReadonlyArray<Asset> = allAssets): 
               provider: "memory",
               externalId: `mem-${n}`,
               address: `mem-${asset}-${n}`,
-              cryptoAmount: null,
+              // a fixed amount at one coin per fiat unit, e.g. 25.50 USD = 25.5 USDT
+              cryptoAmount: fiatAmount === null
+                ? null
+                : crypto(fiatAmount.amount * 10n ** BigInt(Math.max(0, assetInfo(asset).decimals - digitsOf(fiatAmount.currency))), asset),
               expiresAt: null,
               secret: `secret-${n}`
             }
