@@ -1,0 +1,22 @@
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { expect, it } from "vitest"
+import { runDemo } from "../src/DemoScript.js"
+
+it("the demo runs the whole story: refused, topped up once through the processor, bought, delivered once", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "tokenshop-demo-"))
+  const lines: Array<string> = []
+  try {
+    await runDemo(dir, (line) => lines.push(line))
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  const transcript = lines.join("\n")
+  expect(transcript).toContain("but your balance is $0.00")
+  expect(transcript).toContain("Your top-up has arrived: $10.00 credited")
+  expect(transcript).toContain("answered the five callbacks with 200, 200, 200, 200, 200")
+  expect(transcript).toContain("STEAM-AAAA-BBBB")
+  expect(transcript).toContain("delivered 1 time(s); charged once")
+  expect(transcript).toContain("demo finished")
+}, 60_000)
