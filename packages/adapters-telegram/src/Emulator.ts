@@ -79,3 +79,14 @@ export const photosAsMessages = (photos: Array<Record<string, unknown>> = []): T
   const message = { chat_id: p["chat_id"], text: p["caption"], parse_mode: p["parse_mode"], reply_markup: p["reply_markup"] }
   return prev("sendMessage" as never, message as never, signal) as never
 }
+
+/**
+ * Answers, locally, the methods the emulator does not implement (setMyCommands, ...), recording each
+ * call so that a test can check the bot made it.
+ */
+export const unsupportedMethods = (calls: Array<{ readonly method: string; readonly payload: unknown }> = [], methods: ReadonlyArray<string> = ["setMyCommands"]): Transformer =>
+  async (prev, method, payload, signal) => {
+    if (!methods.includes(method)) return prev(method, payload, signal)
+    calls.push({ method, payload })
+    return { ok: true, result: true } as never
+  }

@@ -48,8 +48,22 @@ const makeBot = (settings: TelegramSettings) =>
       translator: loadTranslator()
     })
     yield* Effect.tryPromise(() => bot.init()).pipe(Effect.orDie)
+    yield* publishCommands(bot).pipe(Effect.forkScoped)
     return bot
   })
+
+/** The command menu in every language the shop speaks (the default one for all others); a failure is only logged. */
+const publishCommands = (bot: Bot) =>
+  Effect.forEach(loadTranslator().languages, (language) => {
+    const t = loadTranslator().t
+    const commands = [
+      { command: "start", description: t(language, "command-start") },
+      { command: "help", description: t(language, "command-help") }
+    ]
+    return Effect.tryPromise(() =>
+      bot.api.setMyCommands(commands, language === DEFAULT_LANGUAGE ? {} : { language_code: language as never })
+    ).pipe(Effect.catchAll((e) => Effect.logWarning(`cannot publish the ${language} command menu`, e.error)))
+  }, { discard: true })
 
 /** Polls for updates and serves the shop until the scope closes. */
 export const TelegramBotLive = (settings: TelegramSettings): Layer.Layer<never, never, RouteServices | ShopConfig> =>

@@ -9,7 +9,7 @@ import { mkdirSync, rmSync } from "node:fs"
 import { join } from "node:path"
 import { SqliteStorage } from "@tokenshop/adapters-sql"
 import { FakeKryptoExpress } from "@tokenshop/adapters-krypto/fake"
-import { buyer, freePort, idlePolling, photosAsMessages, startEmulator } from "@tokenshop/adapters-telegram/emulator"
+import { buyer, freePort, idlePolling, photosAsMessages, startEmulator, unsupportedMethods } from "@tokenshop/adapters-telegram/emulator"
 import { Catalog, operator } from "@tokenshop/domain"
 import { ShopMemory } from "@tokenshop/domain/testing/memory"
 import * as ConfigProvider from "effect/ConfigProvider"
@@ -55,7 +55,7 @@ export const runDemo = async (dir: string, print: (line: string) => void = conso
     ["KRYPTOEXPRESS_CALLBACK_URL", `http://127.0.0.1:${httpPort}/cryptoprocessing/event`]
   ])
   // The emulator has no sendPhoto: the QR code's caption and buttons arrive as a text message.
-  const bot = Effect.runFork(Layer.launch(startLayer({ transformers: [photosAsMessages(photos), idlePolling] })).pipe(
+  const bot = Effect.runFork(Layer.launch(startLayer({ transformers: [unsupportedMethods(), photosAsMessages(photos), idlePolling] })).pipe(
     Effect.withConfigProvider(ConfigProvider.fromMap(env)),
     Logger.withMinimumLogLevel(LogLevel.Warning)
   ))

@@ -7,7 +7,7 @@ import { createServer, request, type Server } from "node:http"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { SqliteStorage } from "@tokenshop/adapters-sql"
-import { buyer, type Emulator, freePort, idlePolling, startEmulator } from "@tokenshop/adapters-telegram/emulator"
+import { buyer, type Emulator, freePort, idlePolling, startEmulator, unsupportedMethods } from "@tokenshop/adapters-telegram/emulator"
 import { Catalog, idempotencyKey, Ledger, money, operator, TelegramId, Users } from "@tokenshop/domain"
 import { ShopMemory } from "@tokenshop/domain/testing/memory"
 import * as Cause from "effect/Cause"
@@ -54,13 +54,18 @@ describe.each(["polling", "webhook"] as const)("the shop on the Bot API emulator
   let proxy: Server | undefined
   let shop: Fiber.RuntimeFiber<unknown, unknown>
   let httpPort = 0
+  const unsupported: Array<{ readonly method: string; readonly payload: unknown }> = []
   const inShop = <A, E>(effect: Effect.Effect<A, E, Catalog | Ledger | Users>) =>
     Effect.runPromise(effect.pipe(Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: file }) })), Effect.orDie))
 
   beforeAll(async () => {
     server = await startEmulator()
     await inShop(Effect.flatMap(Catalog, (c) =>
-      c.importFile(operator("e2e"), "txt", ["Games;Steam;Steam key;5.00;STEAM-AAA", "Games;Steam;Steam key;5.00;STEAM-BBB", "Soft;Office;Licence;20;OFFICE-1"].join("\n"))))
+      c.importFile(operator("e2e"), "txt", [
+        "Games;Steam;Steam key;5.00;STEAM-AAA", "Games;Steam;Steam key;5.00;STEAM-BBB", "Soft;Office;Licence;20;OFFICE-1",
+        ...Array.from({ length: 25 }, (_, i) => `Many;S${String(i + 1).padStart(2, "0")};item;1.00;M-${i}`),
+        ...Array.from({ length: 12 }, (_, i) => `Many;Bulk;bulk item;0.50;B-${i}`)
+      ].join("\n"))))
     const env = new Map([
       ["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file],
       ["ADMIN_IDS", String(ADMIN)], ["THROTTLE_MS", "0"], ["SHOP_NAME", "E2E Shop"]
@@ -73,7 +78,7 @@ describe.each(["polling", "webhook"] as const)("the shop on the Bot API emulator
       env.set("WEBHOOK_SECRET", SECRET)
       env.set("HTTP_PORT", String(httpPort))
     }
-    shop = Effect.runFork(Layer.launch(startLayer({ transformers: [idlePolling] })).pipe(Effect.withConfigProvider(ConfigProvider.fromMap(env))))
+    shop = Effect.runFork(Layer.launch(startLayer({ transformers: [unsupportedMethods(unsupported), idlePolling] })).pipe(Effect.withConfigProvider(ConfigProvider.fromMap(env))))
     if (mode === "webhook") {
       // The webhook is registered before the server listens: once /health answers, updates flow.
       for (let i = 0; i < 200; i++) {
@@ -141,6 +146,48 @@ describe.each(["polling", "webhook"] as const)("the shop on the Bot API emulator
     await bob.waitFor((m) => m.text.includes("has been blocked"), "the ban notice")
   }, 60_000)
 
+  it("publishes the command menu in every language (setMyCommands, answered outside the emulator)", () => {
+    const menus = unsupported.filter((c) => c.method === "setMyCommands").map((c) => c.payload as { commands: Array<{ command: string; description: string }>; language_code?: string })
+    expect(menus.map((m) => m.language_code ?? "default").sort()).toEqual(["de", "default"])
+    expect(menus.find((m) => m.language_code === "de")!.commands).toEqual([
+      { command: "start", description: "Shop öffnen" },
+      { command: "help", description: "So funktioniert es" }
+    ])
+  })
+
+  it("pages long lists ten at a time and takes a typed quantity, refusing one beyond the stock", async () => {
+    const dora = buyer(server, TOKEN, 1004)
+    const pause = () => new Promise((r) => setTimeout(r, 150))
+    await dora.say("/start")
+    const menu = await dora.waitFor((m) => m.text.includes("Welcome"), "the main menu")
+    await dora.pressButton(menu, (t) => t.includes("All categories"))
+    const categories = await dora.waitFor((m) => m.text === "Choose a category:" && m.buttons.some((b) => b.text.startsWith("Many")), "categories")
+    await pause()
+    await dora.pressButton(categories, (t) => t.startsWith("Many"))
+    const first = await dora.waitFor((m) => m.text.startsWith("Many") && m.buttons.some((b) => b.text === "1 / 3"), "page 1 of 3")
+    expect(first.buttons.filter((b) => b.text.includes(" left"))).toHaveLength(10)
+    await pause()
+    await dora.pressButton(first, (t) => t === "▶️")
+    const second = await dora.waitFor((m) => m.buttons.some((b) => b.text === "2 / 3"), "page 2 of 3")
+    expect(second.buttons.filter((b) => b.text.includes(" left"))).toHaveLength(10)
+    await pause()
+    await dora.pressButton(second, (t) => t === "▶️")
+    const third = await dora.waitFor((m) => m.buttons.some((b) => b.text === "3 / 3"), "page 3 of 3")
+    expect(third.buttons.filter((b) => b.text.includes(" left"))).toHaveLength(6)
+    await pause()
+    await dora.pressButton(first, (t) => t.startsWith("Bulk")) // a button of page 1 still works
+    const card = await dora.waitFor((m) => m.text.includes("In stock: 12"), "the Bulk card")
+    await pause()
+    await dora.pressButton(card, (t) => t.includes("Type a quantity"))
+    await dora.waitFor((m) => m.text.startsWith("Type a quantity"), "the question")
+    await pause()
+    await dora.say("13")
+    await dora.waitFor((m) => m.text.includes("Only 12 of Bulk left"), "the refusal beyond the stock")
+    await pause()
+    await dora.say("12")
+    await dora.waitFor((m) => m.text.includes("Bulk: 12 × $0.50 = $6.00"), "the cart with 12")
+  }, 60_000)
+
   it("switches the language", async () => {
     const carla = buyer(server, TOKEN, 1003)
     await carla.say("/start")
@@ -165,4 +212,30 @@ describe.each(["polling", "webhook"] as const)("the shop on the Bot API emulator
       expect(Exit.isFailure(exit) && Cause.pretty(exit.cause)).toContain("WEBHOOK_SECRET must be set")
     })
   }
+})
+
+describe("throttling on the Bot API emulator", () => {
+  it("a buyer tapping faster than THROTTLE_MS is asked to slow down, and the action is not done", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tokenshop-e2e-throttle-"))
+    const server = await startEmulator()
+    const env = new Map([
+      ["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", join(dir, "shop.db")], ["THROTTLE_MS", "60000"]
+    ])
+    const shop = Effect.runFork(Layer.launch(startLayer({ transformers: [unsupportedMethods(), idlePolling] })).pipe(Effect.withConfigProvider(ConfigProvider.fromMap(env))))
+    try {
+      const eve = buyer(server, TOKEN, 1005)
+      await eve.say("/start")
+      const menu = await eve.waitFor((m) => m.text.includes("Welcome"), "the main menu")
+      await eve.say("/help")
+      await eve.waitFor((m) => m.text.includes("Slow down"), "the slow-down notice")
+      expect((await eve.botMessages()).some((m) => m.text.startsWith("Browse the categories"))).toBe(false)
+      await eve.pressButton(menu, (t) => t.includes("All categories"))
+      await new Promise((r) => setTimeout(r, 400))
+      expect((await eve.botMessages()).some((m) => m.text === "Choose a category:" || m.text.startsWith("Nothing is for sale"))).toBe(false)
+    } finally {
+      await Effect.runPromise(Fiber.interrupt(shop))
+      await server.stop()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
 })

@@ -10,7 +10,7 @@ import { join } from "node:path"
 import { sign } from "@tokenshop/adapters-krypto"
 import { FakeKryptoExpress } from "@tokenshop/adapters-krypto/fake"
 import { SqliteStorage } from "@tokenshop/adapters-sql"
-import { buyer, type Emulator, freePort, idlePolling, photosAsMessages, startEmulator } from "@tokenshop/adapters-telegram/emulator"
+import { buyer, type Emulator, freePort, idlePolling, photosAsMessages, startEmulator, unsupportedMethods } from "@tokenshop/adapters-telegram/emulator"
 import { Catalog, Ledger, operator, TelegramId } from "@tokenshop/domain"
 import { ShopMemory } from "@tokenshop/domain/testing/memory"
 import * as ConfigProvider from "effect/ConfigProvider"
@@ -52,7 +52,7 @@ describe("top-ups through KryptoExpress, end to end", () => {
       ["KRYPTOEXPRESS_API_KEY", fake.apiKey], ["KRYPTOEXPRESS_API_URL", fake.url], ["KRYPTOEXPRESS_CALLBACK_URL", callbackUrl],
       ["HTTP_PORT", String(httpPort)]
     ])
-    shop = Effect.runFork(Layer.launch(startLayer({ transformers: [photosAsMessages(photos), idlePolling] })).pipe(
+    shop = Effect.runFork(Layer.launch(startLayer({ transformers: [unsupportedMethods(), photosAsMessages(photos), idlePolling] })).pipe(
       Effect.withConfigProvider(ConfigProvider.fromMap(env))
     ))
     for (let i = 0; i < 200; i++) {

@@ -134,3 +134,5 @@ admin-deposit = 💰 Einzahlung #{ $deposit } · Nutzer { $user } · { $amount }
 admin-payment-mismatch = ⚠️ Zahlung #{ $payment } von Nutzer { $user } ({ $asset }) wurde NICHT gutgeschrieben: { $reason }
 admin-forwarding-failed = ⚠️ Weiterleitung der Zahlung #{ $payment } ({ $asset }) an { $destination } fehlgeschlagen: { $reason }. Das Geld bleibt beim Zahlungsdienst.
 admin-withdrawal = 📤 Auszahlung von { $total } ({ $by }) an { $destination }: { $links }
+command-start = Shop öffnen
+command-help = So funktioniert es

@@ -135,3 +135,5 @@ admin-deposit = 💰 Deposit #{ $deposit } · user { $user } · { $amount } = { 
 admin-payment-mismatch = ⚠️ Payment #{ $payment } of user { $user } ({ $asset }) was NOT credited: { $reason }
 admin-forwarding-failed = ⚠️ Forwarding payment #{ $payment } ({ $asset }) to { $destination } failed: { $reason }. The funds stay with the processor.
 admin-withdrawal = 📤 Withdrawal of { $total } ({ $by }) to { $destination }: { $links }
+command-start = Open the shop
+command-help = How it works
