@@ -36,6 +36,24 @@ describe("KryptoExpress callbacks", () => {
     expect((await run(Effect.flatMap(Payments, (p) => p.get(user, payment.id)))).status).toBe("paid")
   })
 
+  it("paid and expired events of several payments, overtaking each other, credit each paid one once", async () => {
+    const { fake, run } = await setup()
+    const open = (asset: "BTC" | "LTC" | "SOL") => run(Effect.flatMap(Payments, (p) => p.open(user, asset, null)))
+    const [a, b, c] = [await open("BTC"), await open("LTC"), await open("SOL")]
+    fake.duplicates = true
+    fake.concurrent = true
+    fake.jitterMs = 40
+    fake.pay(a.externalId!, "0.0001") // 6.00
+    fake.expire(b.externalId!)
+    fake.pay(c.externalId!, "0.1") // 15.00
+    fake.expire(a.externalId!) // five more events for the paid payment, now past its time: nothing more
+    await fake.settled()
+    expect(fake.callbacks).toHaveLength(20)
+    expect(await available(run)).toBe(600n + 1500n)
+    const status = async (id: typeof a.id) => (await run(Effect.flatMap(Payments, (p) => p.get(user, id)))).status
+    expect([await status(a.id), await status(b.id), await status(c.id)]).toEqual(["paid", "expired", "paid"])
+  })
+
   it("a PAYMENT for a fiat amount is credited that amount, on the documented schedule", async () => {
     const { fake, run } = await setup()
     const payment = await run(Effect.flatMap(Payments, (p) => p.open(user, "USDT_ERC20", { amount: 2550n, currency: "USD" })))

@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startLayer } from "../src/Start.js"
 
 const TOKEN = "123456:payments"
+const ADMIN = 2900
 
 describe("top-ups through KryptoExpress, end to end", () => {
   const dir = mkdtempSync(join(tmpdir(), "tokenshop-pay-e2e-"))
@@ -50,7 +51,7 @@ describe("top-ups through KryptoExpress, end to end", () => {
     const env = new Map([
       ["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file], ["THROTTLE_MS", "0"],
       ["KRYPTOEXPRESS_API_KEY", fake.apiKey], ["KRYPTOEXPRESS_API_URL", fake.url], ["KRYPTOEXPRESS_CALLBACK_URL", callbackUrl],
-      ["HTTP_PORT", String(httpPort)]
+      ["HTTP_PORT", String(httpPort)], ["ADMIN_IDS", String(ADMIN)]
     ])
     shop = Effect.runFork(Layer.launch(startLayer({ transformers: [unsupportedMethods(), photosAsMessages(photos), idlePolling] })).pipe(
       Effect.withConfigProvider(ConfigProvider.fromMap(env))
@@ -143,5 +144,41 @@ describe("top-ups through KryptoExpress, end to end", () => {
     await alice.pressButton(confirm, (t) => t.includes("Confirm"))
     await alice.waitFor((m) => m.text.includes("STEAM-PAID-1"), "the goods")
     expect(await balance(2001)).toBe(3550n)
+  }, 60_000)
+
+  it("the owner sees the processor's wallet and withdraws with a checked address, a fee preview and explorer links", async () => {
+    const owner = buyer(server, TOKEN, ADMIN)
+    await owner.say("/start")
+    const menu = await owner.waitFor((m) => m.text.includes("Welcome") && m.buttons.some((b) => b.text.includes("Admin")), "the admin's menu")
+    await owner.pressButton(menu, (t) => t.includes("Admin"))
+    const admin = await owner.waitFor((m) => m.text === "Admin menu:", "the admin menu")
+    await pause()
+    await owner.pressButton(admin, (t) => t.includes("Wallet"))
+    const wallet = await owner.waitFor((m) => m.text.startsWith("Held at the payment processor"), "the wallet")
+    expect(wallet.text).toContain("BTC: 0.001 BTC")
+    expect(wallet.text).toContain("USDT · Ethereum: 25.5 USDT")
+    await pause()
+    await owner.pressButton(wallet, (t) => t === "Withdraw BTC")
+    await owner.waitFor((m) => m.text.includes("Send the address"), "the address question")
+    await pause()
+    await owner.say("bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5") // one character off
+    await owner.waitFor((m) => m.text.includes("checksum does not match"), "the refused address")
+    await pause()
+    await owner.say("bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4")
+    const preview = await owner.waitFor((m) => m.text.includes("Network fee"), "the fee preview")
+    expect(preview.text).toContain("Total: 0.001 BTC (≈ $60.00)")
+    expect(preview.text).toContain("Network fee: 0.00001 BTC (≈ $0.60)")
+    expect(preview.text).toContain("Received: 0.00098 BTC (≈ $58.80)")
+    expect(fake.withdrawals.filter((w) => !w.onlyCalculate)).toHaveLength(0)
+    await pause()
+    await owner.pressButton(preview, (t) => t.includes("Send"))
+    const done = await owner.waitFor((m) => m.text.includes("Sent 0.00098 BTC"), "the result")
+    const sent = fake.withdrawals.filter((w) => !w.onlyCalculate)
+    expect(sent).toEqual([expect.objectContaining({ type: "ALL", currency: "BTC", toAddress: "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4" })])
+    expect(done.text).toContain(`https://mempool.space/tx/${sent[0]!.txIds[0]}`)
+    await pause()
+    await owner.pressButton(preview, (t) => t.includes("Send")) // a second press sends nothing more
+    await new Promise((r) => setTimeout(r, 300))
+    expect(fake.withdrawals.filter((w) => !w.onlyCalculate)).toHaveLength(1)
   }, 60_000)
 })

@@ -6,7 +6,8 @@
  * `timeScale`.
  *
  * Switches for tests: answer the next requests with 500, a hang, or malformed JSON; send all five
- * callbacks whatever the answers; send them at once; forge or reorder them (see `deliver`).
+ * callbacks whatever the answers; send them at once or out of order (jitter); forge any delivery
+ * (see `deliver`).
  */
 import { randomBytes } from "node:crypto"
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
@@ -95,6 +96,8 @@ export class FakeKryptoExpress {
   duplicates = false
   /** Send the attempts together instead of on the schedule. */
   concurrent = false
+  /** Up to this many milliseconds of random delay per attempt, so that attempts overtake each other. */
+  jitterMs = 0
   requests = 0
   private server: Server | undefined
   private nextId = 600
@@ -220,7 +223,7 @@ export class FakeKryptoExpress {
     const signature = p.callbackSecret === null ? undefined : sign(p.callbackSecret, body)
     let done = false
     callbackSchedule.forEach((seconds, i) => {
-      const delay = this.concurrent ? 0 : seconds * 1000 * this.timeScale
+      const delay = (this.concurrent ? 0 : seconds * 1000 * this.timeScale) + Math.random() * this.jitterMs
       const timer = setTimeout(async () => {
         try {
           if (done && !this.duplicates) return
