@@ -3,6 +3,7 @@
  * A missing or malformed value fails with a message that names the variable.
  */
 import { allAssets, allFiatCurrencies, type Asset, type FiatCurrency, type ShopSettings, TelegramId } from "@tokenshop/domain"
+import { Wire } from "@tokenshop/adapters-krypto"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as Duration from "effect/Duration"
@@ -91,8 +92,8 @@ const parseAssets = (text: string): Either.Either<ReadonlyArray<Asset>, ConfigEr
   const out: Array<Asset> = []
   for (const part of text.split(/[\s,]+/).filter((p) => p !== "")) {
     const asset = part.toUpperCase()
-    if (!(allAssets as ReadonlyArray<string>).includes(asset)) {
-      return Either.left(ConfigError.InvalidData(["KRYPTOEXPRESS_ASSETS"], `"${part}" is not an asset (one of ${allAssets.join(", ")})`))
+    if (!(Wire.processorAssets as ReadonlyArray<string>).includes(asset)) {
+      return Either.left(ConfigError.InvalidData(["KRYPTOEXPRESS_ASSETS"], `"${part}" is not an asset KryptoExpress handles (${Wire.processorAssets.join(", ")})`))
     }
     out.push(asset as Asset)
   }

@@ -1,10 +1,10 @@
 /** `tokenshop start`: the shop on Telegram, over the configured storage. */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpRouter from "@effect/platform/HttpRouter"
-import { ChainAddressValidator } from "@tokenshop/adapters-chain"
+import { ChainAddressValidator, validateAddress } from "@tokenshop/adapters-chain"
 import { CALLBACK_PATH, KryptoExpressGateway, KryptoExpressLayer } from "@tokenshop/adapters-krypto"
 import { TelegramBotLive, TelegramNotifierLive, type TelegramSettings, TelegramWebhookLive } from "@tokenshop/adapters-telegram"
-import { Payments, ShopLive } from "@tokenshop/domain"
+import { type Asset, Payments, ShopLive } from "@tokenshop/domain"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as Effect from "effect/Effect"
@@ -14,7 +14,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import { CliFailure } from "./cli/Output.js"
-import { type KryptoSettings, kryptoConfig, webhookPathConfig } from "./Config.js"
+import { type KryptoSettings, kryptoConfig, shopConfig, webhookPathConfig } from "./Config.js"
 import { callbackRoute, HttpServerLive, telegramRoute } from "./Http.js"
 import { ProcessorNotConfigured } from "./Services.js"
 import { ShopConfigLive, StorageLive } from "./Shop.js"
@@ -56,6 +56,17 @@ const ExpiryLive = Layer.scopedDiscard(Effect.gen(function*() {
   )
 }))
 
+/** Every forwarding address must be a valid address of its asset's network: checked before anything starts. */
+const checkForwarding = Effect.gen(function*() {
+  const { forwarding } = yield* shopConfig
+  for (const [asset, address] of Object.entries(forwarding) as Array<[Asset, string]>) {
+    const valid = validateAddress(asset, address)
+    if (valid._tag === "Left") {
+      return yield* Effect.fail(new CliFailure(`CRYPTO_FORWARDING_ADDRESS_${asset}: ${valid.left.reason}`, 2))
+    }
+  }
+})
+
 /** The payment processor when configured: gateway, wallet and prices over KryptoExpress. */
 const processorLayer = (krypto: Option.Option<KryptoSettings>, webhookUrl: string | undefined, webhookPath: string) =>
   Effect.gen(function*() {
@@ -91,6 +102,7 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
       transformers: extra.transformers
     }
     const webhookUrl = Option.getOrUndefined(config.webhookUrl)
+    yield* checkForwarding
     const processor = yield* processorLayer(krypto, webhookUrl, webhookPath)
     const http = { host: config.httpHost, port: config.httpPort }
     const callbacks = processor.callbackPath

@@ -13,8 +13,10 @@ import { SqliteStorage } from "@tokenshop/adapters-sql"
 import { buyer, type Emulator, freePort, idlePolling, photosAsMessages, startEmulator, unsupportedMethods } from "@tokenshop/adapters-telegram/emulator"
 import { Catalog, Ledger, operator, TelegramId } from "@tokenshop/domain"
 import { ShopMemory } from "@tokenshop/domain/testing/memory"
+import * as Cause from "effect/Cause"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -181,4 +183,16 @@ describe("top-ups through KryptoExpress, end to end", () => {
     await new Promise((r) => setTimeout(r, 300))
     expect(fake.withdrawals.filter((w) => !w.onlyCalculate)).toHaveLength(1)
   }, 60_000)
+
+  it("refuses to start with a forwarding address that fails its checksum, or without a callback URL in polling mode", async () => {
+    const failure = async (extra: ReadonlyArray<readonly [string, string]>) => {
+      const env = new Map<string, string>([["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file], ...extra])
+      const exit = await Effect.runPromiseExit(Layer.launch(startLayer()).pipe(Effect.withConfigProvider(ConfigProvider.fromMap(env))))
+      return Exit.isFailure(exit) ? Cause.pretty(exit.cause) : "started"
+    }
+    expect(await failure([["CRYPTO_FORWARDING_ADDRESS_BTC", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5"]]))
+      .toContain("CRYPTO_FORWARDING_ADDRESS_BTC: not a valid bitcoin address: checksum does not match")
+    expect(await failure([["KRYPTOEXPRESS_API_KEY", "k"]])).toContain("KRYPTOEXPRESS_CALLBACK_URL must be set")
+    expect(await failure([["KRYPTOEXPRESS_API_KEY", "k"], ["KRYPTOEXPRESS_ASSETS", "BTC,XMR"]])).toContain("KRYPTOEXPRESS_ASSETS")
+  })
 })
