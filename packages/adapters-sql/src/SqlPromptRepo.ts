@@ -33,6 +33,11 @@ export const SqlPromptRepo = Layer.effect(PromptRepo, Effect.gen(function*() {
         Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), toPrompt)),
         Effect.orDie
       ),
+    take: (user, now) =>
+      sql<PromptRow>`DELETE FROM prompts WHERE user_id = ${user} AND expires_at > ${millis(now)} RETURNING *`.pipe(
+        Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), toPrompt)),
+        Effect.orDie
+      ),
     clear: (user) => sql`DELETE FROM prompts WHERE user_id = ${user}`.pipe(Effect.asVoid, Effect.orDie)
   })
 }))

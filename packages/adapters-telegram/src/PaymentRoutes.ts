@@ -145,13 +145,17 @@ export const paymentRoute = (ctx: TgContext, user: User, s: Screens.Speaker, cal
         const key = idempotencyKey("tg-withdraw", user.id, callback.nonce)
         const done = yield* (yield* WithdrawalRepo).findByKey(key)
         if (Option.isSome(done)) return yield* reply(P.withdrawalDone(s, done.value))
-        const prompt = yield* (yield* PromptRepo).get(user.id, new Date())
+        // Taking the question is atomic: of two presses (or two bot processes) only one goes on to send.
+        const prompts = yield* PromptRepo
+        const prompt = yield* prompts.take(user.id, new Date())
         const pending = Option.flatMap(prompt, (p) => p.kind === "withdraw-confirm" ? parsePending(p.data) : Option.none())
-        if (Option.isNone(pending) || pending.value.nonce !== callback.nonce) return yield* expired(ctx, s)
+        if (Option.isNone(pending) || pending.value.nonce !== callback.nonce) {
+          if (Option.isSome(prompt)) yield* prompts.set(prompt.value) // someone else's question: put it back
+          return yield* expired(ctx, s)
+        }
         yield* answer(ctx, s.t("withdraw-sending"))
         const { asset, destination } = pending.value
         const result = yield* Effect.either((yield* Withdrawals).execute(ref.value, { asset, destination, scope: { kind: "all" } }, key))
-        yield* (yield* PromptRepo).clear(user.id)
         if (result._tag === "Left") return yield* show(ctx, Screens.notice(s, "withdraw-failed", { reason: result.left.message }, { _tag: "Wallet" }))
         return yield* show(ctx, P.withdrawalDone(s, result.right))
       }

@@ -21,5 +21,7 @@ export class PromptRepo extends Context.Tag("@tokenshop/domain/PromptRepo")<Prom
   readonly set: (prompt: Prompt) => Effect.Effect<void>
   /** The user's prompt, if it has not expired at `now`. */
   readonly get: (user: TelegramId, now: Date) => Effect.Effect<Option.Option<Prompt>>
+  /** Removes and returns the user's unexpired prompt: of two concurrent takers only one gets it. */
+  readonly take: (user: TelegramId, now: Date) => Effect.Effect<Option.Option<Prompt>>
   readonly clear: (user: TelegramId) => Effect.Effect<void>
 }>() {}

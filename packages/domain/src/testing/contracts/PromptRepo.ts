@@ -27,4 +27,17 @@ export const promptRepoContract = (name: string, layer: ContractLayer<PromptRepo
         expect(yield* prompts.get(a, t0)).toEqual(Option.none())
         expect(Option.isSome(yield* prompts.get(b, t0))).toBe(true)
       }).pipe(Effect.provide(layer)))
+
+    it.live("take hands the prompt to exactly one of many concurrent takers, and none once expired", () =>
+      Effect.gen(function*() {
+        const prompts = yield* PromptRepo
+        const c = TelegramId.make(503)
+        const t0 = new Date(1_700_000_000_000)
+        yield* prompts.set({ user: c, kind: "withdraw-confirm", data: "x", expiresAt: new Date(t0.getTime() + 1000) })
+        const taken = yield* Effect.all(Array.from({ length: 8 }, () => prompts.take(c, t0)), { concurrency: "unbounded" })
+        expect(taken.filter(Option.isSome)).toHaveLength(1)
+        expect(yield* prompts.get(c, t0)).toEqual(Option.none())
+        yield* prompts.set({ user: c, kind: "k", data: "y", expiresAt: t0 })
+        expect(yield* prompts.take(c, t0)).toEqual(Option.none())
+      }).pipe(Effect.provide(layer)))
   })
