@@ -57,6 +57,15 @@ describe("top-ups in the bot", () => {
       expect(keyboardOf(open).filter((b) => b.text.includes("until"))).toHaveLength(5)
     }).pipe(Effect.provide(ShopMemory(settings))))
 
+  it.effect("when the QR photo cannot be sent, the same screen goes out as text", () =>
+    Effect.gen(function*() {
+      const h = yield* makeHarness(0, ["sendPhoto"])
+      const opened = yield* Effect.promise(() => h.press(44, "1T:LTC"))
+      expect(opened.map((c) => c.method)).toEqual(["answerCallbackQuery", "sendPhoto", "sendMessage"])
+      expect(texts(opened.filter((c) => c.method === "sendMessage"))[0]).toContain("mem-LTC-1")
+      expect(keyboardOf(opened).map((b) => b.text)).toContain("🔄 Check status")
+    }).pipe(Effect.provide(ShopMemory(settings))))
+
   it.effect("an unavailable payment service gets a clear message; a forged asset is refused", () =>
     Effect.gen(function*() {
       const h = yield* makeHarness()

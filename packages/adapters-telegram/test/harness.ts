@@ -15,13 +15,14 @@ const botInfo: UserFromGetMe = {
 
 export interface Call { readonly method: string; readonly payload: Record<string, unknown> }
 
-export const makeHarness = (throttleMs = 0) =>
+export const makeHarness = (throttleMs = 0, failing: ReadonlyArray<string> = []) =>
   Effect.gen(function*() {
     const bot = new Bot("1:test", { botInfo })
     const calls: Array<Call> = []
     let messageId = 100
     bot.api.config.use(async (_prev, method, payload) => {
       calls.push({ method, payload: payload as unknown as Record<string, unknown> })
+      if (failing.includes(method)) return { ok: false, error_code: 400, description: `Bad Request: ${method} failed in the test` } as never
       const result = method === "sendMessage" || method === "sendDocument" || method === "sendPhoto"
         ? { message_id: ++messageId, date: 0, chat: { id: Number((payload as { chat_id: number }).chat_id), type: "private" }, text: "" }
         : true
