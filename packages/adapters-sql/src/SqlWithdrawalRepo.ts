@@ -66,6 +66,10 @@ export const SqlWithdrawalRepo = Layer.effect(WithdrawalRepo, Effect.gen(functio
         return { withdrawal: Option.getOrThrow(yield* byKey(w.key)), created: false }
       }).pipe(Effect.orDie),
     findByKey: (key) => Effect.orDie(byKey(key)),
+    claim: (key, at) =>
+      sql<{ idempotency_key: string }>`INSERT INTO withdrawal_claims (idempotency_key, created_at) VALUES (${key}, ${millis(at)})
+        ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key`.pipe(Effect.map((rows) => rows.length === 1), Effect.orDie),
+    release: (key) => sql`DELETE FROM withdrawal_claims WHERE idempotency_key = ${key}`.pipe(Effect.asVoid, Effect.orDie),
     list: (page) =>
       Effect.all([
         sql<WithdrawalRow>`SELECT * FROM withdrawals ORDER BY id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,

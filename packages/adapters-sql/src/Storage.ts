@@ -9,6 +9,7 @@ import * as Redacted from "effect/Redacted"
 import init from "./migrations/0001_init.js"
 import stockCounts from "./migrations/0002_stock_counts.js"
 import prompts from "./migrations/0003_prompts.js"
+import withdrawalClaims from "./migrations/0004_withdrawal_claims.js"
 import { SqlBuyRepo } from "./SqlBuyRepo.js"
 import { SqlCartRepo } from "./SqlCartRepo.js"
 import { SqlCatalogRepo } from "./SqlCatalogRepo.js"
@@ -51,7 +52,7 @@ export const SqlStorage = Layer.mergeAll(
 
 /** Brings the schema up to date; the same ordered migrations run on both engines. */
 export const migrate = Migrator.make({})({
-  loader: Migrator.fromRecord({ "0001_init": init, "0002_stock_counts": stockCounts, "0003_prompts": prompts }),
+  loader: Migrator.fromRecord({ "0001_init": init, "0002_stock_counts": stockCounts, "0003_prompts": prompts, "0004_withdrawal_claims": withdrawalClaims }),
   table: "tokenshop_migrations"
 }).pipe(
   Effect.mapError((cause) => new StorageUnavailable({ reason: "migration_failed", message: `migration failed: ${cause.message}`, cause }))

@@ -4,7 +4,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { toFiat } from "./Conversion.js"
 import type { Asset } from "./Currency.js"
-import type { InvalidAddress, NotAdmin, ServiceUnavailable, WithdrawalRejected } from "./Errors.js"
+import { type InvalidAddress, type NotAdmin, ServiceUnavailable, WithdrawalRejected } from "./Errors.js"
 import { DomainEvent, Notifier } from "./Events.js"
 import { idempotencyKey, type IdempotencyKey, type WithdrawalId } from "./Ids.js"
 import type { CryptoAmount, Money } from "./Money.js"
@@ -64,6 +64,10 @@ export class WithdrawalRepo extends Context.Tag("@tokenshop/domain/WithdrawalRep
   /** Idempotent per key: a replay returns the first record with `created: false`. */
   readonly record: (withdrawal: NewWithdrawal) => Effect.Effect<{ readonly withdrawal: Withdrawal; readonly created: boolean }>
   readonly findByKey: (key: IdempotencyKey) => Effect.Effect<Option.Option<Withdrawal>>
+  /** Reserves a key before anything is sent: true for exactly one of any number of concurrent callers. */
+  readonly claim: (key: IdempotencyKey, at: Date) => Effect.Effect<boolean>
+  /** Gives a claimed key back, when the processor refused and nothing was sent. */
+  readonly release: (key: IdempotencyKey) => Effect.Effect<void>
   /** Newest first. */
   readonly list: (page: PageRequest) => Effect.Effect<Page<Withdrawal>>
 }>() {}
@@ -117,7 +121,17 @@ export class Withdrawals extends Context.Tag("@tokenshop/domain/Withdrawals")<Wi
       Effect.gen(function*() {
         const previous = yield* repo.findByKey(key)
         if (Option.isSome(previous)) return previous.value
-        const { quote, txIds } = yield* wallet.execute(request)
+        // Claimed before sending: two callers with one key (two taps, two processes) never both send.
+        if (!(yield* repo.claim(key, yield* now))) {
+          return yield* new WithdrawalRejected({ reason: "this withdrawal is already being sent; check the wallet" })
+        }
+        const { quote, txIds } = yield* wallet.execute(request).pipe(
+          Effect.tapErrorTag("WithdrawalRejected", () => repo.release(key)), // refused: nothing left, the key may be used again
+          Effect.mapError((e) =>
+            e._tag === "ServiceUnavailable"
+              ? new ServiceUnavailable({ service: "wallet", detail: `${e.detail}; the withdrawal may or may not have been sent: check the wallet before trying again` })
+              : e)
+        )
         const { created, withdrawal } = yield* repo.record({
           ...quote,
           key,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as TestClock from "effect/TestClock"
-import { crypto, Ledger, type PaymentObservation, Payments, Settlement, WithdrawalRepo } from "../src/index.js"
+import { crypto, idempotencyKey, Ledger, type PaymentObservation, Payments, Settlement, WithdrawalRepo, Withdrawals } from "../src/index.js"
 import { EventLog, GatewayControl, ShopMemory, WalletControl } from "../src/testing/memory.js"
 import { ADMIN, buyer, usd } from "./support.js"
 
@@ -114,4 +114,41 @@ describe("Settlement", () => {
       expect(failed[0]!.payment.id).toBe(second.id)
       expect(yield* balanceOf(user)).toBe(200n) // the credit stands either way
     }).pipe(Effect.provide(ShopMemory({ forwarding: { BTC: "bc1qxquy5w247rw0natp4ts4nz9agm4s9z24p0tl7u" } }))))
+})
+
+describe("Withdrawals.execute", () => {
+  const request = { asset: "LTC", destination: "ltc1qh7zzth73czm9mhw3a6d6uss6slyywlzyqcxlnu", scope: { kind: "all" } } as const
+  const admin = { kind: "telegram", id: ADMIN } as const
+
+  it.effect("one key sends once, even when executed many times at once", () =>
+    Effect.gen(function*() {
+      const wallet = yield* WalletControl
+      yield* wallet.fund("LTC", 100_000_000n)
+      const withdrawals = yield* Withdrawals
+      const key = idempotencyKey("w", 1)
+      const results = yield* Effect.all(Array.from({ length: 6 }, () => Effect.either(withdrawals.execute(admin, request, key))), { concurrency: "unbounded" })
+      expect(yield* wallet.sent).toHaveLength(1)
+      expect(results.filter((r) => r._tag === "Right").length).toBeGreaterThanOrEqual(1)
+      for (const r of results) if (r._tag === "Left") expect(r.left._tag).toBe("WithdrawalRejected")
+      expect((yield* withdrawals.execute(admin, request, key)).txIds).toEqual(["memtx-1"]) // afterwards: the record
+    }).pipe(Effect.provide(ShopMemory({ admins: new Set([ADMIN]) }))))
+
+  it.effect("a refusal gives the key back; an unknown outcome keeps it and says to check the wallet", () =>
+    Effect.gen(function*() {
+      const wallet = yield* WalletControl
+      const withdrawals = yield* Withdrawals
+      const key = idempotencyKey("w", 2)
+      expect((yield* Effect.flip(withdrawals.execute(admin, request, key)))._tag).toBe("WithdrawalRejected") // nothing to withdraw
+      yield* wallet.fund("LTC", 5_000n)
+      expect((yield* withdrawals.execute(admin, request, key)).txIds).toHaveLength(1)
+      const other = idempotencyKey("w", 3)
+      yield* wallet.fund("LTC", 5_000n)
+      yield* wallet.setAvailable(false)
+      const unknown = yield* Effect.flip(withdrawals.execute(admin, request, other))
+      expect(unknown.message).toContain("unavailable")
+      expect(unknown._tag === "ServiceUnavailable" && unknown.detail).toContain("check the wallet")
+      yield* wallet.setAvailable(true)
+      expect((yield* Effect.flip(withdrawals.execute(admin, request, other)))._tag).toBe("WithdrawalRejected")
+      expect(yield* wallet.sent).toHaveLength(1)
+    }).pipe(Effect.provide(ShopMemory({ admins: new Set([ADMIN]) }))))
 })

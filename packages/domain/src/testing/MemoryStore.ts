@@ -35,6 +35,7 @@ export interface MemoryState {
   readonly deposits: HashMap.HashMap<string, Deposit>
   readonly withdrawals: ReadonlyArray<Withdrawal>
   readonly prompts: HashMap.HashMap<TelegramId, Prompt>
+  readonly withdrawalClaims: HashMap.HashMap<string, Date>
 }
 
 export const emptyState: MemoryState = {
@@ -53,7 +54,8 @@ export const emptyState: MemoryState = {
   payments: HashMap.empty(),
   deposits: HashMap.empty(),
   withdrawals: [],
-  prompts: HashMap.empty()
+  prompts: HashMap.empty(),
+  withdrawalClaims: HashMap.empty()
 }
 
 /** Takes the next id of a table, like an auto-increment column. */

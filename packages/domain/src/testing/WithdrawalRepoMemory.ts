@@ -1,4 +1,5 @@
 import * as Effect from "effect/Effect"
+import * as HashMap from "effect/HashMap"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { WithdrawalId } from "../Ids.js"
@@ -18,6 +19,12 @@ export const WithdrawalRepoMemory: Layer.Layer<WithdrawalRepo, never, MemoryStor
         return [{ withdrawal, created: true }, { ...next, withdrawals: [...next.withdrawals, withdrawal] }] as const
       }),
     findByKey: (key) => store.read((s) => Option.fromNullable(s.withdrawals.find((w) => w.key === key))),
+    claim: (key, at) =>
+      store.modify((s) =>
+        HashMap.has(s.withdrawalClaims, key)
+          ? [false, s] as const
+          : [true, { ...s, withdrawalClaims: HashMap.set(s.withdrawalClaims, key, at) }] as const),
+    release: (key) => store.modify((s) => [undefined, { ...s, withdrawalClaims: HashMap.remove(s.withdrawalClaims, key) }] as const),
     list: (page) => store.read((s) => slice([...s.withdrawals].reverse(), page))
   })
 }))

@@ -37,6 +37,18 @@ export const withdrawalRepoContract = (name: string, layer: ContractLayer<Withdr
         expect(Option.isNone(yield* repo.findByKey(freshKey("none")))).toBe(true)
       })))
 
+    it.live("claim gives a key to exactly one of many concurrent callers; release gives it back", () =>
+      run(Effect.gen(function*() {
+        const repo = yield* WithdrawalRepo
+        const key = freshKey("claim")
+        const at = freshTime()
+        const claims = yield* Effect.all(Array.from({ length: 8 }, () => repo.claim(key, at)), { concurrency: "unbounded" })
+        expect(claims.filter((c) => c)).toHaveLength(1)
+        expect(yield* repo.claim(freshKey("other"), at)).toBe(true)
+        yield* repo.release(key)
+        expect(yield* repo.claim(key, at)).toBe(true)
+      })))
+
     it.live("list is newest first", () =>
       run(Effect.gen(function*() {
         const repo = yield* WithdrawalRepo
