@@ -50,6 +50,7 @@ export const Callback = Schema.Union(
   Schema.TaggedStruct("Wallet", {}),
   Schema.TaggedStruct("WithdrawAsset", { asset: Asset }),
   Schema.TaggedStruct("WithdrawConfirm", { nonce: Nonce }),
+  Schema.TaggedStruct("Withdrawals", { page: PageNo }),
   Schema.TaggedStruct("Languages", {}),
   Schema.TaggedStruct("Language", { language: Lang }),
   Schema.TaggedStruct("Help", {})
@@ -82,6 +83,7 @@ const codes = {
   Wallet: ["w", []],
   WithdrawAsset: ["W", ["asset"]],
   WithdrawConfirm: ["Y", ["nonce"]],
+  Withdrawals: ["H", ["page"]],
   Languages: ["L", []],
   Language: ["l", ["language"]],
   Help: ["?", []]

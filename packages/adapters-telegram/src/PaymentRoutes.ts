@@ -134,6 +134,12 @@ export const paymentRoute = (ctx: TgContext, user: User, s: Screens.Speaker, cal
         if (balances._tag === "Left") return yield* reply(Screens.notice(s, "wallet-unavailable", { reason: balances.left.message }, { _tag: "Admin" }))
         return yield* reply(P.wallet(s, balances.right))
       }
+      case "Withdrawals": {
+        const ref = yield* admin()
+        if (Option.isNone(ref)) return yield* expired(ctx, s)
+        const history = yield* (yield* Withdrawals).history(ref.value, { offset: callback.page * 10, limit: 10 })
+        return yield* reply(P.withdrawalHistory(s, history))
+      }
       case "WithdrawAsset": {
         if (Option.isNone(yield* admin())) return yield* expired(ctx, s)
         yield* ask(user.id, "withdraw-address", callback.asset)

@@ -1,6 +1,6 @@
 /** Screens of top-ups (buyers) and of the wallet and withdrawals (admins). Pure, like Screens.ts. */
 import {
-  type Asset, assetInfo, type CryptoAmount, formatCrypto, type Money, type Network, type PaymentRequest,
+  type Asset, assetInfo, type CryptoAmount, formatCrypto, type Money, type Network, type Page, type PaymentRequest,
   type Withdrawal, type WithdrawalPreview
 } from "@tokenshop/domain"
 import { type Callback, encodeCallback } from "./CallbackData.js"
@@ -98,6 +98,7 @@ export const wallet = (s: Speaker, balances: ReadonlyArray<CryptoAmount>): Scree
       : [s.t("wallet-title"), ...held.map((b) => `${assetLabel(b.asset)}: ${formatCrypto(b)}`)].join("\n"),
     keyboard: [
       ...chunk(held.map((b) => button(s.t("wallet-button-withdraw", { asset: assetLabel(b.asset) }), { _tag: "WithdrawAsset", asset: b.asset })), 2),
+      [button(s.t("wallet-button-history"), { _tag: "Withdrawals", page: 0 })],
       [button(s.t("button-back"), { _tag: "Admin" })]
     ]
   }
@@ -133,3 +134,28 @@ export const withdrawalDone = (s: Speaker, w: Withdrawal): Screen => ({
   ].join("\n"),
   keyboard: [[button(s.t("button-back"), { _tag: "Wallet" })]]
 })
+
+const txLinks = (w: Withdrawal) =>
+  w.txIds.map((tx) => `<a href="${escapeHtml(explorerLink(w.asset, tx))}">${escapeHtml(tx.slice(0, 12))}…</a>`).join(" ")
+
+/** Past withdrawals, newest first, ten a page, each with its explorer links. */
+export const withdrawalHistory = (s: Speaker, page: Page<Withdrawal>): Screen => {
+  const pages = Math.max(1, Math.ceil(page.total / page.limit))
+  const current = Math.floor(page.offset / page.limit)
+  return {
+    text: page.total === 0
+      ? s.t("withdrawals-empty")
+      : [
+        s.t("withdrawals-title", { page: current + 1, pages }),
+        ...page.items.map((w) =>
+          `${escapeHtml(formatDate(w.createdAt, s.language))} · ${escapeHtml(formatCrypto(w.receiving))} → <code>${escapeHtml(w.destination)}</code> (${escapeHtml(w.admin)}) ${txLinks(w)}`)
+      ].join("\n"),
+    keyboard: [
+      [
+        ...(current > 0 ? [button(s.t("button-previous"), { _tag: "Withdrawals", page: current - 1 })] : []),
+        ...(current < pages - 1 ? [button(s.t("button-next"), { _tag: "Withdrawals", page: current + 1 })] : [])
+      ],
+      [button(s.t("button-back"), { _tag: "Wallet" })]
+    ].filter((row) => row.length > 0)
+  }
+}

@@ -142,6 +142,7 @@ export const route = (settings: RouteSettings) => {
         case "Wallet":
         case "WithdrawAsset":
         case "WithdrawConfirm":
+        case "Withdrawals":
           return yield* paymentRoute(ctx, user, s, callback, shopName)
         case "Languages":
           return yield* reply(Screens.languages(s, translator))

@@ -136,3 +136,6 @@ admin-forwarding-failed = ⚠️ Weiterleitung der Zahlung #{ $payment } ({ $ass
 admin-withdrawal = 📤 Auszahlung von { $total } ({ $by }) an { $destination }: { $links }
 command-start = Shop öffnen
 command-help = So funktioniert es
+wallet-button-history = 🧾 Frühere Auszahlungen
+withdrawals-title = Auszahlungen, neueste zuerst (Seite { $page } von { $pages }):
+withdrawals-empty = Noch keine Auszahlungen.

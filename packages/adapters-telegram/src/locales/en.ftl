@@ -137,3 +137,6 @@ admin-forwarding-failed = ⚠️ Forwarding payment #{ $payment } ({ $asset }) t
 admin-withdrawal = 📤 Withdrawal of { $total } ({ $by }) to { $destination }: { $links }
 command-start = Open the shop
 command-help = How it works
+wallet-button-history = 🧾 Past withdrawals
+withdrawals-title = Withdrawals, newest first (page { $page } of { $pages }):
+withdrawals-empty = No withdrawals yet.
