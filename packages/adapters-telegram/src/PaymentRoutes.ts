@@ -90,6 +90,8 @@ export const paymentRoute = (ctx: TgContext, user: User, s: Screens.Speaker, cal
         }
         return yield* openTopUp(ctx, user, s, callback.asset, null)
       }
+      case "Deposits":
+        return yield* reply(P.deposits(s, yield* payments.deposits(user.id, { offset: callback.page * 10, limit: 10 })))
       case "OpenTopUps":
         return yield* reply(P.openTopUps(s, yield* payments.pending(user.id)))
       case "PaymentStatus": {

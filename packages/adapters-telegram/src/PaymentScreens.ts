@@ -1,6 +1,6 @@
 /** Screens of top-ups (buyers) and of the wallet and withdrawals (admins). Pure, like Screens.ts. */
 import {
-  type Asset, assetInfo, type CryptoAmount, formatCrypto, type Money, type Network, type Page, type PaymentRequest,
+  type Asset, assetInfo, type CryptoAmount, type Deposit, formatCrypto, type Money, type Network, type Page, type PaymentRequest,
   type Withdrawal, type WithdrawalPreview
 } from "@tokenshop/domain"
 import { type Callback, encodeCallback } from "./CallbackData.js"
@@ -48,6 +48,7 @@ export const topUpAssets = (s: Speaker, assets: ReadonlyArray<Asset>, open: numb
   keyboard: [
     ...chunk(assets.map((a) => button(assetLabel(a), { _tag: "TopUpAsset", asset: a })), 2),
     ...(open > 0 ? [[button(s.t("topup-open-button", { count: open }), { _tag: "OpenTopUps" })]] : []),
+    [button(s.t("topup-history-button"), { _tag: "Deposits", page: 0 })],
     [button(s.t("button-back"), { _tag: "Profile" })]
   ]
 })
@@ -156,6 +157,29 @@ export const withdrawalHistory = (s: Speaker, page: Page<Withdrawal>): Screen =>
         ...(current < pages - 1 ? [button(s.t("button-next"), { _tag: "Withdrawals", page: current + 1 })] : [])
       ],
       [button(s.t("button-back"), { _tag: "Wallet" })]
+    ].filter((row) => row.length > 0)
+  }
+}
+
+/** The buyer's credited top-ups, newest first, ten a page: what arrived and what it was worth then. */
+export const deposits = (s: Speaker, page: Page<Deposit>): Screen => {
+  const pages = Math.max(1, Math.ceil(page.total / page.limit))
+  const current = Math.floor(page.offset / page.limit)
+  return {
+    text: page.total === 0
+      ? s.t("topup-history-empty")
+      : [
+        s.t("topup-history-title"),
+        ...page.items.map((d) => s.html("topup-history-line", {
+          date: formatDate(d.createdAt, s.language), amount: formatCrypto(d.amount), fiat: formatMoney(d.fiat, s.language)
+        }))
+      ].join("\n"),
+    keyboard: [
+      [
+        ...(current > 0 ? [button(s.t("button-previous"), { _tag: "Deposits", page: current - 1 })] : []),
+        ...(current < pages - 1 ? [button(s.t("button-next"), { _tag: "Deposits", page: current + 1 })] : [])
+      ],
+      [button(s.t("button-back"), { _tag: "TopUp" })]
     ].filter((row) => row.length > 0)
   }
 }

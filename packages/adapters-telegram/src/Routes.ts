@@ -136,6 +136,7 @@ export const route = (settings: RouteSettings) => {
         case "TopUpAsset":
         case "PaymentStatus":
         case "OpenTopUps":
+        case "Deposits":
         case "TypeQuantity":
         case "CancelPrompt":
         case "Admin":

@@ -32,6 +32,9 @@ describe("top-ups in the bot", () => {
       expect((yield* (yield* Ledger).balance(TelegramId.make(42))).available).toEqual(money(1234n, "USD"))
       yield* Effect.promise(() => h.press(42, check.callback_data))
       expect((yield* (yield* Ledger).balance(TelegramId.make(42))).available).toEqual(money(1234n, "USD"))
+      const history = yield* Effect.promise(() => h.press(42, "1D:0"))
+      expect(texts(history)[0]).toContain("0.0002 BTC = $12.34")
+      expect(texts(yield* Effect.promise(() => h.press(43, "1D:0")))[0]).toContain("No top-up has been credited yet")
     }).pipe(Effect.provide(ShopMemory(settings))))
 
   it.effect("a stablecoin asks for an amount: refuses bad ones and keeps asking, then opens; the 6th open top-up is refused", () =>

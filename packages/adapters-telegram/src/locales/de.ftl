@@ -139,3 +139,7 @@ command-help = So funktioniert es
 wallet-button-history = 🧾 Frühere Auszahlungen
 withdrawals-title = Auszahlungen, neueste zuerst (Seite { $page } von { $pages }):
 withdrawals-empty = Noch keine Auszahlungen.
+topup-history-button = 📜 Meine Aufladungen
+topup-history-title = Deine gutgeschriebenen Aufladungen, neueste zuerst:
+topup-history-empty = Bisher wurde keine Aufladung gutgeschrieben.
+topup-history-line = { $date } · { $amount } = { $fiat }

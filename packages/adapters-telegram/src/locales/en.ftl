@@ -140,3 +140,7 @@ command-help = How it works
 wallet-button-history = 🧾 Past withdrawals
 withdrawals-title = Withdrawals, newest first (page { $page } of { $pages }):
 withdrawals-empty = No withdrawals yet.
+topup-history-button = 📜 My top-ups
+topup-history-title = Your credited top-ups, newest first:
+topup-history-empty = No top-up has been credited yet.
+topup-history-line = { $date } · { $amount } = { $fiat }
