@@ -35,14 +35,14 @@ export interface CallbackAnswer {
 
 const answer = (status: number, text: string): CallbackAnswer => ({ status, text })
 const decodePayment = Schema.decodeUnknownEither(Wire.Payment)
+const utf8 = new TextDecoder("utf-8", { fatal: false })
 
 export const handleCallback = (request: CallbackRequest): Effect.Effect<CallbackAnswer, never, Payments | Settlement> =>
   Effect.gen(function*() {
     if (request.body.length > MAX_CALLBACK_BYTES) return answer(413, "body too large")
     const mediaType = (request.contentType ?? "").split(";")[0]!.trim().toLowerCase()
     if (mediaType !== "application/json") return answer(415, "expected application/json")
-    const text = new TextDecoder("utf-8", { fatal: false }).decode(request.body)
-    const json = Wire.parseJson(text)
+    const json = Wire.parseJson(utf8.decode(request.body))
     if (Either.isLeft(json)) return answer(400, "malformed JSON")
     const decoded = decodePayment(json.right)
     if (Either.isLeft(decoded)) return answer(400, "not a payment event")

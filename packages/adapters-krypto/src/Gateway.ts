@@ -5,9 +5,9 @@
  */
 import { randomBytes } from "node:crypto"
 import {
-  type Asset, assetInfo, crypto, type CryptoAmount, digitsOf, type FiatCurrency, InvalidInput, money,
+  type Asset, assetInfo, crypto, type CryptoAmount, decimalsOf, digitsOf, type FiatCurrency, InvalidInput, money,
   PaymentGateway, type PaymentObservation, type PaymentRequest, PriceSource, rate, ServiceUnavailable, ShopConfig,
-  WalletProcessor, type WithdrawalQuote, WithdrawalRejected, type WithdrawalRequest
+  unitsToDecimal, WalletProcessor, type WithdrawalQuote, WithdrawalRejected, type WithdrawalRequest
 } from "@tokenshop/domain"
 import * as BigDecimal from "effect/BigDecimal"
 import * as Cache from "effect/Cache"
@@ -32,7 +32,7 @@ export interface GatewaySettings {
 
 const cryptoOf = (text: string | undefined, asset: Asset): CryptoAmount | null => {
   if (text === undefined) return null
-  const units = Wire.unitsOf(text, Wire.assetDigits(asset))
+  const units = Wire.unitsOf(text, decimalsOf(asset))
   return units === null ? null : crypto(units, asset)
 }
 
@@ -78,7 +78,7 @@ export const KryptoExpressGateway = (settings: GatewaySettings) =>
             cryptoCurrency: asset,
             callbackUrl: settings.callbackUrl,
             callbackSecret: secret,
-            fiatAmount: fiatAmount === null ? undefined : Wire.decimalOf(fiatAmount.amount, digitsOf(fiatAmount.currency))
+            fiatAmount: fiatAmount === null ? undefined : unitsToDecimal(fiatAmount.amount, digitsOf(fiatAmount.currency))
           }).pipe(Effect.mapError(unavailable("payments")))
           if (p.cryptoCurrency !== asset) {
             return yield* new ServiceUnavailable({ service: "payments", detail: `asked for ${asset}, the processor answered ${p.cryptoCurrency}` })

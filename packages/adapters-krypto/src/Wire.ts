@@ -5,7 +5,7 @@
  * Rounding: the processor sometimes states more digits than the asset or currency has; the excess
  * is cut off (towards zero). The shop never credits or reports more than was stated.
  */
-import { type Asset, assets, type FiatCurrency, fiatDigits } from "@tokenshop/domain"
+import { type Asset, type FiatCurrency, fiatDigits } from "@tokenshop/domain"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
@@ -43,15 +43,6 @@ export const unitsOf = (text: string, digits: number): bigint | null => {
   if (!Number.isSafeInteger(exponent) || Math.abs(exponent) > 200) return null
   const mantissa = BigInt(m[2]! + fraction)
   return exponent >= 0 ? mantissa * 10n ** BigInt(exponent) : mantissa / 10n ** BigInt(-exponent)
-}
-
-/** Minor units as a decimal text, e.g. 1234n at 2 digits = "12.34". */
-export const decimalOf = (units: bigint, digits: number): string => {
-  const negative = units < 0n
-  const abs = (negative ? -units : units).toString().padStart(digits + 1, "0")
-  const whole = abs.slice(0, abs.length - digits)
-  const fraction = abs.slice(abs.length - digits)
-  return `${negative ? "-" : ""}${whole}${digits > 0 ? `.${fraction}` : ""}`
 }
 
 const Num = Schema.declare((u: unknown): u is JsonNumber => u instanceof JsonNumber, {
@@ -133,4 +124,3 @@ export const processorAssets = [
 export const asAsset = (name: string): Asset | null =>
   (processorAssets as ReadonlyArray<string>).includes(name) ? name as Asset : null
 export const asFiat = (name: string): FiatCurrency | null => name in fiatDigits ? name as FiatCurrency : null
-export const assetDigits = (asset: Asset): number => assets[asset].decimals

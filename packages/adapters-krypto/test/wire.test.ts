@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest"
 import fc from "fast-check"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
-import { decimalOf, JsonNumber, parseJson, Payment, toJson, unitsOf } from "../src/Wire.js"
+import { unitsToDecimal as decimalOf } from "@tokenshop/domain"
+import { JsonNumber, parseJson, Payment, toJson, unitsOf } from "../src/Wire.js"
 
 describe("lossless amounts", () => {
   it("reads decimal text into base units, cutting excess digits towards zero", () => {

@@ -46,9 +46,7 @@ const openTopUp = (ctx: TgContext, user: User, s: Screens.Speaker, asset: Asset,
     if (opened._tag === "Left") {
       const e = opened.left
       const screen = e._tag === "TooManyPendingPayments"
-        ? { ...Screens.notice(s, "topup-too-many", { limit: e.limit }, { _tag: "OpenTopUps" }) }
-        : e._tag === "ServiceUnavailable"
-        ? Screens.notice(s, "topup-unavailable", undefined, { _tag: "TopUp" })
+        ? Screens.notice(s, "topup-too-many", { limit: e.limit }, { _tag: "OpenTopUps" })
         : e._tag === "UserBanned"
         ? Screens.notice(s, "banned")
         : Screens.notice(s, "topup-unavailable", undefined, { _tag: "TopUp" })

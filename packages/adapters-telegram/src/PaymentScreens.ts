@@ -3,11 +3,8 @@ import {
   type Asset, assetInfo, type CryptoAmount, type Deposit, formatCrypto, type Money, type Network, type Page, type PaymentRequest,
   type Withdrawal, type WithdrawalPreview
 } from "@tokenshop/domain"
-import { type Callback, encodeCallback } from "./CallbackData.js"
 import { formatDate, formatMoney } from "./Format.js"
-import { escapeHtml, type Screen, type Speaker } from "./Screens.js"
-
-const button = (text: string, callback: Callback) => ({ text, callback_data: encodeCallback(callback) })
+import { button, escapeHtml, nonEmpty, pager, type Screen, type Speaker } from "./Screens.js"
 
 const networkNames: Record<Network, string> = {
   bitcoin: "Bitcoin", litecoin: "Litecoin", dogecoin: "Dogecoin", solana: "Solana", ethereum: "Ethereum", bsc: "BNB Chain", tron: "TRON"
@@ -42,6 +39,10 @@ const explorers: Record<Network, string> = {
   tron: "https://tronscan.org/#/transaction/"
 }
 export const explorerLink = (asset: Asset, txid: string): string => `${explorers[assetInfo(asset).network]}${encodeURIComponent(txid)}`
+
+/** A transaction id as an HTML link to its block explorer, shortened for reading. */
+export const txLink = (asset: Asset, txid: string): string =>
+  `<a href="${escapeHtml(explorerLink(asset, txid))}">${escapeHtml(txid.slice(0, 16))}…</a>`
 
 export const topUpAssets = (s: Speaker, assets: ReadonlyArray<Asset>, open: number): Screen => ({
   text: s.t("topup-choose"),
@@ -131,55 +132,31 @@ export const withdrawalPreview = (s: Speaker, preview: WithdrawalPreview, nonce:
 export const withdrawalDone = (s: Speaker, w: Withdrawal): Screen => ({
   text: [
     s.html("withdraw-done", { receiving: formatCrypto(w.receiving), destination: w.destination }),
-    ...w.txIds.map((tx) => `<a href="${escapeHtml(explorerLink(w.asset, tx))}">${escapeHtml(tx.slice(0, 16))}…</a>`)
+    ...w.txIds.map((tx) => txLink(w.asset, tx))
   ].join("\n"),
   keyboard: [[button(s.t("button-back"), { _tag: "Wallet" })]]
 })
 
-const txLinks = (w: Withdrawal) =>
-  w.txIds.map((tx) => `<a href="${escapeHtml(explorerLink(w.asset, tx))}">${escapeHtml(tx.slice(0, 12))}…</a>`).join(" ")
-
 /** Past withdrawals, newest first, ten a page, each with its explorer links. */
-export const withdrawalHistory = (s: Speaker, page: Page<Withdrawal>): Screen => {
-  const pages = Math.max(1, Math.ceil(page.total / page.limit))
-  const current = Math.floor(page.offset / page.limit)
-  return {
-    text: page.total === 0
-      ? s.t("withdrawals-empty")
-      : [
-        s.t("withdrawals-title", { page: current + 1, pages }),
-        ...page.items.map((w) =>
-          `${escapeHtml(formatDate(w.createdAt, s.language))} · ${escapeHtml(formatCrypto(w.receiving))} → <code>${escapeHtml(w.destination)}</code> (${escapeHtml(w.admin)}) ${txLinks(w)}`)
-      ].join("\n"),
-    keyboard: [
-      [
-        ...(current > 0 ? [button(s.t("button-previous"), { _tag: "Withdrawals", page: current - 1 })] : []),
-        ...(current < pages - 1 ? [button(s.t("button-next"), { _tag: "Withdrawals", page: current + 1 })] : [])
-      ],
-      [button(s.t("button-back"), { _tag: "Wallet" })]
-    ].filter((row) => row.length > 0)
-  }
-}
+export const withdrawalHistory = (s: Speaker, page: Page<Withdrawal>): Screen => ({
+  text: page.total === 0
+    ? s.t("withdrawals-empty")
+    : [
+      s.t("withdrawals-title"),
+      ...page.items.map((w) =>
+        `${escapeHtml(formatDate(w.createdAt, s.language))} · ${escapeHtml(formatCrypto(w.receiving))} → <code>${escapeHtml(w.destination)}</code> (${escapeHtml(w.admin)}) ${w.txIds.map((tx) => txLink(w.asset, tx)).join(" ")}`)
+    ].join("\n"),
+  keyboard: nonEmpty([pager(s, page, (p) => ({ _tag: "Withdrawals", page: p })), [button(s.t("button-back"), { _tag: "Wallet" })]])
+})
 
 /** The buyer's credited top-ups, newest first, ten a page: what arrived and what it was worth then. */
-export const deposits = (s: Speaker, page: Page<Deposit>): Screen => {
-  const pages = Math.max(1, Math.ceil(page.total / page.limit))
-  const current = Math.floor(page.offset / page.limit)
-  return {
-    text: page.total === 0
-      ? s.t("topup-history-empty")
-      : [
-        s.t("topup-history-title"),
-        ...page.items.map((d) => s.html("topup-history-line", {
-          date: formatDate(d.createdAt, s.language), amount: formatCrypto(d.amount), fiat: formatMoney(d.fiat, s.language)
-        }))
-      ].join("\n"),
-    keyboard: [
-      [
-        ...(current > 0 ? [button(s.t("button-previous"), { _tag: "Deposits", page: current - 1 })] : []),
-        ...(current < pages - 1 ? [button(s.t("button-next"), { _tag: "Deposits", page: current + 1 })] : [])
-      ],
-      [button(s.t("button-back"), { _tag: "TopUp" })]
-    ].filter((row) => row.length > 0)
-  }
-}
+export const deposits = (s: Speaker, page: Page<Deposit>): Screen => ({
+  text: page.total === 0
+    ? s.t("topup-history-empty")
+    : [
+      s.t("topup-history-title"),
+      ...page.items.map((d) =>
+        s.html("topup-history-line", { date: formatDate(d.createdAt, s.language), amount: formatCrypto(d.amount), fiat: formatMoney(d.fiat, s.language) }))
+    ].join("\n"),
+  keyboard: nonEmpty([pager(s, page, (p) => ({ _tag: "Deposits", page: p })), [button(s.t("button-back"), { _tag: "TopUp" })]])
+})

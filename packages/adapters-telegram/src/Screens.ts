@@ -34,10 +34,10 @@ export const speaker = (translator: Translator, language: string): Speaker => ({
       : Object.fromEntries(Object.entries(args).map(([k, v]) => [k, typeof v === "string" ? escapeHtml(v) : v])))
 })
 
-const button = (text: string, callback: Callback): Button => ({ text, callback_data: encodeCallback(callback) })
+export const button = (text: string, callback: Callback): Button => ({ text, callback_data: encodeCallback(callback) })
 
 /** Previous / "page of pages" / next, when there is more than one page. */
-const pager = (s: Speaker, page: Page<unknown>, to: (page: number) => Callback): ReadonlyArray<Button> => {
+export const pager = (s: Speaker, page: Page<unknown>, to: (page: number) => Callback): ReadonlyArray<Button> => {
   const pages = Math.max(1, Math.ceil(page.total / page.limit))
   const current = Math.floor(page.offset / page.limit)
   if (pages <= 1) return []
@@ -47,7 +47,7 @@ const pager = (s: Speaker, page: Page<unknown>, to: (page: number) => Callback):
     ...(current < pages - 1 ? [button(s.t("button-next"), to(current + 1))] : [])
   ]
 }
-const nonEmpty = (rows: ReadonlyArray<ReadonlyArray<Button>>) => rows.filter((r) => r.length > 0)
+export const nonEmpty = (rows: ReadonlyArray<ReadonlyArray<Button>>) => rows.filter((r) => r.length > 0)
 
 export const mainMenu = (s: Speaker, shopName: string, admin = false): Screen => ({
   text: s.html("menu-title", { shop: shopName }),

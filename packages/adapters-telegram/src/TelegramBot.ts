@@ -17,7 +17,7 @@ import { installShop } from "./Bot.js"
 import { formatMoney } from "./Format.js"
 import { DEFAULT_LANGUAGE, loadTranslator } from "./I18n.js"
 import type { RouteServices } from "./Routes.js"
-import { assetLabel, explorerLink } from "./PaymentScreens.js"
+import { assetLabel, txLink } from "./PaymentScreens.js"
 import { escapeHtml } from "./Screens.js"
 import { sendTo } from "./Telegram.js"
 
@@ -53,9 +53,9 @@ const makeBot = (settings: TelegramSettings) =>
   })
 
 /** The command menu in every language the shop speaks (the default one for all others); a failure is only logged. */
-const publishCommands = (bot: Bot) =>
-  Effect.forEach(loadTranslator().languages, (language) => {
-    const t = loadTranslator().t
+const publishCommands = (bot: Bot) => {
+  const { languages, t } = loadTranslator()
+  return Effect.forEach(languages, (language) => {
     const commands = [
       { command: "start", description: t(language, "command-start") },
       { command: "help", description: t(language, "command-help") }
@@ -64,6 +64,7 @@ const publishCommands = (bot: Bot) =>
       bot.api.setMyCommands(commands, language === DEFAULT_LANGUAGE ? {} : { language_code: language as never })
     ).pipe(Effect.catchAll((e) => Effect.logWarning(`cannot publish the ${language} command menu`, e.error)))
   }, { discard: true })
+}
 
 /** Polls for updates and serves the shop until the scope closes. */
 export const TelegramBotLive = (settings: TelegramSettings): Layer.Layer<never, never, RouteServices | ShopConfig> =>
@@ -167,7 +168,7 @@ export const TelegramNotifierLive = (settings: TelegramSettings): Layer.Layer<No
             }))
           case "WithdrawalExecuted": {
             const w = event.withdrawal
-            const links = w.txIds.map((tx) => `<a href="${escapeHtml(explorerLink(w.asset, tx))}">${escapeHtml(tx.slice(0, 16))}…</a>`).join(", ")
+            const links = w.txIds.map((tx) => txLink(w.asset, tx)).join(", ")
             return tell(translator.t(en, "admin-withdrawal", {
               total: escapeHtml(formatCrypto(w.total)), by: escapeHtml(w.admin), destination: escapeHtml(w.destination), links
             }), true)

@@ -1,11 +1,13 @@
 import * as Context from "effect/Context"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { type PaymentNotFound, PaymentMismatch, type ServiceUnavailable } from "./Errors.js"
 import { DomainEvent, Notifier } from "./Events.js"
 import type { PaymentId, TelegramId } from "./Ids.js"
+import type { CryptoAmount, Money } from "./Money.js"
 import {
   type CreditResult, PaymentGateway, type PaymentObservation, PaymentRepo, type PaymentRequest, Payments
 } from "./Payments.js"
@@ -47,19 +49,20 @@ export class Settlement extends Context.Tag("@tokenshop/domain/Settlement")<Sett
     const current = (payment: PaymentRequest) =>
       Effect.map(repo.get(payment.id), Option.getOrElse(() => payment))
 
-    /** Why a paid report cannot be credited, or null when it fits the payment. */
-    const misfit = (payment: PaymentRequest, o: PaymentObservation): string | null => {
-      if (o.amount === null || o.fiat === null) return "the report names no received amount"
-      if (o.amount.asset !== payment.asset) return `paid in ${o.amount.asset}, asked for ${payment.asset}`
-      if (o.amount.units <= 0n) return "the received amount is not positive"
-      if (o.fiat.currency !== config.currency) return `valued in ${o.fiat.currency}, the shop keeps ${config.currency}`
-      if (payment.fiatAmount !== null && o.fiat.amount !== payment.fiatAmount.amount) {
-        return `valued at ${o.fiat.amount} minor units, ${payment.fiatAmount.amount} were asked`
+    /** What a paid report received and what it is worth, or why it cannot be credited to this payment. */
+    const fit = (payment: PaymentRequest, o: PaymentObservation): Either.Either<{ amount: CryptoAmount; fiat: Money }, string> => {
+      const { amount, fiat } = o
+      if (amount === null || fiat === null) return Either.left("the report names no received amount")
+      if (amount.asset !== payment.asset) return Either.left(`paid in ${amount.asset}, asked for ${payment.asset}`)
+      if (amount.units <= 0n) return Either.left("the received amount is not positive")
+      if (fiat.currency !== config.currency) return Either.left(`valued in ${fiat.currency}, the shop keeps ${config.currency}`)
+      if (payment.fiatAmount !== null && fiat.amount !== payment.fiatAmount.amount) {
+        return Either.left(`valued at ${fiat.amount} minor units, ${payment.fiatAmount.amount} were asked`)
       }
-      if (payment.cryptoAmount !== null && o.amount.units < payment.cryptoAmount.units) {
-        return `received ${o.amount.units} base units, ${payment.cryptoAmount.units} were asked`
+      if (payment.cryptoAmount !== null && amount.units < payment.cryptoAmount.units) {
+        return Either.left(`received ${amount.units} base units, ${payment.cryptoAmount.units} were asked`)
       }
-      return null
+      return Either.right({ amount, fiat })
     }
 
     const mismatch = (payment: PaymentRequest, reason: string) =>
@@ -84,13 +87,13 @@ export class Settlement extends Context.Tag("@tokenshop/domain/Settlement")<Sett
 
     const apply = Effect.fn("Settlement.apply")(function*(payment: PaymentRequest, o: PaymentObservation) {
       if (o.paid) {
-        const reason = misfit(payment, o)
-        if (reason !== null) return yield* mismatch(payment, reason)
+        const fitting = fit(payment, o)
+        if (Either.isLeft(fitting)) return yield* mismatch(payment, fitting.left)
         const credit = yield* payments.credit({
           user: payment.user,
           source: { kind: "processor", provider: payment.provider, externalId: payment.externalId ?? `local-${payment.id}` },
-          amount: o.amount!,
-          valuation: { fiat: o.fiat! },
+          amount: fitting.right.amount,
+          valuation: { fiat: fitting.right.fiat },
           paymentId: payment.id
         }).pipe(Effect.catchAll((e) => mismatch(payment, e.message)))
         if (!credit.replayed) yield* forward(payment)

@@ -12,9 +12,9 @@
 import { randomBytes } from "node:crypto"
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
-import { assets, fiatDigits } from "@tokenshop/domain"
+import { assets, fiatDigits, unitsToDecimal as decimalOf } from "@tokenshop/domain"
 import { sign } from "../Signature.js"
-import { decimalOf, JsonNumber, parseJson, processorAssets, toJson, unitsOf } from "../Wire.js"
+import { JsonNumber, parseJson, processorAssets, toJson, unitsOf } from "../Wire.js"
 
 export const callbackSchedule = [0, 120, 240, 480, 960] as const
 

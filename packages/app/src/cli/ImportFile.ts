@@ -48,15 +48,20 @@ const lineBlocks = (path: string): Stream.Stream<ReadonlyArray<readonly [string,
  * collects on its own; collecting every few megabytes of input keeps the import within a fixed budget
  * (the live set is a few tens of megabytes) at a cost of milliseconds.
  */
-const collectGarbage: () => void = (() => {
-  try {
-    setFlagsFromString("--expose-gc")
-    const gc = runInNewContext("gc") as unknown
-    return typeof gc === "function" ? () => gc() : () => {}
-  } catch {
-    return () => {}
+let collector: (() => void) | undefined
+const collectGarbage = (): void => {
+  // Set up on first use only: every other command (and start-up) is spared the extra V8 context.
+  if (collector === undefined) {
+    try {
+      setFlagsFromString("--expose-gc")
+      const gc = runInNewContext("gc") as unknown
+      collector = typeof gc === "function" ? () => gc() : () => {}
+    } catch {
+      collector = () => {}
+    }
   }
-})()
+  collector()
+}
 const COLLECT_EVERY = 4
 
 const validateTxt = (path: string, currency: ShopConfig["Type"]["currency"]) =>
