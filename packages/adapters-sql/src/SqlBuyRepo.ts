@@ -6,6 +6,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { amountText, big, decodeCurrency, int, millis, nullable, pageOf, time, trusted } from "./internal/rows.js"
+import { queries } from "./internal/run.js"
 import { makeTransaction } from "./internal/transaction.js"
 
 interface BuyRow {
@@ -42,13 +43,14 @@ const toSummary = (r: BuyRow): BuySummary => ({
 
 export const SqlBuyRepo = Layer.effect(BuyRepo, Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
+  const q = queries(sql)
   const atomically = makeTransaction(sql)
 
   const withItems = (rows: ReadonlyArray<BuyRow>) =>
     Effect.gen(function*() {
       const r = rows[0]
       if (r === undefined) return Option.none<Buy>()
-      const items = yield* sql<BuyItemRow>`SELECT * FROM buy_items WHERE buy_id = ${int(r.id)} ORDER BY position`
+      const items = yield* q<BuyItemRow>`SELECT * FROM buy_items WHERE buy_id = ${int(r.id)} ORDER BY position`
       return Option.some<Buy>({
         id: BuyId.make(int(r.id), trusted),
         user: TelegramId.make(int(r.user_id), trusted),
@@ -71,13 +73,13 @@ export const SqlBuyRepo = Layer.effect(BuyRepo, Effect.gen(function*() {
   return BuyRepo.of({
     create: (draft) =>
       atomically(Effect.gen(function*() {
-        const [row] = yield* sql<BuyRow>`
+        const [row] = yield* q<BuyRow>`
           INSERT INTO buys (user_id, checkout_key, total, currency, created_at)
           VALUES (${draft.user}, ${draft.checkoutKey}, ${amountText(draft.total.amount)}, ${draft.total.currency}, ${millis(draft.createdAt)})
           RETURNING *`
         const id = int(row!.id)
         for (let start = 0; start < draft.items.length; start += BATCH) {
-          yield* sql`INSERT INTO buy_items ${
+          yield* q`INSERT INTO buy_items ${
             sql.insert(draft.items.slice(start, start + BATCH).map((item, i) => ({
               buy_id: id,
               position: start + i,
@@ -93,22 +95,22 @@ export const SqlBuyRepo = Layer.effect(BuyRepo, Effect.gen(function*() {
           }`
         }
         return { ...draft, id: BuyId.make(id), refundedAt: null } satisfies Buy
-      }).pipe(Effect.orDie, Effect.withSpan("SqlBuyRepo.create"))),
-    get: (id) => sql<BuyRow>`SELECT * FROM buys WHERE id = ${id}`.pipe(Effect.flatMap(withItems), Effect.orDie),
-    findByCheckoutKey: (key) => sql<BuyRow>`SELECT * FROM buys WHERE checkout_key = ${key}`.pipe(Effect.flatMap(withItems), Effect.orDie),
+      }).pipe(Effect.orDie)),
+    get: (id) => q<BuyRow>`SELECT * FROM buys WHERE id = ${id}`.pipe(Effect.flatMap(withItems), Effect.orDie),
+    findByCheckoutKey: (key) => q<BuyRow>`SELECT * FROM buys WHERE checkout_key = ${key}`.pipe(Effect.flatMap(withItems), Effect.orDie),
     listByUser: (user, page) =>
       Effect.all([
-        sql<BuyRow>`SELECT b.*, (SELECT COUNT(*) FROM buy_items bi WHERE bi.buy_id = b.id) AS quantity
+        q<BuyRow>`SELECT b.*, (SELECT COUNT(*) FROM buy_items bi WHERE bi.buy_id = b.id) AS quantity
           FROM buys b WHERE b.user_id = ${user} ORDER BY b.id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
-        sql<{ n: unknown }>`SELECT COUNT(*) AS n FROM buys WHERE user_id = ${user}`
+        q<{ n: unknown }>`SELECT COUNT(*) AS n FROM buys WHERE user_id = ${user}`
       ]).pipe(Effect.map(([rows, [count]]) => pageOf(rows.map(toSummary), count?.n ?? 0, page.offset, page.limit)), Effect.orDie),
     markRefunded: (id, at) =>
-      sql<{ id: unknown }>`UPDATE buys SET refunded_at = ${millis(at)} WHERE id = ${id} AND refunded_at IS NULL RETURNING id`.pipe(
+      q<{ id: unknown }>`UPDATE buys SET refunded_at = ${millis(at)} WHERE id = ${id} AND refunded_at IS NULL RETURNING id`.pipe(
         Effect.map((rows) => rows.length > 0),
         Effect.orDie
       ),
     summarize: (window, currency) =>
-      sql<BuyRow>`SELECT b.total, b.refunded_at, (SELECT COUNT(*) FROM buy_items bi WHERE bi.buy_id = b.id) AS quantity
+      q<BuyRow>`SELECT b.total, b.refunded_at, (SELECT COUNT(*) FROM buy_items bi WHERE bi.buy_id = b.id) AS quantity
         FROM buys b WHERE b.created_at >= ${millis(window.from)} AND b.created_at < ${millis(window.to)} AND b.currency = ${currency}`.pipe(
         Effect.map((rows) => {
           let total = 0n, refundedTotal = 0n, items = 0, refundedCount = 0

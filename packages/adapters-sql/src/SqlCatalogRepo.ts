@@ -7,6 +7,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { amountText, big, decodeCurrency, flag, int, isPg, millis, pageOf, time, trusted } from "./internal/rows.js"
+import { queries } from "./internal/run.js"
 import { makeTransaction } from "./internal/transaction.js"
 
 interface ItemRow {
@@ -55,12 +56,13 @@ const BATCH = 500
 
 export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
+  const q = queries(sql)
   const atomically = makeTransaction(sql)
   const pg = isPg(sql)
 
   /** Live subcategories with stock and the next unsold item, filtered by `where`. */
   const subcategoryViews = (where: ReturnType<typeof sql.and>, page?: { limit: number; offset: number }) =>
-    sql<SubRow>`
+    q<SubRow>`
       SELECT s.id, s.category_id, c.name AS category_name, s.name, s.stock,
         n.price AS next_price, n.currency AS next_currency, n.description AS next_description
       FROM subcategories s
@@ -71,7 +73,7 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
       ${page === undefined ? sql`` : sql`LIMIT ${page.limit} OFFSET ${page.offset}`}`
 
   const liveCategory = (id: CategoryId) =>
-    sql<{ id: unknown; name: string }>`SELECT id, name FROM categories WHERE id = ${id} AND deleted = 0`.pipe(
+    q<{ id: unknown; name: string }>`SELECT id, name FROM categories WHERE id = ${id} AND deleted = 0`.pipe(
       Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), (r): Category => ({ id: CategoryId.make(int(r.id), trusted), name: r.name })))
     )
 
@@ -79,15 +81,15 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
     subIds.length === 0
       ? Effect.succeed(0)
       : Effect.gen(function*() {
-        const [count] = yield* sql<{ n: unknown }>`SELECT COUNT(*) AS n FROM items WHERE sold = 0 AND ${sql.in("subcategory_id", subIds)}`
-        yield* sql`DELETE FROM items WHERE sold = 0 AND ${sql.in("subcategory_id", subIds)}`
-        yield* sql`UPDATE subcategories SET stock = 0 WHERE ${sql.in("id", subIds)}`
+        const [count] = yield* q<{ n: unknown }>`SELECT COUNT(*) AS n FROM items WHERE sold = 0 AND ${sql.in("subcategory_id", subIds)}`
+        yield* q`DELETE FROM items WHERE sold = 0 AND ${sql.in("subcategory_id", subIds)}`
+        yield* q`UPDATE subcategories SET stock = 0 WHERE ${sql.in("id", subIds)}`
         return int(count?.n ?? 0)
       })
 
   return CatalogRepo.of({
     ensureCategory: (name) =>
-      sql<{ id: unknown; name: string }>`
+      q<{ id: unknown; name: string }>`
         INSERT INTO categories (name, deleted) VALUES (${name}, 0)
         ON CONFLICT (name) DO UPDATE SET deleted = 0
         RETURNING id, name`.pipe(
@@ -96,9 +98,9 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
       ),
     ensureSubcategory: (categoryId, name) =>
       atomically(Effect.gen(function*() {
-        const [exists] = yield* sql<{ id: unknown }>`SELECT id FROM categories WHERE id = ${categoryId}`
+        const [exists] = yield* q<{ id: unknown }>`SELECT id FROM categories WHERE id = ${categoryId}`
         if (exists === undefined) return yield* new CategoryNotFound({ category: categoryId })
-        const [r] = yield* sql<{ id: unknown; category_id: unknown; name: string }>`
+        const [r] = yield* q<{ id: unknown; category_id: unknown; name: string }>`
           INSERT INTO subcategories (category_id, name, deleted) VALUES (${categoryId}, ${name}, 0)
           ON CONFLICT (category_id, name) DO UPDATE SET deleted = 0
           RETURNING id, category_id, name`
@@ -108,7 +110,7 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
       atomically(Effect.gen(function*() {
         const added = new Map<number, number>()
         for (const i of items) added.set(i.subcategoryId, (added.get(i.subcategoryId) ?? 0) + 1)
-        for (const [sub, n] of added) yield* sql`UPDATE subcategories SET stock = stock + ${n} WHERE id = ${sub}`
+        for (const [sub, n] of added) yield* q`UPDATE subcategories SET stock = stock + ${n} WHERE id = ${sub}`
         for (let start = 0; start < items.length; start += BATCH) {
           const rows = items.slice(start, start + BATCH).map((i) => ({
             subcategory_id: i.subcategoryId,
@@ -120,7 +122,7 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
             is_new: 1,
             created_at: millis(now)
           }))
-          yield* sql`INSERT INTO items ${sql.insert(rows)}`
+          yield* q`INSERT INTO items ${sql.insert(rows)}`
         }
         return items.length
       }).pipe(Effect.orDie)),
@@ -136,8 +138,8 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
           WHERE c.deleted = 0
           GROUP BY c.id, c.name
           ${inStockOnly ? sql`HAVING COALESCE(SUM(s.stock), 0) > 0` : sql``}`
-        const rows = yield* sql<{ id: unknown; name: string; stock: unknown }>`${base} ORDER BY c.name, c.id LIMIT ${page.limit} OFFSET ${page.offset}`
-        const [count] = yield* sql<{ n: unknown }>`SELECT COUNT(*) AS n FROM (${base}) listed`
+        const rows = yield* q<{ id: unknown; name: string; stock: unknown }>`${base} ORDER BY c.name, c.id LIMIT ${page.limit} OFFSET ${page.offset}`
+        const [count] = yield* q<{ n: unknown }>`SELECT COUNT(*) AS n FROM (${base}) listed`
         const views = rows.map((r): CategoryView => ({ id: CategoryId.make(int(r.id), trusted), name: r.name, stock: int(r.stock) }))
         return pageOf(views, count?.n ?? 0, page.offset, page.limit)
       }).pipe(Effect.orDie),
@@ -148,26 +150,26 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
           ...(inStockOnly ? [sql`s.stock > 0`] : [])
         ])
         const rows = yield* subcategoryViews(where, page)
-        const [count] = yield* sql<{ n: unknown }>`
+        const [count] = yield* q<{ n: unknown }>`
           SELECT COUNT(*) AS n FROM subcategories s JOIN categories c ON c.id = s.category_id
           WHERE s.deleted = 0 AND c.deleted = 0 AND ${where}`
         return pageOf(rows.map(subView), count?.n ?? 0, page.offset, page.limit)
       }).pipe(Effect.orDie),
     nextPrices: (sub, n) =>
-      sql<{ price: unknown; currency: string }>`
+      q<{ price: unknown; currency: string }>`
         SELECT price, currency FROM items WHERE subcategory_id = ${sub} AND sold = 0 ORDER BY id LIMIT ${n}`.pipe(
         Effect.map((rows) => rows.map((r) => money(big(r.price), decodeCurrency(r.currency)))),
         Effect.orDie
       ),
     claimUnsold: (sub, n) =>
       atomically(Effect.gen(function*() {
-        const rows = yield* sql<ItemRow & { category_name: string; subcategory_name: string }>`
+        const rows = yield* q<ItemRow & { category_name: string; subcategory_name: string }>`
           SELECT i.*, c.name AS category_name, s.name AS subcategory_name
           FROM items i JOIN subcategories s ON s.id = i.subcategory_id JOIN categories c ON c.id = s.category_id
           WHERE i.subcategory_id = ${sub} AND i.sold = 0 ORDER BY i.id LIMIT ${n} ${pg ? sql`FOR UPDATE OF i` : sql``}`
         if (rows.length === 0) return []
-        yield* sql`UPDATE items SET sold = 1, is_new = 0 WHERE ${sql.in("id", rows.map((r) => int(r.id)))}`
-        yield* sql`UPDATE subcategories SET stock = stock - ${rows.length} WHERE id = ${sub}`
+        yield* q`UPDATE items SET sold = 1, is_new = 0 WHERE ${sql.in("id", rows.map((r) => int(r.id)))}`
+        yield* q`UPDATE subcategories SET stock = stock - ${rows.length} WHERE id = ${sub}`
         return rows.map((r): ClaimedItem => ({
           ...summary(r),
           sold: true,
@@ -180,28 +182,28 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
     deleteCategory: (id) =>
       atomically(Effect.gen(function*() {
         if (Option.isNone(yield* liveCategory(id))) return yield* new CategoryNotFound({ category: id })
-        const subs = yield* sql<{ id: unknown }>`SELECT id FROM subcategories WHERE category_id = ${id}`
+        const subs = yield* q<{ id: unknown }>`SELECT id FROM subcategories WHERE category_id = ${id}`
         const removed = yield* dropUnsold(subs.map((s) => int(s.id)))
-        yield* sql`UPDATE subcategories SET deleted = 1 WHERE category_id = ${id}`
-        yield* sql`UPDATE categories SET deleted = 1 WHERE id = ${id}`
+        yield* q`UPDATE subcategories SET deleted = 1 WHERE category_id = ${id}`
+        yield* q`UPDATE categories SET deleted = 1 WHERE id = ${id}`
         return removed
       }).pipe(Effect.catchTag("SqlError", Effect.die))),
     deleteSubcategory: (id) =>
       atomically(Effect.gen(function*() {
-        const [live] = yield* sql<{ id: unknown }>`SELECT id FROM subcategories WHERE id = ${id} AND deleted = 0`
+        const [live] = yield* q<{ id: unknown }>`SELECT id FROM subcategories WHERE id = ${id} AND deleted = 0`
         if (live === undefined) return yield* new SubcategoryNotFound({ subcategory: id })
         const removed = yield* dropUnsold([id])
-        yield* sql`UPDATE subcategories SET deleted = 1 WHERE id = ${id}`
+        yield* q`UPDATE subcategories SET deleted = 1 WHERE id = ${id}`
         return removed
       }).pipe(Effect.catchTag("SqlError", Effect.die))),
     items: (sub, page) =>
       Effect.all([
-        sql<ItemRow>`SELECT id, subcategory_id, price, currency, description, sold, is_new, created_at
+        q<ItemRow>`SELECT id, subcategory_id, price, currency, description, sold, is_new, created_at
           FROM items WHERE subcategory_id = ${sub} ORDER BY id LIMIT ${page.limit} OFFSET ${page.offset}`,
-        sql<{ n: unknown }>`SELECT COUNT(*) AS n FROM items WHERE subcategory_id = ${sub}`
+        q<{ n: unknown }>`SELECT COUNT(*) AS n FROM items WHERE subcategory_id = ${sub}`
       ]).pipe(Effect.map(([rows, [count]]) => pageOf(rows.map(summary), count?.n ?? 0, page.offset, page.limit)), Effect.orDie),
     stockReport: (onlyNew) =>
-      sql<{ category_id: unknown; category_name: string; subcategory_id: unknown; subcategory_name: string; n: unknown }>`
+      q<{ category_id: unknown; category_name: string; subcategory_id: unknown; subcategory_name: string; n: unknown }>`
         ${onlyNew
         ? sql`SELECT c.id AS category_id, c.name AS category_name, s.id AS subcategory_id, s.name AS subcategory_name, COUNT(*) AS n
             FROM items i
@@ -227,8 +229,8 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
       ),
     clearNew: () =>
       atomically(Effect.gen(function*() {
-        const [count] = yield* sql<{ n: unknown }>`SELECT COUNT(*) AS n FROM items WHERE is_new = 1`
-        yield* sql`UPDATE items SET is_new = 0 WHERE is_new = 1`
+        const [count] = yield* q<{ n: unknown }>`SELECT COUNT(*) AS n FROM items WHERE is_new = 1`
+        yield* q`UPDATE items SET is_new = 0 WHERE is_new = 1`
         return int(count?.n ?? 0)
       }).pipe(Effect.orDie))
   })

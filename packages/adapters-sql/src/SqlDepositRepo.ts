@@ -6,6 +6,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { amountText, big, decimal, decimalText, decodeAsset, decodeCurrency, int, millis, nullable, pageOf, time, trusted } from "./internal/rows.js"
+import { queries } from "./internal/run.js"
 
 interface DepositRow {
   readonly id: unknown
@@ -43,8 +44,9 @@ const toDeposit = (r: DepositRow): Deposit => {
 
 export const SqlDepositRepo = Layer.effect(DepositRepo, Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
+  const q = queries(sql)
   const bySource = (key: string) =>
-    sql<DepositRow>`SELECT * FROM deposits WHERE source_key = ${key}`.pipe(
+    q<DepositRow>`SELECT * FROM deposits WHERE source_key = ${key}`.pipe(
       Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), toDeposit))
     )
 
@@ -54,7 +56,7 @@ export const SqlDepositRepo = Layer.effect(DepositRepo, Effect.gen(function*() {
         const key = sourceKey(d.source)
         const chain = d.source.kind === "chain" ? d.source : null
         const processor = d.source.kind === "processor" ? d.source : null
-        const inserted = yield* sql<DepositRow>`
+        const inserted = yield* q<DepositRow>`
           INSERT INTO deposits (source_key, user_id, payment_id, source_kind, asset, txid, output_index, provider, external_id,
             units, fiat, currency, rate, created_at)
           VALUES (${key}, ${d.user}, ${d.paymentId}, ${d.source.kind}, ${d.amount.asset}, ${chain?.txid ?? null},
@@ -66,15 +68,15 @@ export const SqlDepositRepo = Layer.effect(DepositRepo, Effect.gen(function*() {
         if (inserted[0] !== undefined) return { deposit: toDeposit(inserted[0]), created: true }
         const existing = yield* bySource(key)
         return { deposit: Option.getOrThrow(existing), created: false }
-      }).pipe(Effect.orDie, Effect.withSpan("SqlDepositRepo.record")),
+      }).pipe(Effect.orDie),
     findBySource: (source) => Effect.orDie(bySource(sourceKey(source))),
     listByUser: (user, page) =>
       Effect.all([
-        sql<DepositRow>`SELECT * FROM deposits WHERE user_id = ${user} ORDER BY id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
-        sql<{ n: unknown }>`SELECT COUNT(*) AS n FROM deposits WHERE user_id = ${user}`
+        q<DepositRow>`SELECT * FROM deposits WHERE user_id = ${user} ORDER BY id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
+        q<{ n: unknown }>`SELECT COUNT(*) AS n FROM deposits WHERE user_id = ${user}`
       ]).pipe(Effect.map(([rows, [count]]) => pageOf(rows.map(toDeposit), count?.n ?? 0, page.offset, page.limit)), Effect.orDie),
     summarize: (window, currency) =>
-      sql<{ asset: string; units: unknown; fiat: unknown }>`SELECT asset, units, fiat FROM deposits
+      q<{ asset: string; units: unknown; fiat: unknown }>`SELECT asset, units, fiat FROM deposits
         WHERE created_at >= ${millis(window.from)} AND created_at < ${millis(window.to)} AND currency = ${currency}`.pipe(
         Effect.map((rows) => {
           let total = 0n

@@ -7,6 +7,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { amountText, big, decodeCurrency, decodeKind, int, isPg, millis, pageOf, time, trusted } from "./internal/rows.js"
+import { queries } from "./internal/run.js"
 import { makeTransaction } from "./internal/transaction.js"
 
 interface EntryRow {
@@ -41,14 +42,15 @@ const toEntry = (r: EntryRow): LedgerEntry => ({
  */
 export const SqlLedgerRepo = Layer.effect(LedgerRepo, Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
+  const q = queries(sql)
   const atomically = makeTransaction(sql)
   const pg = isPg(sql)
 
   const totals = (user: TelegramId, currency: FiatCurrency, lock: boolean) =>
     Effect.map(
       lock && pg
-        ? sql<{ top_up: unknown; consumed: unknown }>`SELECT top_up, consumed FROM balances WHERE user_id = ${user} AND currency = ${currency} FOR UPDATE`
-        : sql<{ top_up: unknown; consumed: unknown }>`SELECT top_up, consumed FROM balances WHERE user_id = ${user} AND currency = ${currency}`,
+        ? q<{ top_up: unknown; consumed: unknown }>`SELECT top_up, consumed FROM balances WHERE user_id = ${user} AND currency = ${currency} FOR UPDATE`
+        : q<{ top_up: unknown; consumed: unknown }>`SELECT top_up, consumed FROM balances WHERE user_id = ${user} AND currency = ${currency}`,
       ([r]) => (r === undefined ? null : { topUp: big(r.top_up), consumed: big(r.consumed) })
     )
   const toBalance = (currency: FiatCurrency, t: { topUp: bigint; consumed: bigint }): Balance => ({
@@ -57,7 +59,7 @@ export const SqlLedgerRepo = Layer.effect(LedgerRepo, Effect.gen(function*() {
     available: money(t.topUp - t.consumed, currency)
   })
   const findByKey = (key: IdempotencyKey) =>
-    sql<EntryRow>`SELECT * FROM ledger_entries WHERE idempotency_key = ${key}`.pipe(
+    q<EntryRow>`SELECT * FROM ledger_entries WHERE idempotency_key = ${key}`.pipe(
       Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), toEntry))
     )
 
@@ -67,7 +69,7 @@ export const SqlLedgerRepo = Layer.effect(LedgerRepo, Effect.gen(function*() {
         const { currency } = entry.amount
         let before = yield* totals(entry.user, currency, true)
         if (before === null) {
-          yield* sql`INSERT INTO balances (user_id, currency, top_up, consumed) VALUES (${entry.user}, ${currency}, '0', '0') ON CONFLICT DO NOTHING`
+          yield* q`INSERT INTO balances (user_id, currency, top_up, consumed) VALUES (${entry.user}, ${currency}, '0', '0') ON CONFLICT DO NOTHING`
           before = (yield* totals(entry.user, currency, true)) ?? { topUp: 0n, consumed: 0n }
         }
         const previous = yield* findByKey(entry.key)
@@ -79,22 +81,22 @@ export const SqlLedgerRepo = Layer.effect(LedgerRepo, Effect.gen(function*() {
         const next = entry.kind === "deposit" || entry.kind === "admin_credit"
           ? { topUp: before.topUp + amount, consumed: before.consumed }
           : { topUp: before.topUp, consumed: before.consumed + (entry.kind === "refund" ? -amount : amount) }
-        yield* sql`UPDATE balances SET top_up = ${amountText(next.topUp)}, consumed = ${amountText(next.consumed)}
+        yield* q`UPDATE balances SET top_up = ${amountText(next.topUp)}, consumed = ${amountText(next.consumed)}
           WHERE user_id = ${entry.user} AND currency = ${currency}`
-        const [row] = yield* sql<EntryRow>`INSERT INTO ledger_entries
+        const [row] = yield* q<EntryRow>`INSERT INTO ledger_entries
           (user_id, kind, amount, currency, idempotency_key, reason, actor, ref, created_at)
           VALUES (${entry.user}, ${entry.kind}, ${amountText(amount)}, ${currency}, ${entry.key}, ${entry.reason}, ${entry.actor},
             ${entry.ref}, ${millis(entry.createdAt)})
           RETURNING *`
         return { entry: toEntry(row!), replayed: false, balance: toBalance(currency, next) }
-      }).pipe(Effect.catchTag("SqlError", Effect.die), Effect.withSpan("SqlLedgerRepo.append"))),
+      }).pipe(Effect.catchTag("SqlError", Effect.die))),
     balance: (user, currency) =>
       totals(user, currency, false).pipe(Effect.map((t) => toBalance(currency, t ?? { topUp: 0n, consumed: 0n })), Effect.orDie),
     findByKey: (key) => Effect.orDie(findByKey(key)),
     history: (user, page) =>
       Effect.all([
-        sql<EntryRow>`SELECT * FROM ledger_entries WHERE user_id = ${user} ORDER BY id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
-        sql<{ n: unknown }>`SELECT COUNT(*) AS n FROM ledger_entries WHERE user_id = ${user}`
+        q<EntryRow>`SELECT * FROM ledger_entries WHERE user_id = ${user} ORDER BY id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
+        q<{ n: unknown }>`SELECT COUNT(*) AS n FROM ledger_entries WHERE user_id = ${user}`
       ]).pipe(Effect.map(([rows, [count]]) => pageOf(rows.map(toEntry), count?.n ?? 0, page.offset, page.limit)), Effect.orDie)
   })
 }))

@@ -7,6 +7,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { amountText, big, decodeAsset, decodeCurrency, decodeStatus, int, millis, nullable, time, trusted } from "./internal/rows.js"
+import { queries } from "./internal/run.js"
 import { makeTransaction } from "./internal/transaction.js"
 
 interface PaymentRow {
@@ -47,11 +48,12 @@ const toPayment = (r: PaymentRow): PaymentRequest => {
 
 export const SqlPaymentRepo = Layer.effect(PaymentRepo, Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
+  const q = queries(sql)
   const atomically = makeTransaction(sql)
   const pending = (user: TelegramId, now: Date) =>
-    sql<PaymentRow>`SELECT * FROM payments WHERE user_id = ${user} AND status = 'pending' AND expires_at > ${millis(now)} ORDER BY id DESC`
+    q<PaymentRow>`SELECT * FROM payments WHERE user_id = ${user} AND status = 'pending' AND expires_at > ${millis(now)} ORDER BY id DESC`
   const transition = (id: PaymentId, at: Date, from: ReadonlyArray<string>, to: string) =>
-    sql<{ id: unknown }>`UPDATE payments SET status = ${to}, settled_at = ${millis(at)}
+    q<{ id: unknown }>`UPDATE payments SET status = ${to}, settled_at = ${millis(at)}
       WHERE id = ${id} AND ${sql.in("status", from)} RETURNING id`.pipe(Effect.map((rows) => rows.length > 0), Effect.orDie)
 
   return PaymentRepo.of({
@@ -59,7 +61,7 @@ export const SqlPaymentRepo = Layer.effect(PaymentRepo, Effect.gen(function*() {
       atomically(Effect.gen(function*() {
         const open = yield* pending(draft.user, draft.createdAt)
         if (open.length >= limit) return yield* new TooManyPendingPayments({ user: draft.user, limit })
-        const [row] = yield* sql<PaymentRow>`
+        const [row] = yield* q<PaymentRow>`
           INSERT INTO payments (user_id, asset, address, fiat_amount, fiat_currency, crypto_units, status, provider, external_id,
             secret, created_at, expires_at)
           VALUES (${draft.user}, ${draft.asset}, ${draft.address},
@@ -69,14 +71,14 @@ export const SqlPaymentRepo = Layer.effect(PaymentRepo, Effect.gen(function*() {
             ${millis(draft.createdAt)}, ${millis(draft.expiresAt)})
           RETURNING *`
         return toPayment(row!)
-      }).pipe(Effect.catchTag("SqlError", Effect.die), Effect.withSpan("SqlPaymentRepo.create"))),
+      }).pipe(Effect.catchTag("SqlError", Effect.die))),
     get: (id) =>
-      sql<PaymentRow>`SELECT * FROM payments WHERE id = ${id}`.pipe(
+      q<PaymentRow>`SELECT * FROM payments WHERE id = ${id}`.pipe(
         Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), toPayment)),
         Effect.orDie
       ),
     findByExternalId: (provider, externalId) =>
-      sql<PaymentRow>`SELECT * FROM payments WHERE provider = ${provider} AND external_id = ${externalId}`.pipe(
+      q<PaymentRow>`SELECT * FROM payments WHERE provider = ${provider} AND external_id = ${externalId}`.pipe(
         Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), toPayment)),
         Effect.orDie
       ),
@@ -84,7 +86,7 @@ export const SqlPaymentRepo = Layer.effect(PaymentRepo, Effect.gen(function*() {
     markPaid: (id, at) => transition(id, at, ["pending", "expired"], "paid"),
     markExpired: (id, at) => transition(id, at, ["pending"], "expired"),
     expireDue: (now) =>
-      sql<PaymentRow>`UPDATE payments SET status = 'expired', settled_at = ${millis(now)}
+      q<PaymentRow>`UPDATE payments SET status = 'expired', settled_at = ${millis(now)}
         WHERE status = 'pending' AND expires_at <= ${millis(now)} RETURNING *`.pipe(
         Effect.map((rows) => rows.map(toPayment).sort((a, b) => a.id - b.id)),
         Effect.orDie

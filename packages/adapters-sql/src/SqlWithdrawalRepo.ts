@@ -5,6 +5,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import { amountText, big, decodeAsset, int, millis, pageOf, time, trusted } from "./internal/rows.js"
+import { queries } from "./internal/run.js"
 
 interface WithdrawalRow {
   readonly id: unknown
@@ -47,14 +48,15 @@ const toWithdrawal = (r: WithdrawalRow): Withdrawal => {
 
 export const SqlWithdrawalRepo = Layer.effect(WithdrawalRepo, Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
+  const q = queries(sql)
   const byKey = (key: IdempotencyKey) =>
-    sql<WithdrawalRow>`SELECT * FROM withdrawals WHERE idempotency_key = ${key}`.pipe(
+    q<WithdrawalRow>`SELECT * FROM withdrawals WHERE idempotency_key = ${key}`.pipe(
       Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), toWithdrawal))
     )
   return WithdrawalRepo.of({
     record: (w) =>
       Effect.gen(function*() {
-        const inserted = yield* sql<WithdrawalRow>`
+        const inserted = yield* q<WithdrawalRow>`
           INSERT INTO withdrawals (idempotency_key, asset, destination, scope, total, network_fee, service_fee, receiving, tx_ids,
             admin, created_at)
           VALUES (${w.key}, ${w.asset}, ${w.destination}, ${scopeText(w.scope)}, ${amountText(w.total.units)},
@@ -67,13 +69,13 @@ export const SqlWithdrawalRepo = Layer.effect(WithdrawalRepo, Effect.gen(functio
       }).pipe(Effect.orDie),
     findByKey: (key) => Effect.orDie(byKey(key)),
     claim: (key, at) =>
-      sql<{ idempotency_key: string }>`INSERT INTO withdrawal_claims (idempotency_key, created_at) VALUES (${key}, ${millis(at)})
+      q<{ idempotency_key: string }>`INSERT INTO withdrawal_claims (idempotency_key, created_at) VALUES (${key}, ${millis(at)})
         ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key`.pipe(Effect.map((rows) => rows.length === 1), Effect.orDie),
-    release: (key) => sql`DELETE FROM withdrawal_claims WHERE idempotency_key = ${key}`.pipe(Effect.asVoid, Effect.orDie),
+    release: (key) => q`DELETE FROM withdrawal_claims WHERE idempotency_key = ${key}`.pipe(Effect.asVoid, Effect.orDie),
     list: (page) =>
       Effect.all([
-        sql<WithdrawalRow>`SELECT * FROM withdrawals ORDER BY id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
-        sql<{ n: unknown }>`SELECT COUNT(*) AS n FROM withdrawals`
+        q<WithdrawalRow>`SELECT * FROM withdrawals ORDER BY id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
+        q<{ n: unknown }>`SELECT COUNT(*) AS n FROM withdrawals`
       ]).pipe(Effect.map(([rows, [count]]) => pageOf(rows.map(toWithdrawal), count?.n ?? 0, page.offset, page.limit)), Effect.orDie)
   })
 }))

@@ -2,10 +2,11 @@ import * as SqlClient from "@effect/sql/SqlClient"
 import { SqlError } from "@effect/sql/SqlError"
 import * as Cause from "effect/Cause"
 import * as Chunk from "effect/Chunk"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
-import * as FiberRef from "effect/FiberRef"
 import * as Schedule from "effect/Schedule"
 import { isPg } from "./rows.js"
+import { run } from "./run.js"
 
 /** PostgreSQL's "could not serialize access" and "deadlock detected": the transaction may simply run again. */
 const retryableCodes = new Set(["40001", "40P01"])
@@ -33,16 +34,16 @@ export const makeTransaction = (sql: SqlClient.SqlClient): Transaction => {
   const existing = shared.get(sql)
   if (existing !== undefined) return existing
   const pg = isPg(sql)
-  const transaction: Transaction = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
-    Effect.flatMap(FiberRef.get(inside), (nested) => {
-      if (nested) return effect
-      const body = Effect.locally(effect, inside, true)
+  const transaction: Transaction = <A, E, R>(body: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+    Effect.withFiberRuntime<A, E, R>((fiber) => {
+      // Inside a transaction already (its connection is in the context): join it.
+      if (Context.getOption(fiber.currentContext, SqlClient.TransactionConnection)._tag === "Some") return body
       if (!pg) {
-        return sql.withTransaction(Effect.zipRight(sql`UPDATE write_lock SET n = n + 1 WHERE id = 1`, body)).pipe(
+        return sql.withTransaction(Effect.zipRight(run(sql`UPDATE write_lock SET n = n + 1 WHERE id = 1`), body)).pipe(
           Effect.catchIf((e): e is SqlError => e instanceof SqlError, (e) => Effect.die(e))
         ) as Effect.Effect<A, E, R>
       }
-      return sql.withTransaction(Effect.zipRight(sql`SET TRANSACTION ISOLATION LEVEL SERIALIZABLE`, body)).pipe(
+      return sql.withTransaction(Effect.zipRight(run(sql`SET TRANSACTION ISOLATION LEVEL SERIALIZABLE`), body)).pipe(
         Effect.sandbox,
         Effect.retry({ schedule: retrySchedule, while: causeIsRetryable }),
         Effect.unsandbox,
@@ -56,5 +57,3 @@ export const makeTransaction = (sql: SqlClient.SqlClient): Transaction => {
 type Transaction = <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
 /** One transaction function per client, so that every repository joins the same running transaction. */
 const shared = new WeakMap<SqlClient.SqlClient, Transaction>()
-/** Set while a fiber runs inside a transaction of this module (any client: a fiber uses one database). */
-const inside = FiberRef.unsafeMake(false)
