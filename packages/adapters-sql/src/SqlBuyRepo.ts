@@ -5,7 +5,7 @@ import {
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import { amountText, big, decodeCurrency, int, millis, nullable, pageOf, time, trusted } from "./internal/rows.js"
+import { amountText, big, decodeCurrency, int, millis, nullable, paged, time, trusted, TOTAL, type WithTotal } from "./internal/rows.js"
 import { queries } from "./internal/run.js"
 import { makeTransaction } from "./internal/transaction.js"
 
@@ -99,11 +99,13 @@ export const SqlBuyRepo = Layer.effect(BuyRepo, Effect.gen(function*() {
     get: (id) => q<BuyRow>`SELECT * FROM buys WHERE id = ${id}`.pipe(Effect.flatMap(withItems), Effect.orDie),
     findByCheckoutKey: (key) => q<BuyRow>`SELECT * FROM buys WHERE checkout_key = ${key}`.pipe(Effect.flatMap(withItems), Effect.orDie),
     listByUser: (user, page) =>
-      Effect.all([
-        q<BuyRow>`SELECT b.*, (SELECT COUNT(*) FROM buy_items bi WHERE bi.buy_id = b.id) AS quantity
+      paged(
+        page,
+        q<WithTotal<BuyRow>>`SELECT b.*, (SELECT COUNT(*) FROM buy_items bi WHERE bi.buy_id = b.id) AS quantity, ${sql.literal(TOTAL)}
           FROM buys b WHERE b.user_id = ${user} ORDER BY b.id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
-        q<{ n: unknown }>`SELECT COUNT(*) AS n FROM buys WHERE user_id = ${user}`
-      ]).pipe(Effect.map(([rows, [count]]) => pageOf(rows.map(toSummary), count?.n ?? 0, page.offset, page.limit)), Effect.orDie),
+        q<{ n: unknown }>`SELECT COUNT(*) AS n FROM buys WHERE user_id = ${user}`,
+        toSummary
+      ).pipe(Effect.orDie),
     markRefunded: (id, at) =>
       q<{ id: unknown }>`UPDATE buys SET refunded_at = ${millis(at)} WHERE id = ${id} AND refunded_at IS NULL RETURNING id`.pipe(
         Effect.map((rows) => rows.length > 0),

@@ -6,7 +6,7 @@ import {
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import { amountText, big, decodeCurrency, flag, int, isPg, millis, pageOf, time, trusted } from "./internal/rows.js"
+import { amountText, big, decodeCurrency, flag, int, isPg, millis, paged, time, trusted, TOTAL, type WithTotal } from "./internal/rows.js"
 import { queries } from "./internal/run.js"
 import { makeTransaction } from "./internal/transaction.js"
 
@@ -62,9 +62,9 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
 
   /** Live subcategories with stock and the next unsold item, filtered by `where`. */
   const subcategoryViews = (where: ReturnType<typeof sql.and>, page?: { limit: number; offset: number }) =>
-    q<SubRow>`
+    q<WithTotal<SubRow>>`
       SELECT s.id, s.category_id, c.name AS category_name, s.name, s.stock,
-        n.price AS next_price, n.currency AS next_currency, n.description AS next_description
+        n.price AS next_price, n.currency AS next_currency, n.description AS next_description, ${sql.literal(TOTAL)}
       FROM subcategories s
       JOIN categories c ON c.id = s.category_id
       LEFT JOIN items n ON n.id = (SELECT MIN(i.id) FROM items i WHERE i.subcategory_id = s.id AND i.sold = 0)
@@ -129,32 +129,35 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
     category: (id) => Effect.orDie(liveCategory(id)),
     subcategory: (id) =>
       subcategoryViews(sql.and([sql`s.id = ${id}`])).pipe(Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), subView)), Effect.orDie),
-    categories: (page, inStockOnly) =>
-      Effect.gen(function*() {
-        const base = sql`
-          SELECT c.id, c.name, COALESCE(SUM(s.stock), 0) AS stock
-          FROM categories c
-          LEFT JOIN subcategories s ON s.category_id = c.id AND s.deleted = 0
-          WHERE c.deleted = 0
-          GROUP BY c.id, c.name
-          ${inStockOnly ? sql`HAVING COALESCE(SUM(s.stock), 0) > 0` : sql``}`
-        const rows = yield* q<{ id: unknown; name: string; stock: unknown }>`${base} ORDER BY c.name, c.id LIMIT ${page.limit} OFFSET ${page.offset}`
-        const [count] = yield* q<{ n: unknown }>`SELECT COUNT(*) AS n FROM (${base}) listed`
-        const views = rows.map((r): CategoryView => ({ id: CategoryId.make(int(r.id), trusted), name: r.name, stock: int(r.stock) }))
-        return pageOf(views, count?.n ?? 0, page.offset, page.limit)
-      }).pipe(Effect.orDie),
-    subcategories: (categoryId, page, inStockOnly) =>
-      Effect.gen(function*() {
-        const where = sql.and([
-          sql`s.category_id = ${categoryId}`,
-          ...(inStockOnly ? [sql`s.stock > 0`] : [])
-        ])
-        const rows = yield* subcategoryViews(where, page)
-        const [count] = yield* q<{ n: unknown }>`
+    categories: (page, inStockOnly) => {
+      const base = sql`
+        SELECT c.id, c.name, COALESCE(SUM(s.stock), 0) AS stock, ${sql.literal(TOTAL)}
+        FROM categories c
+        LEFT JOIN subcategories s ON s.category_id = c.id AND s.deleted = 0
+        WHERE c.deleted = 0
+        GROUP BY c.id, c.name
+        ${inStockOnly ? sql`HAVING COALESCE(SUM(s.stock), 0) > 0` : sql``}`
+      return paged(
+        page,
+        q<WithTotal<{ id: unknown; name: string; stock: unknown }>>`${base} ORDER BY c.name, c.id LIMIT ${page.limit} OFFSET ${page.offset}`,
+        q<{ n: unknown }>`SELECT COUNT(*) AS n FROM (${base}) listed`,
+        (r): CategoryView => ({ id: CategoryId.make(int(r.id), trusted), name: r.name, stock: int(r.stock) })
+      ).pipe(Effect.orDie)
+    },
+    subcategories: (categoryId, page, inStockOnly) => {
+      const where = sql.and([
+        sql`s.category_id = ${categoryId}`,
+        ...(inStockOnly ? [sql`s.stock > 0`] : [])
+      ])
+      return paged(
+        page,
+        subcategoryViews(where, page),
+        q<{ n: unknown }>`
           SELECT COUNT(*) AS n FROM subcategories s JOIN categories c ON c.id = s.category_id
-          WHERE s.deleted = 0 AND c.deleted = 0 AND ${where}`
-        return pageOf(rows.map(subView), count?.n ?? 0, page.offset, page.limit)
-      }).pipe(Effect.orDie),
+          WHERE s.deleted = 0 AND c.deleted = 0 AND ${where}`,
+        subView
+      ).pipe(Effect.orDie)
+    },
     nextPrices: (sub, n) =>
       q<{ price: unknown; currency: string }>`
         SELECT price, currency FROM items WHERE subcategory_id = ${sub} AND sold = 0 ORDER BY id LIMIT ${n}`.pipe(
@@ -197,11 +200,13 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
         return removed
       }).pipe(Effect.catchTag("SqlError", Effect.die))),
     items: (sub, page) =>
-      Effect.all([
-        q<ItemRow>`SELECT id, subcategory_id, price, currency, description, sold, is_new, created_at
+      paged(
+        page,
+        q<WithTotal<ItemRow>>`SELECT id, subcategory_id, price, currency, description, sold, is_new, created_at, ${sql.literal(TOTAL)}
           FROM items WHERE subcategory_id = ${sub} ORDER BY id LIMIT ${page.limit} OFFSET ${page.offset}`,
-        q<{ n: unknown }>`SELECT COUNT(*) AS n FROM items WHERE subcategory_id = ${sub}`
-      ]).pipe(Effect.map(([rows, [count]]) => pageOf(rows.map(summary), count?.n ?? 0, page.offset, page.limit)), Effect.orDie),
+        q<{ n: unknown }>`SELECT COUNT(*) AS n FROM items WHERE subcategory_id = ${sub}`,
+        summary
+      ).pipe(Effect.orDie),
     stockReport: (onlyNew) =>
       q<{ category_id: unknown; category_name: string; subcategory_id: unknown; subcategory_name: string; n: unknown }>`
         ${onlyNew

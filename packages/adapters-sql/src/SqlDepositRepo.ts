@@ -5,7 +5,7 @@ import {
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import { amountText, big, decimal, decimalText, decodeAsset, decodeCurrency, int, millis, nullable, pageOf, time, trusted } from "./internal/rows.js"
+import { amountText, big, decimal, decimalText, decodeAsset, decodeCurrency, int, millis, nullable, paged, time, trusted, TOTAL, type WithTotal } from "./internal/rows.js"
 import { queries } from "./internal/run.js"
 
 interface DepositRow {
@@ -71,10 +71,12 @@ export const SqlDepositRepo = Layer.effect(DepositRepo, Effect.gen(function*() {
       }).pipe(Effect.orDie),
     findBySource: (source) => Effect.orDie(bySource(sourceKey(source))),
     listByUser: (user, page) =>
-      Effect.all([
-        q<DepositRow>`SELECT * FROM deposits WHERE user_id = ${user} ORDER BY id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
-        q<{ n: unknown }>`SELECT COUNT(*) AS n FROM deposits WHERE user_id = ${user}`
-      ]).pipe(Effect.map(([rows, [count]]) => pageOf(rows.map(toDeposit), count?.n ?? 0, page.offset, page.limit)), Effect.orDie),
+      paged(
+        page,
+        q<WithTotal<DepositRow>>`SELECT *, ${sql.literal(TOTAL)} FROM deposits WHERE user_id = ${user} ORDER BY id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
+        q<{ n: unknown }>`SELECT COUNT(*) AS n FROM deposits WHERE user_id = ${user}`,
+        toDeposit
+      ).pipe(Effect.orDie),
     summarize: (window, currency) =>
       q<{ asset: string; units: unknown; fiat: unknown }>`SELECT asset, units, fiat FROM deposits
         WHERE created_at >= ${millis(window.from)} AND created_at < ${millis(window.to)} AND currency = ${currency}`.pipe(

@@ -6,7 +6,7 @@ import {
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import { amountText, big, decodeCurrency, decodeKind, int, isPg, millis, pageOf, time, trusted } from "./internal/rows.js"
+import { amountText, big, decodeCurrency, decodeKind, int, isPg, millis, paged, time, trusted, TOTAL, type WithTotal } from "./internal/rows.js"
 import { queries } from "./internal/run.js"
 import { makeTransaction } from "./internal/transaction.js"
 
@@ -94,10 +94,12 @@ export const SqlLedgerRepo = Layer.effect(LedgerRepo, Effect.gen(function*() {
       totals(user, currency, false).pipe(Effect.map((t) => toBalance(currency, t ?? { topUp: 0n, consumed: 0n })), Effect.orDie),
     findByKey: (key) => Effect.orDie(findByKey(key)),
     history: (user, page) =>
-      Effect.all([
-        q<EntryRow>`SELECT * FROM ledger_entries WHERE user_id = ${user} ORDER BY id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
-        q<{ n: unknown }>`SELECT COUNT(*) AS n FROM ledger_entries WHERE user_id = ${user}`
-      ]).pipe(Effect.map(([rows, [count]]) => pageOf(rows.map(toEntry), count?.n ?? 0, page.offset, page.limit)), Effect.orDie)
+      paged(
+        page,
+        q<WithTotal<EntryRow>>`SELECT *, ${sql.literal(TOTAL)} FROM ledger_entries WHERE user_id = ${user} ORDER BY id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
+        q<{ n: unknown }>`SELECT COUNT(*) AS n FROM ledger_entries WHERE user_id = ${user}`,
+        toEntry
+      ).pipe(Effect.orDie)
   })
 }))
 

@@ -3,7 +3,7 @@ import { TelegramId, type User, UserNotFound, UserRepo } from "@tokenshop/domain
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import { flag, int, millis, pageOf, time, trusted } from "./internal/rows.js"
+import { flag, int, millis, paged, time, trusted, TOTAL, type WithTotal } from "./internal/rows.js"
 import { queries } from "./internal/run.js"
 
 interface UserRow {
@@ -56,10 +56,12 @@ export const SqlUserRepo = Layer.effect(UserRepo, Effect.gen(function*() {
     setBanned: (id, banned) => update(id, q<UserRow>`UPDATE users SET banned = ${banned ? 1 : 0} WHERE id = ${id} RETURNING *`),
     setLanguage: (id, language) => update(id, q<UserRow>`UPDATE users SET language = ${language} WHERE id = ${id} RETURNING *`),
     list: (page) =>
-      Effect.all([
-        q<UserRow>`SELECT * FROM users ORDER BY registered_at, id LIMIT ${page.limit} OFFSET ${page.offset}`,
-        q<{ n: unknown }>`SELECT COUNT(*) AS n FROM users`
-      ]).pipe(Effect.map(([rows, [count]]) => pageOf(rows.map(toUser), count?.n ?? 0, page.offset, page.limit)), Effect.orDie),
+      paged(
+        page,
+        q<WithTotal<UserRow>>`SELECT *, ${sql.literal(TOTAL)} FROM users ORDER BY registered_at, id LIMIT ${page.limit} OFFSET ${page.offset}`,
+        q<{ n: unknown }>`SELECT COUNT(*) AS n FROM users`,
+        toUser
+      ).pipe(Effect.orDie),
     countRegistered: (window) =>
       q<{ n: unknown }>`SELECT COUNT(*) AS n FROM users WHERE registered_at >= ${millis(window.from)} AND registered_at < ${millis(window.to)}`.pipe(
         Effect.map(([r]) => int(r?.n ?? 0)),

@@ -4,7 +4,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
-import { amountText, big, decodeAsset, int, millis, pageOf, time, trusted } from "./internal/rows.js"
+import { amountText, big, decodeAsset, int, millis, paged, time, trusted, TOTAL, type WithTotal } from "./internal/rows.js"
 import { queries } from "./internal/run.js"
 
 interface WithdrawalRow {
@@ -73,9 +73,11 @@ export const SqlWithdrawalRepo = Layer.effect(WithdrawalRepo, Effect.gen(functio
         ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key`.pipe(Effect.map((rows) => rows.length === 1), Effect.orDie),
     release: (key) => q`DELETE FROM withdrawal_claims WHERE idempotency_key = ${key}`.pipe(Effect.asVoid, Effect.orDie),
     list: (page) =>
-      Effect.all([
-        q<WithdrawalRow>`SELECT * FROM withdrawals ORDER BY id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
-        q<{ n: unknown }>`SELECT COUNT(*) AS n FROM withdrawals`
-      ]).pipe(Effect.map(([rows, [count]]) => pageOf(rows.map(toWithdrawal), count?.n ?? 0, page.offset, page.limit)), Effect.orDie)
+      paged(
+        page,
+        q<WithTotal<WithdrawalRow>>`SELECT *, ${sql.literal(TOTAL)} FROM withdrawals ORDER BY id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
+        q<{ n: unknown }>`SELECT COUNT(*) AS n FROM withdrawals`,
+        toWithdrawal
+      ).pipe(Effect.orDie)
   })
 }))

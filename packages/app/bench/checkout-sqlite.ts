@@ -1,12 +1,14 @@
 /**
  * Checkout throughput on an SQLite file in WAL mode: 10,000 single-item checkouts (add one item to
- * the cart, check out) by 1,000 users, through the shop; then the same SQL statements on raw
- * better-sqlite3, one transaction per checkout, no Effect. The two take turns in rounds of 500.
+ * the cart, check out) by 1,000 users, through the shop, and the same SQL statements on raw
+ * better-sqlite3, one transaction per checkout, no Effect. For reference, the same statements as the
+ * smallest Effect program over `@effect/sql-sqlite-node` (`floor-sqlite.ts`). The three take turns in
+ * rounds of 500 checkouts, so that the shared machine's drift hits them alike.
  */
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { SqliteStorage } from "@tokenshop/adapters-sql"
+import { SqliteDatabase, SqliteStorage } from "@tokenshop/adapters-sql"
 import { Cart, Checkout, idempotencyKey, type SubcategoryId, TelegramId } from "@tokenshop/domain"
 import { ShopMemory } from "@tokenshop/domain/testing/memory"
 import * as Layer from "effect/Layer"
@@ -14,6 +16,7 @@ import * as ManagedRuntime from "effect/ManagedRuntime"
 import { LogNotifier, PaymentsNotConfigured } from "../src/Services.js"
 import Database from "better-sqlite3"
 import * as Effect from "effect/Effect"
+import { floorAddToCart, floorCheckout } from "./floor-sqlite.js"
 import { rawCheckout } from "./raw-sqlite.js"
 import { seed } from "./seed.js"
 
@@ -27,15 +30,14 @@ export const benchCheckoutSqlite = async () => {
   try {
     const shopFile = join(dir, "shop.db")
     const rawFile = join(dir, "raw.db")
+    const floorFile = join(dir, "floor.db")
     let subs: ReadonlyArray<SubcategoryId> = []
-    for (const file of [shopFile, rawFile]) {
+    for (const file of [shopFile, rawFile, floorFile]) {
       subs = await Effect.runPromise(seed({ users: USERS, items: CHECKOUTS + 2000, subs: SUBS }).pipe(
         Effect.provide(ShopMemory({}, { services: Layer.merge(LogNotifier, PaymentsNotConfigured), storage: SqliteStorage({ filename: file }) }))
       ))
     }
 
-    // Shop and raw take turns in rounds of ROUND checkouts, so that the shared machine's drift
-    // (other jobs, frequency changes) hits both sides alike.
     const runtime = ManagedRuntime.make(ShopMemory({}, { services: Layer.merge(LogNotifier, PaymentsNotConfigured), storage: SqliteStorage({ filename: shopFile }) }))
     const shopRound = (from: number) =>
       runtime.runPromise(Effect.gen(function*() {
@@ -69,23 +71,38 @@ export const benchCheckoutSqlite = async () => {
       return elapsed
     }
 
+    const floorRuntime = ManagedRuntime.make(SqliteDatabase({ filename: floorFile }))
+    const floorRound = (from: number) =>
+      floorRuntime.runPromise(Effect.gen(function*() {
+        let elapsed = 0
+        for (let i = from; i < from + ROUND; i++) {
+          const user = 1 + (i % USERS)
+          yield* floorAddToCart(user, subs[i % SUBS]!)
+          const start = performance.now()
+          yield* floorCheckout(user, `bench:${i}`, Date.now())
+          elapsed += performance.now() - start
+        }
+        return elapsed
+      }).pipe(Effect.withTracerEnabled(false)))
+
     let shopMs = 0
     let rawMs = 0
+    let floorMs = 0
     try {
       for (let from = 0; from < CHECKOUTS; from += ROUND) {
         shopMs += await shopRound(from)
         rawMs += rawRound(from)
+        floorMs += await floorRound(from)
       }
     } finally {
       await runtime.dispose()
+      await floorRuntime.dispose()
       db.close()
     }
-    const shopSeconds = shopMs / 1000
-    const rawSeconds = rawMs / 1000
-
-    const shopRate = CHECKOUTS / shopSeconds
-    const rawRate = CHECKOUTS / rawSeconds
-    return { shopRate, rawRate, ratio: shopRate / rawRate }
+    const shopRate = CHECKOUTS / (shopMs / 1000)
+    const rawRate = CHECKOUTS / (rawMs / 1000)
+    const floorRate = CHECKOUTS / (floorMs / 1000)
+    return { shopRate, rawRate, ratio: shopRate / rawRate, floorRate, floorRatio: floorRate / rawRate }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -1,7 +1,9 @@
 /**
  * Updates per second through the real bot, in process: bot.handleUpdate with an API transformer
  * that answers every call locally, on an SQLite file in WAL mode. Baseline in the same run: bare
- * grammY replying with an inline keyboard plus one SQLite write transaction per update.
+ * grammY replying with an inline keyboard plus one SQLite write transaction per update, and for
+ * reference the same handler as an Effect that looks its user up through @effect/sql-sqlite-node.
+ * All take turns in rounds of 2,000 updates.
  * Also: the time from process start to the first getUpdates of compiled `tokenshop start`.
  */
 import { spawn } from "node:child_process"
@@ -9,13 +11,16 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { createServer } from "node:http"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
-import { SqliteStorage } from "@tokenshop/adapters-sql"
+import * as SqlClient from "@effect/sql/SqlClient"
+import { SqliteDatabase, SqliteStorage } from "@tokenshop/adapters-sql"
 import { installShop, loadTranslator } from "@tokenshop/adapters-telegram"
 import { Catalog, operator, page } from "@tokenshop/domain"
 import { ShopMemory } from "@tokenshop/domain/testing/memory"
 import Database from "better-sqlite3"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as ManagedRuntime from "effect/ManagedRuntime"
+import * as Runtime from "effect/Runtime"
 import { Bot, type Transformer } from "grammy"
 import type { Update, UserFromGetMe } from "grammy/types"
 import { LogNotifier, PaymentsNotConfigured } from "../src/Services.js"
@@ -37,18 +42,27 @@ const callback = (updateId: number, user: number, data: string): Update => ({
   }
 } as Update)
 
-const rate = async (handle: (u: Update) => Promise<void>, data: (i: number) => string, first: number) => {
+const ROUND = 2_000
+
+/** Milliseconds to handle updates `from` to `from + ROUND`, each from the next user in turn. */
+const timed = async (handle: (u: Update) => Promise<void>, data: string, firstId: number, from: number) => {
   const start = performance.now()
-  for (let i = 0; i < UPDATES; i++) await handle(callback(first + i, 1 + (i % USERS), data(i)))
-  return UPDATES / ((performance.now() - start) / 1000)
+  for (let i = from; i < from + ROUND; i++) await handle(callback(firstId + i, 1 + (i % USERS), data))
+  return performance.now() - start
 }
+
+const keyboard = { reply_markup: { inline_keyboard: [[{ text: "one", callback_data: "1m" }], [{ text: "two", callback_data: "1m" }]] } }
 
 export const benchUpdates = async () => {
   const dir = mkdtempSync(join(tmpdir(), "tokenshop-bot-bench-"))
+  const shop = ManagedRuntime.make(ShopMemory({}, {
+    services: Layer.merge(LogNotifier, PaymentsNotConfigured),
+    storage: SqliteStorage({ filename: join(dir, "shop.db") })
+  }))
+  const floor = ManagedRuntime.make(SqliteDatabase({ filename: join(dir, "floor.db") }))
+  const db = new Database(join(dir, "bare.db"))
   try {
-    const shopFile = join(dir, "shop.db")
-    const shop = ShopMemory({}, { services: Layer.merge(LogNotifier, PaymentsNotConfigured), storage: SqliteStorage({ filename: shopFile }) })
-    const results = await Effect.runPromise(Effect.gen(function*() {
+    const { handle, sub } = await shop.runPromise(Effect.gen(function*() {
       const lines = Array.from({ length: 30_000 }, (_, i) => `Category ${i % 5};Sub ${i % 20};key;1.00;K-${i}`)
       yield* (yield* Catalog).importFile(operator("bench"), "txt", lines.join("\n"))
       const sub = (yield* (yield* Catalog).subcategories((yield* (yield* Catalog).categories(page(0, 1))).items[0]!.id, page(0, 1))).items[0]!.id
@@ -58,12 +72,10 @@ export const benchUpdates = async () => {
       const handle = (u: Update) => bot.handleUpdate(u)
       // registration of every user happens on first contact; warm up once per user
       for (let u = 1; u <= USERS; u++) yield* Effect.promise(() => handle(callback(1_000_000 + u, u, "1m")))
-      const categories = yield* Effect.promise(() => rate(handle, () => "1c:0", 0))
-      const adds = yield* Effect.promise(() => rate(handle, () => `1a:${sub}:1`, UPDATES))
-      return { categories, adds }
-    }).pipe(Effect.provide(shop)))
+      return { handle, sub }
+    }))
 
-    const db = new Database(join(dir, "bare.db"))
+    // The baseline: bare grammY, one SQLite write transaction, an answer and an edited list.
     db.pragma("journal_mode = WAL")
     db.pragma("synchronous = NORMAL")
     db.exec("CREATE TABLE hits (user_id INTEGER PRIMARY KEY, n INTEGER NOT NULL)")
@@ -74,12 +86,39 @@ export const benchUpdates = async () => {
     bare.on("callback_query:data", async (ctx) => {
       write(ctx.from.id)
       await ctx.answerCallbackQuery()
-      await ctx.editMessageText("a list", { reply_markup: { inline_keyboard: [[{ text: "one", callback_data: "1m" }], [{ text: "two", callback_data: "1m" }]] } })
+      await ctx.editMessageText("a list", keyboard)
     })
-    const baseline = await rate((u) => bare.handleUpdate(u), () => "1c:0", 0)
-    db.close()
-    return { ...results, baseline }
+
+    // For reference, the least any shop update does on this stack: the same bare handler run as an
+    // Effect, looking its user up through @effect/sql-sqlite-node instead of the write.
+    await floor.runPromise(Effect.flatMap(SqlClient.SqlClient, (sql) =>
+      Effect.forEach(Array.from({ length: USERS }, (_, i) => i + 1), (id) =>
+        sql`INSERT INTO users (id, username, username_lower, language, banned, registered_at) VALUES (${id}, NULL, NULL, 'en', 0, 0)`)))
+    const runFloor = Runtime.runPromise(await floor.runtime())
+    const lean = new Bot("1:bench", { botInfo })
+    lean.api.config.use(local)
+    lean.on("callback_query:data", (ctx) =>
+      runFloor(Effect.gen(function*() {
+        const sql = yield* SqlClient.SqlClient
+        yield* sql`SELECT * FROM users WHERE id = ${ctx.from.id}`
+        yield* Effect.promise(() => ctx.answerCallbackQuery())
+        yield* Effect.promise(() => ctx.editMessageText("a list", keyboard))
+      })))
+
+    // The contenders take turns in rounds, so that the shared machine's drift hits them alike.
+    const ms = { categories: 0, adds: 0, baseline: 0, floor: 0 }
+    for (let from = 0; from < UPDATES; from += ROUND) {
+      ms.categories += await timed(handle, "1c:0", 0, from)
+      ms.adds += await timed(handle, `1a:${sub}:1`, UPDATES, from)
+      ms.baseline += await timed((u) => bare.handleUpdate(u), "1c:0", 0, from)
+      ms.floor += await timed((u) => lean.handleUpdate(u), "1c:0", 0, from)
+    }
+    const perSecond = (x: number) => UPDATES / (x / 1000)
+    return { categories: perSecond(ms.categories), adds: perSecond(ms.adds), baseline: perSecond(ms.baseline), floor: perSecond(ms.floor) }
   } finally {
+    db.close()
+    await shop.dispose()
+    await floor.dispose()
     rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -2,6 +2,7 @@
 import type * as SqlClient from "@effect/sql/SqlClient"
 import { allAssets, allFiatCurrencies, EntryKind, PaymentStatus } from "@tokenshop/domain"
 import * as BigDecimal from "effect/BigDecimal"
+import * as Effect from "effect/Effect"
 
 /** An exact amount from a TEXT (SQLite) or NUMERIC (PostgreSQL) column. */
 export const big = (v: unknown): bigint => (typeof v === "bigint" ? v : BigInt(String(v)))
@@ -36,6 +37,28 @@ export const pageOf = <A>(items: ReadonlyArray<A>, total: unknown, offset: numbe
   offset,
   limit
 })
+
+/** A row of a paged query. */
+export type WithTotal<R> = R & { readonly total_rows: unknown }
+
+/** The column a paged query adds to each row: its total before LIMIT and OFFSET, from the same statement. */
+export const TOTAL = "COUNT(*) OVER () AS total_rows"
+
+/**
+ * A page from rows that carry their query's total (`TOTAL` in the select list), so the page and its
+ * count come from one statement and agree. `count` runs only when a page past the first came back
+ * empty (an old button's page), where no row carries the total.
+ */
+export const paged = <R, A, E>(
+  page: { readonly offset: number; readonly limit: number },
+  rows: Effect.Effect<ReadonlyArray<WithTotal<R>>, E>,
+  count: Effect.Effect<ReadonlyArray<{ readonly n: unknown }>, E>,
+  f: (row: R) => A
+) =>
+  Effect.flatMap(rows, (found) =>
+    found.length > 0 || page.offset === 0
+      ? Effect.succeed(pageOf(found.map(f), found[0]?.total_rows ?? 0, page.offset, page.limit))
+      : Effect.map(count, ([c]) => pageOf<A>([], c?.n ?? 0, page.offset, page.limit)))
 
 
 /** Checks a value the adapter wrote itself against the allowed ones; a bad one is a defect. */

@@ -63,6 +63,7 @@ export const buyRepoContract = (name: string, layer: ContractLayer<BuyRepo | Cat
         expect(page.total).toBe(2)
         expect(page.items.map((b) => b.id)).toEqual([second.id, first.id])
         expect(page.items[0]).toEqual({ id: second.id, user, total: usd(500n), quantity: 2, createdAt: second.createdAt, refundedAt: null })
+        expect(yield* repo.listByUser(user, { offset: 4, limit: 2 })).toMatchObject({ items: [], total: 2 })
       })))
 
     it.live("markRefunded succeeds once", () =>

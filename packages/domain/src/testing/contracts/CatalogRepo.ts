@@ -105,6 +105,14 @@ export const catalogRepoContract = (name: string, layer: ContractLayer<CatalogRe
         const paged = yield* repo.subcategories(category.id, { offset: 1, limit: 1 }, false)
         expect(paged).toMatchObject({ total: 3, offset: 1, limit: 1 })
         expect(paged.items.map((s) => s.name)).toEqual(["B"])
+        // A page past the end (an old button) is empty and still knows the total; an empty list totals 0.
+        expect(yield* repo.subcategories(category.id, { offset: 10, limit: 5 }, false)).toMatchObject({ items: [], total: 3, offset: 10 })
+        expect(yield* repo.subcategories(category.id, { offset: 2, limit: 5 }, true)).toMatchObject({ items: [], total: 2 })
+        expect(yield* repo.items(empty.id, { offset: 0, limit: 5 })).toMatchObject({ items: [], total: 0 })
+        expect(yield* repo.items(a.id, { offset: 5, limit: 5 })).toMatchObject({ items: [], total: 2 })
+        const everyCategory = (yield* repo.categories({ offset: 0, limit: 1 }, false)).total
+        expect(everyCategory).toBeGreaterThanOrEqual(1)
+        expect(yield* repo.categories({ offset: everyCategory + 5, limit: 5 }, false)).toMatchObject({ items: [], total: everyCategory })
         const cats = yield* repo.categories(all, true)
         const mine = cats.items.find((c) => c.id === category.id)
         expect(mine?.stock).toBe(3)

@@ -112,6 +112,8 @@ export const ledgerRepoContract = (name: string, layer: ContractLayer<LedgerRepo
         const stored = page.items[0]!
         expect({ ...stored, id: undefined }).toEqual({ ...c, id: undefined })
         expect((yield* repo.history(user, { offset: 2, limit: 2 })).items.map((e) => e.key)).toEqual([a.key])
+        expect(yield* repo.history(user, { offset: 6, limit: 2 })).toMatchObject({ items: [], total: 3 })
+        expect(yield* repo.history(yield* registered(), { offset: 0, limit: 2 })).toMatchObject({ items: [], total: 0 })
       })))
 
     it.live("concurrent debits inside transactions never overdraw", () =>
