@@ -79,8 +79,8 @@ export const route = (settings: RouteSettings) => {
               : e._tag === "InvalidInput" ? s.t("catalog-type-quantity", { max: 10 }) : s.t("button-expired")
             return yield* answer(ctx, text, true)
           }
-          const sub = yield* Effect.either(catalog.subcategory(callback.subcategory))
-          yield* answer(ctx, s.t("catalog-added", { quantity: callback.quantity, name: sub._tag === "Right" ? sub.right.name : "" }))
+          const name = added.right.lines.find((l) => l.subcategoryId === callback.subcategory)?.subcategoryName ?? ""
+          yield* answer(ctx, s.t("catalog-added", { quantity: callback.quantity, name }))
           return yield* show(ctx, Screens.cart(s, added.right))
         }
         case "Cart":

@@ -68,8 +68,8 @@ export class Cart extends Context.Tag("@tokenshop/domain/Cart")<Cart, {
     const tx = yield* Transactor
     const { currency, maxLineQuantity } = yield* ShopConfig
 
-    const view = Effect.fn("Cart.view")(function*(user: TelegramId) {
-      yield* users.get(user)
+    /** The cart as it stands, without checking the user (the caller has). */
+    const lineViews = (user: TelegramId) => Effect.gen(function*() {
       const lines = yield* carts.lines(user)
       const views = yield* Effect.forEach(lines, (line) =>
         Effect.gen(function*() {
@@ -94,6 +94,13 @@ export class Cart extends Context.Tag("@tokenshop/domain/Cart")<Cart, {
       } satisfies CartView
     })
 
+    const view = Effect.fn("Cart.view")(function*(user: TelegramId) {
+      yield* users.get(user)
+      return yield* lineViews(user)
+    })
+
+    // The change and the cart it leaves behind are read in one transaction, so the view shows
+    // exactly what was written.
     const change = (user: TelegramId, subcategoryId: SubcategoryId, quantity: number, mode: "add" | "set") =>
       Effect.gen(function*() {
         if (!Number.isSafeInteger(quantity) || quantity < (mode === "add" ? 1 : 0) || quantity > maxLineQuantity) {
@@ -102,12 +109,12 @@ export class Cart extends Context.Tag("@tokenshop/domain/Cart")<Cart, {
             problem: `must be a whole number from ${mode === "add" ? 1 : 0} to ${maxLineQuantity}`
           })
         }
-        yield* users.active(user)
-        if (mode === "set" && quantity === 0) {
-          yield* carts.setLine(user, subcategoryId, 0)
-          return yield* view(user)
-        }
-        yield* tx.withTransaction(Effect.gen(function*() {
+        return yield* tx.withTransaction(Effect.gen(function*() {
+          yield* users.active(user)
+          if (mode === "set" && quantity === 0) {
+            yield* carts.setLine(user, subcategoryId, 0)
+            return yield* lineViews(user)
+          }
           const sub = yield* catalog.subcategory(subcategoryId).pipe(
             Effect.flatten,
             Effect.mapError(() => new SubcategoryNotFound({ subcategory: subcategoryId }))
@@ -121,8 +128,8 @@ export class Cart extends Context.Tag("@tokenshop/domain/Cart")<Cart, {
             return yield* new OutOfStock({ subcategory: subcategoryId, requested: wanted, available: sub.stock })
           }
           yield* carts.setLine(user, subcategoryId, wanted)
+          return yield* lineViews(user)
         }))
-        return yield* view(user)
       })
 
     return Cart.of({
