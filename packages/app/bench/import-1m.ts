@@ -22,7 +22,7 @@ export const benchImport = async () => {
   try {
     const file = join(dir, "inventory.txt")
     await writeInventory(file, LINES)
-    const cli = resolve(import.meta.dirname, "../../dist/main.js")
+    const cli = resolve(import.meta.dirname, "../../dist/tokenshop.mjs")
     const result = await runChild([cli, "import", file], { DATABASE_FILE: join(dir, "shop.db") })
     if (!result.output.startsWith(`imported ${LINES} items`)) throw new Error(`unexpected output: ${result.output.slice(0, 200)}`)
     return result

@@ -123,7 +123,7 @@ export const benchUpdates = async () => {
   }
 }
 
-/** Process start to the first getUpdates of `node packages/app/dist/main.js start`, against a local fake Bot API. */
+/** Process start to the first getUpdates of `node packages/app/dist/tokenshop.mjs start` (what `npm start` runs), against a local fake Bot API. */
 export const benchStartup = async () => {
   const dir = mkdtempSync(join(tmpdir(), "tokenshop-startup-"))
   let firstPoll: (() => void) | undefined
@@ -139,7 +139,7 @@ export const benchStartup = async () => {
   const port = (api.address() as { port: number }).port
   try {
     const start = performance.now()
-    const child = spawn(process.execPath, [resolve(import.meta.dirname, "../../dist/main.js"), "start"], {
+    const child = spawn(process.execPath, [resolve(import.meta.dirname, "../../dist/tokenshop.mjs"), "start"], {
       env: { ...process.env, BOT_TOKEN: "1:startup", TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`, DATABASE_FILE: join(dir, "shop.db") },
       stdio: "ignore"
     })
