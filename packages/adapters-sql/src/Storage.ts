@@ -36,7 +36,10 @@ const unavailable = (what: string) => (cause: StorageUnavailable | { readonly me
       : new StorageUnavailable({ reason: "unreachable", message: `${what}: ${cause.message}`, cause })
   )
 
-/** Every storage port over whichever SqlClient is provided. */
+/**
+ * Every storage port over whichever SqlClient is provided. The client must return column names as
+ * the database does (no `transformResultNames`): the repositories read snake_case columns.
+ */
 export const SqlStorage = Layer.mergeAll(
   SqlUserRepo,
   SqlLedgerRepo,
