@@ -60,11 +60,12 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
   const atomically = makeTransaction(sql)
   const pg = isPg(sql)
 
-  /** Live subcategories with stock and the next unsold item, filtered by `where`. */
+  /** Live subcategories with stock and the next unsold item, filtered by `where`; a page carries its total. */
   const subcategoryViews = (where: ReturnType<typeof sql.and>, page?: { limit: number; offset: number }) =>
     q<WithTotal<SubRow>>`
       SELECT s.id, s.category_id, c.name AS category_name, s.name, s.stock,
-        n.price AS next_price, n.currency AS next_currency, n.description AS next_description, ${sql.literal(TOTAL)}
+        n.price AS next_price, n.currency AS next_currency, n.description AS next_description
+        ${page === undefined ? sql`` : sql.literal(`, ${TOTAL}`)}
       FROM subcategories s
       JOIN categories c ON c.id = s.category_id
       LEFT JOIN items n ON n.id = (SELECT MIN(i.id) FROM items i WHERE i.subcategory_id = s.id AND i.sold = 0)
