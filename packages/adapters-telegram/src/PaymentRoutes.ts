@@ -89,7 +89,7 @@ export const paymentRoute = (ctx: TgContext, user: User, s: Screens.Speaker, cal
         return yield* openTopUp(ctx, user, s, callback.asset, null)
       }
       case "Deposits":
-        return yield* reply(P.deposits(s, yield* payments.deposits(user.id, { offset: callback.page * 10, limit: 10 })))
+        return yield* reply(P.deposits(s, yield* payments.deposits(user.id, Screens.listPage(callback.page))))
       case "OpenTopUps":
         return yield* reply(P.openTopUps(s, yield* payments.pending(user.id)))
       case "PaymentStatus": {
@@ -137,7 +137,7 @@ export const paymentRoute = (ctx: TgContext, user: User, s: Screens.Speaker, cal
       case "Withdrawals": {
         const ref = yield* admin()
         if (Option.isNone(ref)) return yield* expired(ctx, s)
-        const history = yield* (yield* Withdrawals).history(ref.value, { offset: callback.page * 10, limit: 10 })
+        const history = yield* (yield* Withdrawals).history(ref.value, Screens.listPage(callback.page))
         return yield* reply(P.withdrawalHistory(s, history))
       }
       case "WithdrawAsset": {

@@ -1,7 +1,7 @@
 /** What each button and command does: domain use cases in, screens out. */
 import { randomBytes } from "node:crypto"
 import {
-  BuyRepo, Cart, Catalog, Checkout, type CheckoutError, idempotencyKey, Ledger, page,
+  BuyRepo, Cart, Catalog, Checkout, type CheckoutError, idempotencyKey, Ledger,
   type User, Users
 } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
@@ -21,7 +21,6 @@ export interface RouteSettings {
   readonly translator: Translator
 }
 
-const PAGE = 10
 const expired = (ctx: TgContext, s: Screens.Speaker) => answer(ctx, s.t("button-expired"), true)
 
 /** Explains a refused checkout in words the buyer can act on. */
@@ -56,11 +55,11 @@ export const route = (settings: RouteSettings) => {
             settings.helpText === undefined ? Screens.notice(s, "help-text") : { ...Screens.notice(s, "help-text"), text: settings.helpText }
           )
         case "Categories": {
-          const list = yield* catalog.categories(page(callback.page * PAGE, PAGE))
+          const list = yield* catalog.categories(Screens.listPage(callback.page))
           return yield* reply(Screens.categories(s, list))
         }
         case "Subcategories": {
-          const list = yield* Effect.either(catalog.subcategories(callback.category, page(callback.page * PAGE, PAGE)))
+          const list = yield* Effect.either(catalog.subcategories(callback.category, Screens.listPage(callback.page)))
           if (list._tag === "Left") return yield* expired(ctx, s)
           const name = list.right.items[0]?.categoryName ?? ""
           return yield* reply(Screens.subcategories(s, name, callback.category, list.right))
@@ -123,7 +122,7 @@ export const route = (settings: RouteSettings) => {
         case "Profile":
           return yield* reply(Screens.profile(s, yield* (yield* Ledger).balance(user.id)))
         case "History": {
-          const list = yield* (yield* BuyRepo).listByUser(user.id, page(callback.page * PAGE, PAGE))
+          const list = yield* (yield* BuyRepo).listByUser(user.id, Screens.listPage(callback.page))
           return yield* reply(Screens.history(s, list))
         }
         case "Purchase": {

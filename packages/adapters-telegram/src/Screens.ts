@@ -2,7 +2,7 @@
  * What the bot shows: each screen is text plus an inline keyboard, built from domain views only.
  * Pure functions, so every screen is tested without Telegram.
  */
-import type { Balance, Buy, BuySummary, CartView, CategoryId, CategoryView, Page, SubcategoryView } from "@tokenshop/domain"
+import { type Balance, type Buy, type BuySummary, type CartView, type CategoryId, type CategoryView, page, type Page, type PageRequest, type SubcategoryView } from "@tokenshop/domain"
 import { type Callback, encodeCallback } from "./CallbackData.js"
 import { formatDate, formatMoney } from "./Format.js"
 import type { Translator } from "./I18n.js"
@@ -37,6 +37,11 @@ export const speaker = (translator: Translator, language: string): Speaker => ({
 export const button = (text: string, callback: Callback): Button => ({ text, callback_data: encodeCallback(callback) })
 
 /** Previous / "page of pages" / next, when there is more than one page. */
+/** Entries on one page of any list. */
+export const PAGE_SIZE = 10
+/** The request for page `n` (from 0) of a list. */
+export const listPage = (n: number): PageRequest => page(n * PAGE_SIZE, PAGE_SIZE)
+
 export const pager = (s: Speaker, page: Page<unknown>, to: (page: number) => Callback): ReadonlyArray<Button> => {
   const pages = Math.max(1, Math.ceil(page.total / page.limit))
   const current = Math.floor(page.offset / page.limit)
