@@ -43,6 +43,15 @@ const segwit = (address: string, hrp: string): Either.Either<string, string> => 
   return Either.left("checksum does not match")
 }
 
+/** Base58Check version bytes of the networks' mainnets (P2PKH, P2SH), to name whose an address is. */
+const versionOwners: ReadonlyArray<readonly [number, string]> = [
+  [0x00, "bitcoin"], [0x05, "bitcoin"],
+  [0x30, "litecoin"], [0x32, "litecoin"],
+  [0x1e, "dogecoin"], [0x16, "dogecoin"],
+  [0x41, "tron"],
+  [0x6f, "testnet"], [0xc4, "testnet"], [0x3a, "litecoin testnet"], [0x71, "dogecoin testnet"]
+]
+
 /** A Base58Check address with one of these version bytes and a 20-byte hash. */
 const legacy = (address: string, versions: ReadonlyArray<number>): Either.Either<string, string> => {
   let bytes: Uint8Array
@@ -52,7 +61,11 @@ const legacy = (address: string, versions: ReadonlyArray<number>): Either.Either
     return Either.left("checksum does not match")
   }
   if (bytes.length !== 21) return Either.left("wrong length")
-  if (!versions.includes(bytes[0]!)) return Either.left("belongs to another network")
+  const version = bytes[0]!
+  if (!versions.includes(version)) {
+    const owner = versionOwners.find(([v]) => v === version)?.[1]
+    return Either.left(owner === undefined ? `version byte 0x${version.toString(16).padStart(2, "0")} belongs to another network` : `this is a ${owner} address`)
+  }
   return Either.right(address)
 }
 
@@ -95,15 +108,25 @@ const either = (...checks: ReadonlyArray<() => Either.Either<string, string>>): 
   return last
 }
 
+/** Each network's own formats: Bitcoin 0x00/0x05, Litecoin 0x30/0x32 (its old 0x05 is Bitcoin's and refused), Dogecoin 0x1e/0x16, TRON 0x41. */
 const byNetwork: Record<Network, (a: string) => Either.Either<string, string>> = {
   bitcoin: (a) => /^bc1/i.test(a) ? segwit(a, "bc") : legacy(a, [0x00, 0x05]),
-  litecoin: (a) => /^ltc1/i.test(a) ? segwit(a, "ltc") : legacy(a, [0x30, 0x32, 0x05]),
+  litecoin: (a) => /^ltc1/i.test(a) ? segwit(a, "ltc") : legacy(a, [0x30, 0x32]),
   dogecoin: (a) => legacy(a, [0x1e, 0x16]),
   solana,
   ethereum: evm,
   bsc: evm,
   tron: (a) => either(() => legacy(a, [0x41]))
 }
+
+const allNetworks = Object.keys(byNetwork) as ReadonlyArray<Network>
+
+/** The other networks (not sharing this one's format) whose valid address this is, e.g. "bitcoin". */
+const neighbours = (network: Network, address: string): ReadonlyArray<Network> =>
+  allNetworks.filter((other) => byNetwork[other] !== byNetwork[network] && Either.isRight(byNetwork[other](address)))
+
+/** "a bitcoin", "an ethereum or bsc" */
+const article = (words: string) => /^[aeiou]/.test(words) ? `an ${words}` : `a ${words}`
 
 /** The canonical address, or why it is not an address of the asset's network. */
 export const validateAddress = (asset: Asset, address: string): Either.Either<string, InvalidAddress> => {
@@ -112,7 +135,12 @@ export const validateAddress = (asset: Asset, address: string): Either.Either<st
   if (trimmed === "" || trimmed.length > 128 || /\s/.test(trimmed)) {
     return Either.left(new InvalidAddress({ address, reason: `not a ${network} address` }))
   }
-  return Either.mapLeft(byNetwork[network](trimmed), (why) => new InvalidAddress({ address, reason: `not a valid ${network} address: ${why}` }))
+  return Either.mapLeft(byNetwork[network](trimmed), (why) => {
+    const owners = neighbours(network, trimmed)
+    const hint = network === "litecoin" && owners.includes("bitcoin") && trimmed.startsWith("3") ? " (litecoin P2SH addresses start with M)" : ""
+    const reason = owners.length === 0 ? why : `this is ${article(owners.join(" or "))} address${hint}`
+    return new InvalidAddress({ address, reason: `not a valid ${network} address: ${reason}` })
+  })
 }
 
 export const ChainAddressValidator: Layer.Layer<AddressValidator> = Layer.succeed(AddressValidator, AddressValidator.of({

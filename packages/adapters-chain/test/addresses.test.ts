@@ -76,6 +76,55 @@ describe("address validation with checksums", () => {
   })
 })
 
+describe("a neighbour network's valid address is refused, and the neighbour named", () => {
+  const btcP2pkh = "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa"
+  const btcP2sh = "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy"
+  const btcSegwit = "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"
+  const ltcP2pkh = legacy(0x30)
+  const ltcP2sh = legacy(0x32)
+  const ltcSegwit = bech32.encode("ltc", [0, ...bech32.toWords(new Uint8Array(20).fill(3))])
+  const doge = legacy(0x1e)
+  const eth = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"
+  const tron = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"
+  const sol = "So11111111111111111111111111111111111111112"
+
+  it("Bitcoin refuses Litecoin (L…, M…, ltc1…) and Solana addresses", () => {
+    for (const a of [ltcP2pkh, ltcP2sh, ltcSegwit]) expect(bad("BTC", a)).toContain("this is a litecoin address")
+    expect(bad("BTC", sol)).toContain("this is a solana address")
+    expect(bad("BTC", doge)).toContain("dogecoin")
+  })
+
+  it("Litecoin refuses Bitcoin addresses, the 3… P2SH (version 0x05) included, and Dogecoin ones", () => {
+    for (const a of [btcP2sh, legacy(0x05), btcP2pkh, btcSegwit]) expect(bad("LTC", a)).toContain("this is a bitcoin address")
+    expect(bad("LTC", btcP2sh)).toContain("start with M")
+    expect(bad("LTC", doge)).toContain("this is a dogecoin address")
+  })
+
+  it("Dogecoin refuses Litecoin and Bitcoin addresses", () => {
+    expect(bad("DOGE", ltcP2pkh)).toContain("this is a litecoin address")
+    expect(bad("DOGE", btcP2sh)).toContain("this is a bitcoin address")
+  })
+
+  it("Ethereum and BNB Chain refuse TRON addresses", () => {
+    expect(bad("ETH", tron)).toContain("this is a tron address")
+    expect(bad("USDT_BEP20", tron)).toContain("this is a tron address")
+  })
+
+  it("TRON refuses Ethereum and Bitcoin Base58 addresses", () => {
+    expect(bad("USDT_TRC20", eth)).toContain("this is an ethereum or bsc address")
+    for (const a of [btcP2pkh, btcP2sh]) expect(bad("TRX", a)).toContain("this is a bitcoin address")
+  })
+
+  it("Solana refuses Bitcoin addresses", () => {
+    for (const a of [btcP2pkh, btcP2sh, btcSegwit]) expect(bad("SOL", a)).toContain("this is a bitcoin address")
+    expect(bad("USDC_SOL", eth)).toContain("ethereum")
+  })
+
+  it("a typo in a neighbour's address is still only a checksum error", () => {
+    expect(bad("LTC", "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLz")).toContain("checksum")
+  })
+})
+
 addressValidatorContract("chain checksums", ChainAddressValidator, {
   valid: [
     ["BTC", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"],

@@ -1,6 +1,6 @@
 import * as SqlClient from "@effect/sql/SqlClient"
 import {
-  type Balance, balanceOf, type FiatCurrency, IdempotencyKey, InsufficientFunds, isDebit, type LedgerEntry,
+  applyEntry, type Balance, balanceOf, type FiatCurrency, IdempotencyKey, InsufficientFunds, isDebit, type LedgerEntry,
   LedgerEntryId, LedgerRepo, money, TelegramId
 } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
@@ -78,9 +78,7 @@ export const SqlLedgerRepo = Layer.effect(LedgerRepo, Effect.gen(function*() {
         if (isDebit(entry.kind) && before.topUp - before.consumed < amount) {
           return yield* new InsufficientFunds({ needed: entry.amount, available: toBalance(currency, before).available })
         }
-        const next = entry.kind === "deposit" || entry.kind === "admin_credit"
-          ? { topUp: before.topUp + amount, consumed: before.consumed }
-          : { topUp: before.topUp, consumed: before.consumed + (entry.kind === "refund" ? -amount : amount) }
+        const next = applyEntry(before, entry.kind, amount)
         yield* q`UPDATE balances SET top_up = ${amountText(next.topUp)}, consumed = ${amountText(next.consumed)}
           WHERE user_id = ${entry.user} AND currency = ${currency}`
         const [row] = yield* q<EntryRow>`INSERT INTO ledger_entries

@@ -10,9 +10,12 @@ import init from "./migrations/0001_init.js"
 import stockCounts from "./migrations/0002_stock_counts.js"
 import prompts from "./migrations/0003_prompts.js"
 import withdrawalClaims from "./migrations/0004_withdrawal_claims.js"
+import chainDeposits from "./migrations/0005_chain_deposits.js"
 import { SqlBuyRepo } from "./SqlBuyRepo.js"
 import { SqlCartRepo } from "./SqlCartRepo.js"
 import { SqlCatalogRepo } from "./SqlCatalogRepo.js"
+import { SqlChainDepositRepo, SqlWatcherRepo } from "./SqlChainDepositRepo.js"
+import { SqlDepositAddressRepo } from "./SqlDepositAddressRepo.js"
 import { SqlDepositRepo } from "./SqlDepositRepo.js"
 import { SqlLedgerRepo } from "./SqlLedgerRepo.js"
 import { SqlPaymentRepo } from "./SqlPaymentRepo.js"
@@ -50,12 +53,18 @@ export const SqlStorage = Layer.mergeAll(
   SqlDepositRepo,
   SqlWithdrawalRepo,
   SqlPromptRepo,
+  SqlDepositAddressRepo,
+  SqlChainDepositRepo,
+  SqlWatcherRepo,
   SqlTransactor
 )
 
 /** Brings the schema up to date; the same ordered migrations run on both engines. */
 export const migrate = Migrator.make({})({
-  loader: Migrator.fromRecord({ "0001_init": init, "0002_stock_counts": stockCounts, "0003_prompts": prompts, "0004_withdrawal_claims": withdrawalClaims }),
+  loader: Migrator.fromRecord({
+    "0001_init": init, "0002_stock_counts": stockCounts, "0003_prompts": prompts, "0004_withdrawal_claims": withdrawalClaims,
+    "0005_chain_deposits": chainDeposits
+  }),
   table: "tokenshop_migrations"
 }).pipe(
   Effect.mapError((cause) => new StorageUnavailable({ reason: "migration_failed", message: `migration failed: ${cause.message}`, cause }))

@@ -2,7 +2,7 @@
  * Everything the app reads from the environment, with its default. docs/operations.md lists the same.
  * A missing or malformed value fails with a message that names the variable.
  */
-import { allAssets, allFiatCurrencies, type Asset, type FiatCurrency, type ShopSettings, TelegramId } from "@tokenshop/domain"
+import { allAssets, allFiatCurrencies, type Asset, type FiatCurrency, ShopConfig, type ShopSettings, TelegramId } from "@tokenshop/domain"
 import { Wire } from "@tokenshop/adapters-krypto"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
@@ -73,7 +73,8 @@ export const shopConfig: Config.Config<ShopSettings> = Config.all({
     Config.map(Duration.minutes)
   ),
   maxLineQuantity: Config.integer("MAX_LINE_QUANTITY").pipe(Config.withDefault(1000), Config.mapOrFail(between("MAX_LINE_QUANTITY", 1, 100_000))),
-  forwarding: forwardingConfig
+  forwarding: forwardingConfig,
+  chain: Config.succeed(ShopConfig.defaults.chain)
 })
 
 export interface KryptoSettings {

@@ -3,7 +3,7 @@
  * "not configured" message instead of pretending to work.
  */
 import {
-  AddressValidator, type DomainEvent, InvalidAddress, Notifier, PaymentGateway, PriceSource, ServiceUnavailable, WalletProcessor
+  AddressDeriver, AddressValidator, type DomainEvent, InvalidAddress, Notifier, PaymentGateway, PriceSource, ServiceUnavailable, WalletProcessor
 } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -28,8 +28,9 @@ export const ProcessorNotConfigured = Layer.mergeAll(
 )
 
 /** Every outside service but the notifier switched off (the CLI, tests). */
-export const PaymentsNotConfigured = Layer.merge(
+export const PaymentsNotConfigured = Layer.mergeAll(
   ProcessorNotConfigured,
+  AddressDeriver.none,
   Layer.succeed(AddressValidator, AddressValidator.of({
     validate: (_, address) => Effect.fail(new InvalidAddress({ address, reason: "withdrawals are not configured" }))
   }))

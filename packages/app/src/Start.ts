@@ -4,7 +4,7 @@ import * as HttpRouter from "@effect/platform/HttpRouter"
 import { ChainAddressValidator, validateAddress } from "@tokenshop/adapters-chain"
 import { CALLBACK_PATH, KryptoExpressGateway, KryptoExpressLayer } from "@tokenshop/adapters-krypto"
 import { TelegramBotLive, TelegramNotifierLive, type TelegramSettings, TelegramWebhookLive } from "@tokenshop/adapters-telegram"
-import { type Asset, Payments, ShopLive } from "@tokenshop/domain"
+import { AddressDeriver, type Asset, Payments, ShopLive } from "@tokenshop/domain"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as Effect from "effect/Effect"
@@ -127,7 +127,7 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
         : HttpServerLive(HttpRouter.empty.pipe(telegramRoute(telegramPath), callbackRoute(callbacks)), http)
       receiving = routes.pipe(Layer.provide(TelegramWebhookLive(settings, { url: webhookUrl, secret: secret.value })))
     }
-    const services = Layer.mergeAll(TelegramNotifierLive(settings), processor.layer, ChainAddressValidator).pipe(
+    const services = Layer.mergeAll(TelegramNotifierLive(settings), processor.layer, ChainAddressValidator, AddressDeriver.none).pipe(
       Layer.provideMerge(StorageLive)
     )
     const core = ShopLive.pipe(Layer.provideMerge(services), Layer.provideMerge(ShopConfigLive))

@@ -136,3 +136,8 @@ export class PaymentMismatch extends Data.TaggedError("PaymentMismatch")<{
 export class WithdrawalRejected extends Data.TaggedError("WithdrawalRejected")<{ readonly reason: string }> {
   override get message() { return `withdrawal refused: ${this.reason}` }
 }
+
+/** Every address of an imported pool is taken: the owner must import more. */
+export class AddressPoolEmpty extends Data.TaggedError("AddressPoolEmpty")<{ readonly network: string }> {
+  override get message() { return `no ${this.network} deposit address is left in the pool; import more` }
+}

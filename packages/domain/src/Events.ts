@@ -1,11 +1,13 @@
 import * as Context from "effect/Context"
 import * as Data from "effect/Data"
 import type * as Effect from "effect/Effect"
-import type { Asset } from "./Currency.js"
+import type { Asset, Network } from "./Currency.js"
 import type { BuyId, TelegramId } from "./Ids.js"
 import type { Balance } from "./Ledger.js"
 import type { CryptoAmount, Money } from "./Money.js"
-import type { Deposit, PaymentRequest } from "./Payments.js"
+import type { Deposit } from "./Deposits.js"
+import type { PaymentRequest } from "./PaymentRequests.js"
+import type { ConfirmationPolicy } from "./ShopConfig.js"
 import type { AdminRef, User } from "./Users.js"
 import type { Withdrawal } from "./Withdrawals.js"
 
@@ -27,13 +29,25 @@ export type DomainEvent = Data.TaggedEnum<{
     readonly lines: ReadonlyArray<PurchaseLine>
     readonly balance: Balance
   }
+  /** A payment to the buyer's own address was seen; it counts after `required` confirmations. */
   DepositSeen: {
     readonly user: TelegramId
     readonly amount: CryptoAmount
     readonly txid: string
     readonly confirmations: number
+    readonly required: ConfirmationPolicy
   }
   DepositCredited: { readonly deposit: Deposit; readonly balance: Balance }
+  /** A payment smaller than the asset's minimum: recorded, not credited. */
+  DepositBelowMinimum: { readonly user: TelegramId; readonly amount: CryptoAmount; readonly txid: string; readonly minimum: CryptoAmount }
+  /** Confirmed, but no fresh price: credited as soon as one is available. */
+  DepositAwaitingPrice: { readonly user: TelegramId; readonly amount: CryptoAmount; readonly txid: string }
+  /** A credited deposit's transaction left the best chain: its credit is held. */
+  DepositHeld: { readonly deposit: Deposit; readonly balance: Balance }
+  /** A held deposit's transaction is confirmed again: the hold is released. */
+  DepositReleased: { readonly deposit: Deposit; readonly balance: Balance }
+  /** An imported address pool is running out (0: empty, buyers cannot get an address). */
+  AddressPoolLow: { readonly network: Network; readonly left: number }
   PaymentExpired: { readonly payment: PaymentRequest }
   Refunded: { readonly buyId: BuyId; readonly user: TelegramId; readonly amount: Money; readonly admin: AdminRef; readonly balance: Balance }
   BalanceAdjusted: {

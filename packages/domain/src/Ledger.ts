@@ -14,12 +14,41 @@ import { type AdminRef, describeAdmin, Users } from "./Users.js"
 
 /**
  * deposit and admin_credit add to `top_up`; purchase and admin_debit add to `consumed`;
- * refund takes back from `consumed`. available = top_up - consumed, never below zero.
+ * refund takes back from `consumed`. available = top_up - consumed.
+ * A `hold` takes a credited chain deposit back out of `top_up` when its transaction left the best
+ * chain (a reorganisation), without a balance check: it may leave `available` below zero, and then
+ * nothing can be bought until it is covered. A `release` puts a held deposit back when its
+ * transaction is confirmed again. Every other debit never takes `available` below zero.
  */
-export const EntryKind = Schema.Literal("deposit", "admin_credit", "purchase", "admin_debit", "refund")
+export const EntryKind = Schema.Literal("deposit", "admin_credit", "purchase", "admin_debit", "refund", "hold", "release")
 export type EntryKind = typeof EntryKind.Type
 
+/** The debits that are checked against the available balance. */
 export const isDebit = (kind: EntryKind): boolean => kind === "purchase" || kind === "admin_debit"
+
+/** The kinds that lower the available balance. */
+const lowers = (kind: EntryKind): boolean => isDebit(kind) || kind === "hold"
+
+/** The running totals after one more entry of `kind` and `amount` (always positive). */
+export const applyEntry = (
+  totals: { readonly topUp: bigint; readonly consumed: bigint },
+  kind: EntryKind,
+  amount: bigint
+): { readonly topUp: bigint; readonly consumed: bigint } => {
+  switch (kind) {
+    case "deposit":
+    case "admin_credit":
+    case "release":
+      return { topUp: totals.topUp + amount, consumed: totals.consumed }
+    case "hold":
+      return { topUp: totals.topUp - amount, consumed: totals.consumed }
+    case "refund":
+      return { topUp: totals.topUp, consumed: totals.consumed - amount }
+    case "purchase":
+    case "admin_debit":
+      return { topUp: totals.topUp, consumed: totals.consumed + amount }
+  }
+}
 
 export const LedgerEntry = Schema.Struct({
   id: LedgerEntryId,
@@ -48,18 +77,14 @@ export interface Balance {
 
 /** Signed effect of an entry on `available`. */
 export const signedAmount = (e: Pick<LedgerEntry, "kind" | "amount">): bigint =>
-  isDebit(e.kind) ? -e.amount.amount : e.amount.amount
+  lowers(e.kind) ? -e.amount.amount : e.amount.amount
 
 export const balanceOf = (currency: Money["currency"], entries: Iterable<Pick<LedgerEntry, "kind" | "amount">>): Balance => {
-  let topUp = 0n
-  let consumed = 0n
+  let totals = { topUp: 0n, consumed: 0n }
   for (const e of entries) {
-    if (e.amount.currency !== currency) continue
-    if (e.kind === "deposit" || e.kind === "admin_credit") topUp += e.amount.amount
-    else if (e.kind === "refund") consumed -= e.amount.amount
-    else consumed += e.amount.amount
+    if (e.amount.currency === currency) totals = applyEntry(totals, e.kind, e.amount.amount)
   }
-  return { topUp: money(topUp, currency), consumed: money(consumed, currency), available: money(topUp - consumed, currency) }
+  return { topUp: money(totals.topUp, currency), consumed: money(totals.consumed, currency), available: money(totals.topUp - totals.consumed, currency) }
 }
 
 export class LedgerRepo extends Context.Tag("@tokenshop/domain/LedgerRepo")<LedgerRepo, {

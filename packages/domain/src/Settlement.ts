@@ -8,9 +8,10 @@ import { type PaymentNotFound, PaymentMismatch, type ServiceUnavailable } from "
 import { DomainEvent, Notifier } from "./Events.js"
 import type { PaymentId, TelegramId } from "./Ids.js"
 import type { CryptoAmount, Money } from "./Money.js"
-import {
-  type CreditResult, PaymentGateway, type PaymentObservation, PaymentRepo, type PaymentRequest, Payments
-} from "./Payments.js"
+import type { CreditResult } from "./Deposits.js"
+import { PaymentGateway, type PaymentObservation } from "./PaymentGateway.js"
+import { PaymentRepo, type PaymentRequest } from "./PaymentRequests.js"
+import { Payments } from "./Payments.js"
 import { ShopConfig } from "./ShopConfig.js"
 import { now } from "./Time.js"
 import { Withdrawals } from "./Withdrawals.js"

@@ -2,9 +2,13 @@ import * as Layer from "effect/Layer"
 import type { BuyRepo } from "./Buys.js"
 import type { CartRepo } from "./Cart.js"
 import type { CatalogRepo } from "./Catalog.js"
+import type { ChainDepositRepo, WatcherRepo } from "./ChainDepositRepo.js"
+import type { AddressDeriver, DepositAddressRepo } from "./DepositAddresses.js"
 import type { Notifier } from "./Events.js"
 import type { LedgerRepo } from "./Ledger.js"
-import type { DepositRepo, PaymentGateway, PaymentRepo } from "./Payments.js"
+import type { DepositRepo } from "./Deposits.js"
+import type { PaymentGateway } from "./PaymentGateway.js"
+import type { PaymentRepo } from "./PaymentRequests.js"
 import type { PriceSource } from "./Prices.js"
 import type { PromptRepo } from "./Prompts.js"
 import type { Transactor } from "./Transactor.js"
@@ -12,7 +16,9 @@ import type { UserRepo } from "./Users.js"
 import type { AddressValidator, WalletProcessor, WithdrawalRepo } from "./Withdrawals.js"
 import { Cart } from "./Cart.js"
 import { Catalog } from "./Catalog.js"
+import { ChainDeposits } from "./ChainDeposits.js"
 import { Checkout } from "./Checkout.js"
+import { DepositAddresses } from "./DepositAddresses.js"
 import { Ledger } from "./Ledger.js"
 import { Payments } from "./Payments.js"
 import { Refunds } from "./Refunds.js"
@@ -23,7 +29,7 @@ import { Withdrawals } from "./Withdrawals.js"
 
 /**
  * Every use case of the shop, built over the ports. Provide it with storage, a notifier,
- * a payment gateway, a wallet, an address validator, a price source and a ShopConfig.
+ * a payment gateway, a wallet, an address validator, an address deriver, a price source and a ShopConfig.
  */
 export const ShopLive = Settlement.layer.pipe(
   Layer.provideMerge(Layer.mergeAll(
@@ -34,7 +40,9 @@ export const ShopLive = Settlement.layer.pipe(
     Refunds.layer,
     Payments.layer,
     Withdrawals.layer,
-    Statistics.layer
+    Statistics.layer,
+    DepositAddresses.layer,
+    ChainDeposits.layer
   )),
   Layer.provideMerge(Users.layer)
 )
@@ -50,7 +58,10 @@ export type StoragePorts =
   | DepositRepo
   | WithdrawalRepo
   | PromptRepo
+  | DepositAddressRepo
+  | ChainDepositRepo
+  | WatcherRepo
   | Transactor
 
 /** The services outside storage the shop talks to. */
-export type ServicePorts = Notifier | PaymentGateway | WalletProcessor | AddressValidator | PriceSource
+export type ServicePorts = Notifier | PaymentGateway | WalletProcessor | AddressValidator | AddressDeriver | PriceSource

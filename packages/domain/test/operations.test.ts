@@ -4,7 +4,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as TestClock from "effect/TestClock"
 import {
-  BuyRepo, Cart, Catalog, CatalogRepo, Checkout, crypto, Ledger, PaymentId, Payments, rate, Refunds, Statistics,
+  AddressDeriver, BuyRepo, Cart, Catalog, CatalogRepo, Checkout, crypto, Ledger, PaymentId, Payments, rate, Refunds, Statistics,
   TelegramId, Users, Withdrawals
 } from "../src/index.js"
 import {
@@ -260,6 +260,6 @@ describe("swapping adapters", () => {
       expect(payments.assets).toEqual(["BTC"])
       expect((yield* Effect.flip(payments.open(user, "LTC", null)))._tag).toBe("InvalidInput")
     }).pipe(Effect.provide(ShopMemory({}, {
-      services: Layer.mergeAll(NotifierMemory, PaymentGatewayMemory(["BTC"]), WalletProcessorMemory(), AddressValidatorMemory, PriceSourceMemory())
+      services: Layer.mergeAll(NotifierMemory, PaymentGatewayMemory(["BTC"]), WalletProcessorMemory(), AddressValidatorMemory, PriceSourceMemory(), AddressDeriver.none)
     }))))
 })

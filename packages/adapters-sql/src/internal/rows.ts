@@ -62,7 +62,7 @@ export const paged = <R, A, E>(
 
 
 /** Checks a value the adapter wrote itself against the allowed ones; a bad one is a defect. */
-const oneOf = <A extends string>(values: ReadonlyArray<A>) => {
+export const oneOf = <A extends string>(values: ReadonlyArray<A>) => {
   const allowed = new Set<string>(values)
   return (v: unknown): A => {
     if (typeof v !== "string" || !allowed.has(v)) throw new Error(`unexpected value in the database: ${String(v)}`)

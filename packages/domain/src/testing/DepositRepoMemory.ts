@@ -6,7 +6,7 @@ import type { Asset } from "../Currency.js"
 import { DepositId } from "../Ids.js"
 import { crypto, money } from "../Money.js"
 import { slice, within } from "../Paging.js"
-import { type Deposit, DepositRepo, sourceKey } from "../Payments.js"
+import { type Deposit, DepositRepo, sourceKey } from "../Deposits.js"
 import { MemoryStore, nextId } from "./MemoryStore.js"
 
 export const DepositRepoMemory: Layer.Layer<DepositRepo, never, MemoryStore> = Layer.effect(DepositRepo, Effect.gen(function*() {

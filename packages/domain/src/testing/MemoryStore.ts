@@ -7,10 +7,13 @@ import * as Layer from "effect/Layer"
 import * as Ref from "effect/Ref"
 import type { Buy } from "../Buys.js"
 import type { CartLine } from "../Cart.js"
+import type { ChainDeposit, WatcherState } from "../ChainDepositRepo.js"
+import type { DepositAddress } from "../DepositAddresses.js"
 import type { Category, Item, Subcategory } from "../Catalog.js"
 import type { BuyId, CategoryId, ItemId, PaymentId, SubcategoryId, TelegramId } from "../Ids.js"
 import type { LedgerEntry } from "../Ledger.js"
-import type { Deposit, PaymentRequest } from "../Payments.js"
+import type { Deposit } from "../Deposits.js"
+import type { PaymentRequest } from "../PaymentRequests.js"
 import type { Prompt } from "../Prompts.js"
 import { Transactor } from "../Transactor.js"
 import type { User } from "../Users.js"
@@ -36,6 +39,14 @@ export interface MemoryState {
   readonly withdrawals: ReadonlyArray<Withdrawal>
   readonly prompts: HashMap.HashMap<TelegramId, Prompt>
   readonly withdrawalClaims: HashMap.HashMap<string, Date>
+  readonly depositIndexes: HashMap.HashMap<TelegramId, number>
+  /** By "network:address". */
+  readonly depositAddresses: HashMap.HashMap<string, DepositAddress>
+  /** Pool addresses by "network:address", with their place in the pool and who has them. */
+  readonly addressPool: HashMap.HashMap<string, { readonly id: number; readonly user: TelegramId | null }>
+  /** By "asset:txid:index". */
+  readonly chainDeposits: HashMap.HashMap<string, ChainDeposit>
+  readonly watchers: HashMap.HashMap<string, WatcherState>
 }
 
 export const emptyState: MemoryState = {
@@ -55,7 +66,12 @@ export const emptyState: MemoryState = {
   deposits: HashMap.empty(),
   withdrawals: [],
   prompts: HashMap.empty(),
-  withdrawalClaims: HashMap.empty()
+  withdrawalClaims: HashMap.empty(),
+  depositIndexes: HashMap.empty(),
+  depositAddresses: HashMap.empty(),
+  addressPool: HashMap.empty(),
+  chainDeposits: HashMap.empty(),
+  watchers: HashMap.empty()
 }
 
 /** Takes the next id of a table, like an auto-increment column. */

@@ -5,7 +5,7 @@ import * as Ref from "effect/Ref"
 import { type Asset, allAssets, assetInfo } from "../Currency.js"
 import { InvalidInput, ServiceUnavailable } from "../Errors.js"
 import { crypto, digitsOf } from "../Money.js"
-import { type Invoice, PaymentGateway, type PaymentObservation } from "../Payments.js"
+import { type Invoice, PaymentGateway, type PaymentObservation } from "../PaymentGateway.js"
 
 /** Switches and records of the in-memory gateway. */
 export class GatewayControl extends Context.Tag("@tokenshop/domain/testing/GatewayControl")<GatewayControl, {

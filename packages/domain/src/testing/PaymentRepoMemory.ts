@@ -4,7 +4,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { TooManyPendingPayments } from "../Errors.js"
 import { PaymentId } from "../Ids.js"
-import { type PaymentRequest, PaymentRepo } from "../Payments.js"
+import { type PaymentRequest, PaymentRepo } from "../PaymentRequests.js"
 import { MemoryStore, type MemoryState, nextId } from "./MemoryStore.js"
 
 const pendingOf = (s: MemoryState, user: PaymentRequest["user"], now: Date) =>

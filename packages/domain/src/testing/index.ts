@@ -5,3 +5,4 @@
 export * from "./memory.js"
 export * from "./contracts/index.js"
 export * from "./properties.js"
+export * from "./chainProperties.js"

@@ -2,10 +2,13 @@
 import * as Layer from "effect/Layer"
 import { type ServicePorts, ShopLive, type StoragePorts } from "../Shop.js"
 import { ShopConfig, type ShopSettings } from "../ShopConfig.js"
+import { AddressDeriverMemory } from "./AddressDeriverMemory.js"
 import { AddressValidatorMemory } from "./AddressValidatorMemory.js"
 import { BuyRepoMemory } from "./BuyRepoMemory.js"
 import { CartRepoMemory } from "./CartRepoMemory.js"
 import { CatalogRepoMemory } from "./CatalogRepoMemory.js"
+import { ChainDepositRepoMemory, WatcherRepoMemory } from "./ChainDepositRepoMemory.js"
+import { DepositAddressRepoMemory } from "./DepositAddressRepoMemory.js"
 import { DepositRepoMemory } from "./DepositRepoMemory.js"
 import { LedgerRepoMemory } from "./LedgerRepoMemory.js"
 import { MemoryStoreLive, TransactorMemory } from "./MemoryStore.js"
@@ -18,10 +21,13 @@ import { UserRepoMemory } from "./UserRepoMemory.js"
 import { WalletProcessorMemory } from "./WalletProcessorMemory.js"
 import { WithdrawalRepoMemory } from "./WithdrawalRepoMemory.js"
 
+export * from "./AddressDeriverMemory.js"
 export * from "./AddressValidatorMemory.js"
 export * from "./BuyRepoMemory.js"
 export * from "./CartRepoMemory.js"
 export * from "./CatalogRepoMemory.js"
+export * from "./ChainDepositRepoMemory.js"
+export * from "./DepositAddressRepoMemory.js"
 export * from "./DepositRepoMemory.js"
 export * from "./LedgerRepoMemory.js"
 export * from "./MemoryStore.js"
@@ -45,12 +51,16 @@ export const StorageMemory = Layer.mergeAll(
   DepositRepoMemory,
   WithdrawalRepoMemory,
   PromptRepoMemory,
+  DepositAddressRepoMemory,
+  ChainDepositRepoMemory,
+  WatcherRepoMemory,
   TransactorMemory
 ).pipe(Layer.provideMerge(MemoryStoreLive))
 
-/** The external services in memory: notifier, gateway, wallet, address validator, prices. */
+/** The external services in memory: notifier, gateway, wallet, address validator and deriver, prices. */
 export const ServicesMemory = Layer.mergeAll(
   NotifierMemory,
+  AddressDeriverMemory(),
   PaymentGatewayMemory(),
   WalletProcessorMemory(),
   AddressValidatorMemory,

@@ -4,7 +4,7 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { TelegramId } from "../../Ids.js"
 import { crypto } from "../../Money.js"
-import { DepositRepo, type DepositSource, type NewDeposit } from "../../Payments.js"
+import { DepositRepo, type DepositSource, type NewDeposit } from "../../Deposits.js"
 import type { UserRepo } from "../../Users.js"
 import { type ContractLayer, freshName, freshTime, plus, registered, usd } from "./support.js"
 

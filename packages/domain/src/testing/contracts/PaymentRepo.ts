@@ -4,7 +4,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type { TelegramId } from "../../Ids.js"
 import { crypto } from "../../Money.js"
-import { type NewPaymentRequest, PaymentRepo } from "../../Payments.js"
+import { type NewPaymentRequest, PaymentRepo } from "../../PaymentRequests.js"
 import type { UserRepo } from "../../Users.js"
 import { type ContractLayer, freshName, freshTime, plus, registered, usd } from "./support.js"
 

@@ -7,7 +7,8 @@ import type { Asset, FiatCurrency } from "../../Currency.js"
 import { DomainEvent, Notifier } from "../../Events.js"
 import { BuyId, DepositId, IdempotencyKey, PaymentId, TelegramId, WithdrawalId } from "../../Ids.js"
 import { crypto, money } from "../../Money.js"
-import { PaymentGateway, type PaymentRequest } from "../../Payments.js"
+import { PaymentGateway } from "../../PaymentGateway.js"
+import type { PaymentRequest } from "../../PaymentRequests.js"
 import { PriceSource } from "../../Prices.js"
 import { operator } from "../../Users.js"
 import { AddressValidator, WalletProcessor, type WithdrawalRequest } from "../../Withdrawals.js"
@@ -25,7 +26,7 @@ const samplePayment: PaymentRequest = {
 export const sampleEvents: ReadonlyArray<DomainEvent> = [
   DomainEvent.UserRegistered({ user: { id: user, username: "a", language: "en", banned: false, registeredAt: new Date(0) } }),
   DomainEvent.PurchaseCompleted({ buyId: BuyId.make(1), user, total: money(100n, "USD"), lines: [], balance }),
-  DomainEvent.DepositSeen({ user, amount: crypto(1n, "BTC"), txid: "t", confirmations: 0 }),
+  DomainEvent.DepositSeen({ user, amount: crypto(1n, "BTC"), txid: "t", confirmations: 0, required: 2 }),
   DomainEvent.Refunded({ buyId: BuyId.make(1), user, amount: money(1n, "USD"), admin: operator(), balance }),
   DomainEvent.BalanceAdjusted({ user, direction: "credit", amount: money(1n, "USD"), reason: "r", admin: operator(), balance }),
   DomainEvent.DepositCredited({

@@ -1,6 +1,8 @@
 import { buyRepoContract } from "./BuyRepo.js"
 import { cartRepoContract } from "./CartRepo.js"
 import { catalogRepoContract } from "./CatalogRepo.js"
+import { chainDepositRepoContract } from "./ChainDepositRepo.js"
+import { depositAddressRepoContract } from "./DepositAddressRepo.js"
 import { depositRepoContract } from "./DepositRepo.js"
 import { ledgerRepoContract } from "./LedgerRepo.js"
 import { paymentRepoContract } from "./PaymentRepo.js"
@@ -21,5 +23,7 @@ export const storageContracts = (name: string, layer: ContractLayer<StoragePorts
   depositRepoContract(name, layer)
   withdrawalRepoContract(name, layer)
   promptRepoContract(name, layer)
+  depositAddressRepoContract(name, layer)
+  chainDepositRepoContract(name, layer)
   transactorContract(name, layer)
 }
