@@ -1,0 +1,67 @@
+/** What a chain back-end must answer for the two scanning strategies. Every answer is already checked. */
+import type { Asset, ChainDeposit, ChainObservation, Network } from "@tokenshop/domain"
+import type * as Effect from "effect/Effect"
+import type { ChainSourceError } from "../http/ChainHttp.js"
+
+/** A payment to one of the shop's addresses, found in a block or a transaction. */
+export interface Payment {
+  readonly asset: Asset
+  readonly txid: string
+  /** Output, log, event or instruction index within the transaction. */
+  readonly index: number
+  /** The address in the shop's stored form. */
+  readonly address: string
+  readonly units: bigint
+}
+
+export interface ScannedBlock {
+  readonly height: number
+  readonly hash: string
+  /** The previous block's hash, to notice a reorganisation during a scan. */
+  readonly parent: string | null
+  readonly payments: ReadonlyArray<Payment>
+}
+
+/** Where a transaction is now. */
+export type TxPlace =
+  | { readonly _tag: "Block"; readonly height: number; readonly hash: string }
+  | { readonly _tag: "Mempool" }
+  | { readonly _tag: "Gone" }
+
+/** A chain read block by block (Bitcoin Core, Ethereum): the cost is per block, not per address. */
+export interface BlockSource {
+  readonly name: string
+  readonly network: Network
+  readonly assets: ReadonlyArray<Asset>
+  readonly tip: Effect.Effect<number, ChainSourceError>
+  /** The highest block the chain calls final, or null on a chain without finality. */
+  readonly finalized: Effect.Effect<number | null, ChainSourceError>
+  /** The best chain's block hash at `height`, or null above the tip. */
+  readonly hashAt: (height: number) => Effect.Effect<string | null, ChainSourceError>
+  /** The block at `height` with its payments to addresses for which `ours` gives the stored form. */
+  readonly block: (height: number, ours: (address: string) => string | null) => Effect.Effect<ScannedBlock, ChainSourceError>
+  readonly locate: (txid: string) => Effect.Effect<TxPlace, ChainSourceError>
+  /** Unconfirmed payments to our addresses, when the source can list them cheaply. */
+  readonly mempool?: ((ours: (address: string) => string | null) => Effect.Effect<ReadonlyArray<Payment>, ChainSourceError>) | undefined
+}
+
+/** One address's payments since a mark, and the next mark. */
+export interface AddressHistory {
+  readonly observations: ReadonlyArray<ChainObservation>
+  /** Where to start next time (opaque, e.g. a height, a timestamp or a signature); null: from the start. */
+  readonly mark: string | null
+}
+
+/** One poll's view of a chain asked per address (Esplora, TronGrid, Solana): the tip is read once. */
+export interface AddressSession {
+  readonly history: (address: string, mark: string | null) => Effect.Effect<AddressHistory, ChainSourceError>
+  /** Where a recorded payment is now: its current sighting, or "gone". */
+  readonly locate: (deposit: ChainDeposit) => Effect.Effect<ChainObservation | "gone", ChainSourceError>
+}
+
+export interface AddressSource {
+  readonly name: string
+  readonly network: Network
+  readonly assets: ReadonlyArray<Asset>
+  readonly begin: Effect.Effect<AddressSession, ChainSourceError>
+}

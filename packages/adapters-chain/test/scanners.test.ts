@@ -1,0 +1,171 @@
+/**
+ * The two scanning strategies against in-memory chains: block scanning with reorganisations and a
+ * restart, and per-address scanning whose cost per poll does not grow with the number of buyers.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { ChainDeposits, DepositAddresses, Ledger, ShopConfig, ShopLive, TelegramId, Users } from "@tokenshop/domain"
+import {
+  AddressDeriverMemory, AddressValidatorMemory, EventLog, memoryAddress, NotifierMemory, PaymentGatewayMemory, PriceSourceMemory, StorageMemory,
+  WalletProcessorMemory
+} from "@tokenshop/domain/testing/memory"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as TestClock from "effect/TestClock"
+import { makeAddressScanner } from "../src/watchers/AddressScanner.js"
+import { makeBlockScanner } from "../src/watchers/BlockScanner.js"
+import type { AddressSource, BlockSource, Payment, ScannedBlock, TxPlace } from "../src/watchers/Sources.js"
+
+const shop = Layer.mergeAll(ShopLive).pipe(
+  Layer.provideMerge(StorageMemory),
+  Layer.provideMerge(Layer.mergeAll(NotifierMemory, PaymentGatewayMemory(), WalletProcessorMemory(), AddressValidatorMemory, AddressDeriverMemory(), PriceSourceMemory())),
+  Layer.provideMerge(ShopConfig.layer({ chain: { ...ShopConfig.defaults.chain, assets: ["LTC", "SOL"], confirmations: { LTC: 3 } } }))
+)
+
+/** A chain in memory: blocks by height, a mempool, and reorganisations on demand. */
+const memoryChain = () => {
+  let blocks: Array<{ hash: string; parent: string | null; txs: Array<{ txid: string; outputs: Array<{ address: string; units: bigint }> }> }> = []
+  const mempool = new Map<string, Array<{ address: string; units: bigint }>>()
+  let forks = 0
+  const calls = { block: 0 }
+  const mine = (txids: ReadonlyArray<string> = [...mempool.keys()]) => {
+    const parent = blocks[blocks.length - 1]?.hash ?? null
+    blocks.push({ hash: `h${blocks.length}-${forks}`, parent, txs: txids.map((txid) => ({ txid, outputs: mempool.get(txid) ?? [] })) })
+    for (const t of txids) mempool.delete(t)
+  }
+  const source: BlockSource = {
+    name: "ltc-memory", network: "litecoin", assets: ["LTC"],
+    tip: Effect.sync(() => blocks.length - 1),
+    finalized: Effect.succeed(null),
+    hashAt: (h) => Effect.sync(() => blocks[h]?.hash ?? null),
+    block: (h, ours) => Effect.sync((): ScannedBlock => {
+      calls.block++
+      const b = blocks[h]!
+      const payments: Array<Payment> = []
+      for (const tx of b.txs) tx.outputs.forEach((o, index) => {
+        const address = ours(o.address)
+        if (address !== null) payments.push({ asset: "LTC", txid: tx.txid, index, address, units: o.units })
+      })
+      return { height: h, hash: b.hash, parent: b.parent, payments }
+    }),
+    locate: (txid) => Effect.sync((): TxPlace => {
+      const at = blocks.findIndex((b) => b.txs.some((t) => t.txid === txid))
+      return at >= 0 ? { _tag: "Block", height: at, hash: blocks[at]!.hash } : mempool.has(txid) ? { _tag: "Mempool" } : { _tag: "Gone" }
+    })
+  }
+  return {
+    source, calls,
+    send: (txid: string, outputs: Array<{ address: string; units: bigint }>) => void mempool.set(txid, outputs),
+    mine,
+    /** Replaces the blocks from `height` with empty ones (one more than before); their transactions go back to the mempool unless dropped. */
+    reorg: (height: number, drop: ReadonlyArray<string> = []) => {
+      forks++
+      const removed = blocks.splice(height)
+      for (const b of removed) for (const t of b.txs) if (!drop.includes(t.txid)) mempool.set(t.txid, t.outputs)
+      for (let i = 0; i <= removed.length; i++) mine([])
+    }
+  }
+}
+
+const balance = (user: TelegramId) => Effect.map(Effect.flatMap(Ledger, (l) => l.balance(user)), (b) => b.available.amount)
+const buyerWithAddress = (id: number) =>
+  Effect.gen(function*() {
+    const user = (yield* (yield* Users).register({ id: TelegramId.make(id), username: null, language: "en" })).id
+    const { address } = yield* (yield* DepositAddresses).addressFor(user, "LTC")
+    return { user, address }
+  })
+
+describe("block scanning", () => {
+  it.effect("two outputs to one address in one transaction are two credits, each once, after 3 confirmations; a restart repeats nothing", () =>
+    Effect.gen(function*() {
+      const c = memoryChain()
+      c.mine([])
+      const { address, user } = yield* buyerWithAddress(7001)
+      let scanner = yield* makeBlockScanner(c.source, { startHeight: 0 })
+      c.send("t1", [{ address, units: 50_000_000n }, { address: "ltc1qstranger", units: 1n }, { address: address.toUpperCase(), units: 25_000_000n }])
+      c.mine()
+      yield* scanner.cycle
+      expect((yield* (yield* ChainDeposits).mine(user, "LTC", { offset: 0, limit: 10 })).items.map((d) => [d.index, d.confirmations, d.status]))
+        .toEqual([[2, 1, "pending"], [0, 1, "pending"]])
+      c.mine([])
+      c.mine([])
+      const read = c.calls.block
+      scanner = yield* makeBlockScanner(c.source, { startHeight: 0 }) // a restart: resumes from the stored cursor
+      yield* scanner.cycle
+      expect(c.calls.block - read).toBe(2) // only the two new blocks
+      expect(yield* balance(user)).toBe(6000n) // 0.75 LTC at 80 USD
+      yield* scanner.cycle
+      expect(yield* balance(user)).toBe(6000n)
+      expect(yield* (yield* EventLog).ofTag("DepositCredited")).toHaveLength(2)
+    }).pipe(Effect.provide(shop)))
+
+  it.effect("a reorganisation that drops a credited transaction holds it; mined again and confirmed, it is released", () =>
+    Effect.gen(function*() {
+      const c = memoryChain()
+      c.mine([])
+      const { address, user } = yield* buyerWithAddress(7002)
+      const scanner = yield* makeBlockScanner(c.source, { startHeight: 0 })
+      c.send("t2", [{ address, units: 10_000_000n }])
+      c.mine()
+      c.mine([])
+      c.mine([])
+      yield* scanner.cycle
+      expect(yield* balance(user)).toBe(800n)
+      c.reorg(1) // t2's block is replaced; t2 is back in the mempool
+      yield* scanner.cycle
+      expect(yield* balance(user)).toBe(0n)
+      expect(yield* (yield* EventLog).ofTag("DepositHeld")).toHaveLength(1)
+      c.mine()
+      c.mine([])
+      c.mine([])
+      yield* scanner.cycle
+      expect(yield* balance(user)).toBe(800n)
+      expect(yield* (yield* EventLog).ofTag("DepositReleased")).toHaveLength(1)
+      c.reorg(2, ["t2"]) // dropped for good (a double spend)
+      yield* scanner.cycle
+      expect(yield* balance(user)).toBe(0n)
+      const [d] = (yield* (yield* ChainDeposits).mine(user, "LTC", { offset: 0, limit: 1 })).items
+      expect(d!.status).toBe("held")
+    }).pipe(Effect.provide(shop)))
+})
+
+describe("per-address scanning", () => {
+  const perAddress = (calls: { history: number }) => ({
+    name: "sol-memory", network: "solana", assets: ["SOL"],
+    begin: Effect.succeed({
+      history: () => Effect.sync(() => (calls.history++, { observations: [], mark: "m" })),
+      locate: () => Effect.succeed("gone" as const)
+    })
+  }) satisfies AddressSource
+
+  const withBuyers = (n: number, open: number) =>
+    Effect.gen(function*() {
+      const addresses = yield* DepositAddresses
+      const users = yield* Users
+      const pool = Array.from({ length: n }, (_, i) => memoryAddress("solana", 500_000 + i))
+      yield* addresses.importPool({ kind: "operator", name: "test" }, "solana", pool)
+      for (let i = 0; i < n; i++) {
+        const user = (yield* users.register({ id: TelegramId.make(10_000 + i), username: null, language: "en" })).id
+        yield* addresses.addressFor(user, "SOL")
+      }
+      // every window closed, then `open` buyers open Top up again
+      yield* TestClock.adjust("25 hours")
+      for (let i = n - open; i < n; i++) yield* addresses.addressFor(TelegramId.make(10_000 + i), "SOL")
+    })
+
+  it.effect("a poll asks about the open windows only, plus the slow pass's share: the same for 100 or 600 buyers", () =>
+    Effect.gen(function*() {
+      const counts: Array<number> = []
+      for (const n of [100, 600]) {
+        const calls = { history: 0 }
+        yield* Effect.gen(function*() {
+          yield* withBuyers(n, 10)
+          const scanner = yield* makeAddressScanner(perAddress(calls), { interval: "30 seconds", passEvery: "24 hours" })
+          yield* scanner.cycle // the first poll starts the slow pass: 10 open + ceil(n / 2880)
+          const first = calls.history
+          yield* scanner.cycle
+          counts.push(first, calls.history - first)
+        }).pipe(Effect.provide(shop))
+      }
+      expect(counts).toEqual([11, 11, 11, 11]) // 10 open windows + the slow pass's one address a poll
+    }), 60_000)
+})
