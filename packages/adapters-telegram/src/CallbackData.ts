@@ -54,7 +54,9 @@ export const Callback = Schema.Union(
   Schema.TaggedStruct("Withdrawals", { page: PageNo }),
   Schema.TaggedStruct("Languages", {}),
   Schema.TaggedStruct("Language", { language: Lang }),
-  Schema.TaggedStruct("Help", {})
+  Schema.TaggedStruct("Help", {}),
+  Schema.TaggedStruct("ChainCheck", { asset: Asset }),
+  Schema.TaggedStruct("AdminDeposits", { page: PageNo })
 )
 export type Callback = typeof Callback.Type
 type Encoded = typeof Callback.Encoded
@@ -88,7 +90,9 @@ const codes = {
   Withdrawals: ["H", ["page"]],
   Languages: ["L", []],
   Language: ["l", ["language"]],
-  Help: ["?", []]
+  Help: ["?", []],
+  ChainCheck: ["e", ["asset"]],
+  AdminDeposits: ["E", ["page"]]
 } as const satisfies { readonly [K in Callback["_tag"]]: readonly [string, ReadonlyArray<string>] }
 
 const byCode = new Map<string, Callback["_tag"]>(

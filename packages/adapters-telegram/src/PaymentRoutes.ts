@@ -6,21 +6,22 @@
  */
 import { randomBytes } from "node:crypto"
 import {
-  type Asset, Cart, Catalog, digitsOf, idempotencyKey, Ledger, money, type Money, parseMoney, Payments, PromptRepo,
+  type Asset, Cart, Catalog, DepositAddresses, digitsOf, idempotencyKey, Ledger, money, type Money, parseMoney, Payments, PromptRepo,
   Settlement, ShopConfig, type TelegramId, type User, Users, WithdrawalRepo, Withdrawals
 } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { Context as TgContext } from "grammy"
-import { toBuffer } from "qrcode"
 import { type Callback, encodeCallback } from "./CallbackData.js"
 import { formatMoney } from "./Format.js"
 import * as P from "./PaymentScreens.js"
+import { qrPng } from "./Qr.js"
+import { depositRoute, type DepositRouteServices, showOwnAddress } from "./deposits/DepositRoutes.js"
 import * as Screens from "./Screens.js"
 import { answer, send, sendPhoto, show } from "./Telegram.js"
 
 export type PaymentRouteServices =
-  | Payments | Settlement | PromptRepo | ShopConfig | Users | Withdrawals | WithdrawalRepo | Ledger | Cart | Catalog
+  | Payments | Settlement | PromptRepo | ShopConfig | Users | Withdrawals | WithdrawalRepo | Ledger | Cart | Catalog | DepositRouteServices
 
 /** How long a question waits for its typed answer. */
 const PROMPT_MINUTES = 15
@@ -57,8 +58,7 @@ const openTopUp = (ctx: TgContext, user: User, s: Screens.Speaker, asset: Asset,
     const payment = opened.right
     yield* answer(ctx)
     const screen = P.invoice(s, payment)
-    const png = yield* Effect.tryPromise(() => toBuffer(P.paymentUri(payment.asset, payment.address, payment.cryptoAmount), { type: "png", errorCorrectionLevel: "M", margin: 2, scale: 8 }))
-      .pipe(Effect.option)
+    const png = yield* qrPng(P.paymentUri(payment.asset, payment.address, payment.cryptoAmount))
     return yield* Option.match(png, {
       onNone: () => send(ctx, screen),
       onSome: (bytes) => sendPhoto(ctx, bytes, `topup-${payment.id}.png`, screen)
@@ -74,11 +74,16 @@ export const paymentRoute = (ctx: TgContext, user: User, s: Screens.Speaker, cal
     const admin = () => Effect.option(users.authorize(user.id))
     switch (callback._tag) {
       case "TopUp": {
-        if (payments.assets.length === 0) return yield* reply(Screens.notice(s, "topup-not-configured", undefined, { _tag: "Profile" }))
+        const own = yield* DepositAddresses
+        const assets = [...own.assets, ...payments.assets.filter((a) => !own.assets.includes(a))]
+        if (assets.length === 0) return yield* reply(Screens.notice(s, "topup-not-configured", undefined, { _tag: "Profile" }))
+        // The first Top up makes the buyer's own addresses; every one opens their watch window.
+        if (own.assets.length > 0) yield* Effect.ignoreLogged(own.open(user.id))
         const open = yield* payments.pending(user.id)
-        return yield* reply(P.topUpAssets(s, payments.assets, open.length))
+        return yield* reply(P.topUpAssets(s, assets, open.length))
       }
       case "TopUpAsset": {
+        if ((yield* DepositAddresses).assets.includes(callback.asset)) return yield* showOwnAddress(ctx, user, s, callback.asset)
         if (!payments.assets.includes(callback.asset)) return yield* expired(ctx, s)
         if (payments.fixedAmountAssets.includes(callback.asset)) {
           const { currency } = yield* ShopConfig
@@ -166,7 +171,7 @@ export const paymentRoute = (ctx: TgContext, user: User, s: Screens.Speaker, cal
         return yield* show(ctx, P.withdrawalDone(s, result.right))
       }
       default:
-        return false as const
+        return yield* depositRoute(ctx, user, s, callback)
     }
   })
 

@@ -89,7 +89,11 @@ export const openTopUps = (s: Speaker, pending: ReadonlyArray<PaymentRequest>): 
 
 export const adminMenu = (s: Speaker): Screen => ({
   text: s.t("admin-title"),
-  keyboard: [[button(s.t("admin-button-wallet"), { _tag: "Wallet" })], [button(s.t("button-main"), { _tag: "Main" })]]
+  keyboard: [
+    [button(s.t("admin-button-wallet"), { _tag: "Wallet" })],
+    [button(s.t("admin-button-deposits"), { _tag: "AdminDeposits", page: 0 })],
+    [button(s.t("button-main"), { _tag: "Main" })]
+  ]
 })
 
 export const wallet = (s: Speaker, balances: ReadonlyArray<CryptoAmount>): Screen => {

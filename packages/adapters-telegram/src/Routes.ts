@@ -143,6 +143,8 @@ export const route = (settings: RouteSettings) => {
         case "WithdrawAsset":
         case "WithdrawConfirm":
         case "Withdrawals":
+        case "ChainCheck":
+        case "AdminDeposits":
           return yield* paymentRoute(ctx, user, s, callback, shopName)
         case "Languages":
           return yield* reply(Screens.languages(s, translator))

@@ -5,21 +5,17 @@
  */
 import { autoRetry } from "@grammyjs/auto-retry"
 import { run, sequentialize } from "@grammyjs/runner"
-import { type DomainEvent, formatCrypto, Notifier, ShopConfig, type TelegramId, UserRepo } from "@tokenshop/domain"
+import type { ShopConfig } from "@tokenshop/domain"
 import { timingSafeEqual } from "node:crypto"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
-import { Api, Bot, type Transformer } from "grammy"
+import { Bot, type Transformer } from "grammy"
 import type { Update } from "grammy/types"
 import { installShop } from "./Bot.js"
-import { formatMoney } from "./Format.js"
 import { DEFAULT_LANGUAGE, loadTranslator } from "./I18n.js"
 import type { RouteServices } from "./Routes.js"
-import { assetLabel, txLink } from "./PaymentScreens.js"
-import { escapeHtml } from "./Screens.js"
-import { sendTo } from "./Telegram.js"
 
 export interface TelegramSettings {
   readonly token: Redacted.Redacted<string>
@@ -110,72 +106,5 @@ export const TelegramWebhookLive = (settings: TelegramSettings, webhook: Webhook
         Effect.tryPromise(() => bot.handleUpdate(update as Update)).pipe(
           Effect.catchAllCause((cause) => Effect.logError("webhook update failed", cause))
         )
-    })
-  }))
-
-/** Domain events to the admins' chats: every purchase (and, with the payment adapters, every deposit). */
-export const TelegramNotifierLive = (settings: TelegramSettings): Layer.Layer<Notifier, never, ShopConfig | UserRepo> =>
-  Layer.effect(Notifier, Effect.gen(function*() {
-    const api = new Api(Redacted.value(settings.token), settings.apiRoot === undefined ? undefined : { apiRoot: settings.apiRoot })
-    api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }))
-    for (const transformer of settings.transformers ?? []) api.config.use(transformer)
-    const { admins } = yield* ShopConfig
-    const users = yield* UserRepo
-    const translator = loadTranslator()
-    const en = DEFAULT_LANGUAGE
-    const tell = (text: string, html = false) =>
-      Effect.forEach(admins, (admin) => sendTo(api, admin, text, html).pipe(Effect.catchAll((e) => Effect.logWarning(`cannot notify admin ${admin}`, e))), {
-        discard: true
-      })
-    /** A message to a buyer, in their language; a buyer who blocked the bot is only logged. */
-    const toBuyer = (user: TelegramId, key: string, args: (language: string) => Record<string, string | number>) =>
-      Effect.gen(function*() {
-        const found = yield* users.find(user)
-        const language = translator.pick(found._tag === "Some" ? found.value.language : null)
-        yield* sendTo(api, user, translator.t(language, key, args(language)))
-      }).pipe(Effect.catchAll((e) => Effect.logWarning(`cannot notify user ${user}`, e)))
-    return Notifier.of({
-      publish: (event: DomainEvent) => {
-        switch (event._tag) {
-          case "PurchaseCompleted":
-            return tell(translator.t(en, "admin-purchase", {
-              buy: event.buyId,
-              total: formatMoney(event.total, en),
-              user: `${event.user}: ${event.lines.map((l) => `${l.categoryName} / ${l.subcategoryName} × ${l.quantity}`).join(", ")}`
-            }))
-          case "DepositCredited": {
-            const { balance, deposit } = event
-            return Effect.zipRight(
-              toBuyer(deposit.user, "notify-topup-credited", (l) => ({ amount: formatMoney(deposit.fiat, l), balance: formatMoney(balance.available, l) })),
-              tell(translator.t(en, "admin-deposit", {
-                deposit: deposit.id,
-                user: deposit.user,
-                amount: formatCrypto(deposit.amount),
-                fiat: formatMoney(deposit.fiat, en),
-                balance: formatMoney(balance.available, en)
-              }))
-            )
-          }
-          case "PaymentExpired":
-            return toBuyer(event.payment.user, "notify-topup-expired", () => ({ asset: assetLabel(event.payment.asset) }))
-          case "PaymentMismatched":
-            return tell(translator.t(en, "admin-payment-mismatch", {
-              payment: event.payment.id, user: event.payment.user, asset: event.payment.asset, reason: event.reason
-            }))
-          case "ForwardingFailed":
-            return tell(translator.t(en, "admin-forwarding-failed", {
-              payment: event.payment.id, asset: event.payment.asset, destination: event.destination, reason: event.reason
-            }))
-          case "WithdrawalExecuted": {
-            const w = event.withdrawal
-            const links = w.txIds.map((tx) => txLink(w.asset, tx)).join(", ")
-            return tell(translator.t(en, "admin-withdrawal", {
-              total: escapeHtml(formatCrypto(w.total)), by: escapeHtml(w.admin), destination: escapeHtml(w.destination), links
-            }), true)
-          }
-          default:
-            return Effect.logDebug(`event ${event._tag}`)
-        }
-      }
     })
   }))

@@ -14,7 +14,7 @@ import { type DomainEvent, Notifier } from "./Events.js"
 import type { TelegramId } from "./Ids.js"
 import { applyLedger, checkObservation, noticeEvent } from "./internal/chainLedger.js"
 import { LedgerRepo } from "./Ledger.js"
-import { crypto } from "./Money.js"
+import { crypto, type Money } from "./Money.js"
 import { type Page, page, type PageRequest } from "./Paging.js"
 import { PaymentRepo } from "./PaymentRequests.js"
 import { PriceSource } from "./Prices.js"
@@ -35,6 +35,11 @@ export interface ChainReport {
   readonly cursor?: { readonly value: string; readonly height: number | null } | undefined
   /** How far a source that asks per address read each address's history. */
   readonly marks?: ReadonlyArray<{ readonly network: Network; readonly address: string; readonly mark: string }> | undefined
+}
+
+/** A payment with what it was credited at, when it was. */
+export interface ChainDepositView extends ChainDeposit {
+  readonly fiat: Money | null
 }
 
 export interface ChainOverview {
@@ -69,7 +74,7 @@ export class ChainDeposits extends Context.Tag("@tokenshop/domain/ChainDeposits"
   readonly addresses: (network: Network, after: number, limit: number) => Effect.Effect<ReadonlyArray<DepositAddress>>
   readonly addressCount: (network: Network) => Effect.Effect<number>
   /** The buyer's own payments, newest first. */
-  readonly mine: (user: TelegramId, asset: Asset | null, page: PageRequest) => Effect.Effect<Page<ChainDeposit>>
+  readonly mine: (user: TelegramId, asset: Asset | null, page: PageRequest) => Effect.Effect<Page<ChainDepositView>>
   readonly overview: (admin: AdminRef, recent: PageRequest) => Effect.Effect<ChainOverview, NotAdmin>
 }>() {
   static readonly layer = Layer.effect(ChainDeposits, Effect.gen(function*() {
@@ -81,7 +86,8 @@ export class ChainDeposits extends Context.Tag("@tokenshop/domain/ChainDeposits"
     const notifier = yield* Notifier
     const users = yield* Users
     const config = yield* ShopConfig
-    const storage = Context.make(DepositRepo, yield* DepositRepo).pipe(
+    const depositRepo = yield* DepositRepo
+    const storage = Context.make(DepositRepo, depositRepo).pipe(
       Context.add(LedgerRepo, yield* LedgerRepo),
       Context.add(PaymentRepo, yield* PaymentRepo)
     )
@@ -200,7 +206,16 @@ export class ChainDeposits extends Context.Tag("@tokenshop/domain/ChainDeposits"
       watchedAddresses: (network) => Effect.flatMap(now, (at) => addresses.watched(network, at)),
       addresses: addresses.list,
       addressCount: addresses.count,
-      mine: repo.byUser,
+      mine: (user, asset, page) =>
+        Effect.flatMap(repo.byUser(user, asset, page), (found) =>
+          Effect.map(
+            Effect.forEach(found.items, (d) =>
+              d.depositId === null
+                ? Effect.succeed({ ...d, fiat: null })
+                : Effect.map(depositRepo.findBySource({ kind: "chain", asset: d.asset, txid: d.txid, index: d.index }), (c) =>
+                  ({ ...d, fiat: Option.match(c, { onNone: () => null, onSome: (x) => x.fiat }) }))),
+            (items) => ({ ...found, items })
+          )),
       overview: Effect.fn("ChainDeposits.overview")(function*(admin: AdminRef, recent: PageRequest) {
         yield* users.ensureAdmin(admin)
         const networks = [...new Set(config.chain.assets.map((a) => assetInfo(a).network))].filter((n) => pooledNetworks.includes(n))

@@ -143,3 +143,46 @@ topup-history-button = 📜 Meine Aufladungen
 topup-history-title = Deine gutgeschriebenen Aufladungen, neueste zuerst:
 topup-history-empty = Bisher wurde keine Aufladung gutgeschrieben.
 topup-history-line = { $date } · { $amount } = { $fiat }
+deposit-address =
+    <b>Deine { $asset }-Einzahlungsadresse</b>
+    <code>{ $address }</code>
+    Diese Adresse gehört dauerhaft dir: Sende { $asset } jederzeit und so oft du willst dorthin.
+    Kleinste gutgeschriebene Einzahlung: { $minimum }. Jede Einzahlung wird nach { $confirmations } gutgeschrieben, zum Kurs dieses Moments.
+deposit-confirmations = { $count ->
+    [one] 1 Bestätigung
+   *[other] { $count } Bestätigungen
+}
+deposit-when-final = der Finalisierung durch das Netzwerk (meist innerhalb einer Minute)
+deposit-button-check = 🔄 Prüfen
+deposit-unavailable = Einzahlungen in { $asset } sind gerade nicht möglich. Bitte wähle einen anderen Weg oder versuche es später.
+deposit-status-title = Deine { $asset }-Einzahlungen, neueste zuerst:
+deposit-status-empty = Auf deiner { $asset }-Adresse ist noch nichts angekommen. Nach dem Senden kann es eine Minute dauern, bis die Transaktion gesehen wird.
+deposit-state-pending = gesehen, { $confirmations } von { $required } Bestätigungen
+deposit-state-pending-final = gesehen, wartet auf Finalisierung
+deposit-state-waiting = bestätigt, wird gutgeschrieben, sobald ein Kurs verfügbar ist
+deposit-state-credited = { $fiat } gutgeschrieben
+deposit-state-held = zurückgehalten: die Transaktion hat die Blockchain verlassen
+deposit-state-vanished = nicht mehr im Netzwerk
+deposit-state-below = unter dem Minimum von { $minimum }: nicht gutgeschrieben
+notify-deposit-seen = 👀 Wir sehen deine Einzahlung von { $amount }. Sie wird nach { $confirmations } gutgeschrieben.
+notify-deposit-below = Deine Einzahlung von { $amount } liegt unter dem Minimum von { $minimum } und wurde nicht gutgeschrieben. Bitte wende dich an den Shop-Betreiber.
+notify-deposit-waiting = Deine Einzahlung von { $amount } ist bestätigt. Sie wird gutgeschrieben, sobald ein Kurs verfügbar ist.
+notify-deposit-credited = ✅ Deine Einzahlung von { $amount } ist angekommen: { $fiat } gutgeschrieben. Verfügbares Guthaben: { $balance }. { $link }
+notify-deposit-held = ⚠️ Deine Einzahlung von { $amount } ({ $fiat }) hat die Blockchain verlassen und wird zurückgehalten, bis sie erneut bestätigt ist. Verfügbares Guthaben: { $balance }. { $link }
+notify-deposit-released = ✅ Deine Einzahlung von { $amount } ist wieder bestätigt, die Sperre ist aufgehoben. Verfügbares Guthaben: { $balance }. { $link }
+admin-button-deposits = 📥 Einzahlungen
+admin-deposits-title = <b>Einzahlungen auf eigene Adressen</b>, neueste zuerst:
+admin-deposits-none = Noch keine.
+admin-deposits-pending = Warten auf Bestätigungen ({ $count }):
+admin-deposits-waiting = Bestätigt, warten auf einen Kurs ({ $count }):
+admin-deposits-held = Zurückgehalten nach Verlassen der Chain ({ $count }):
+admin-deposits-watchers = Beobachter:
+admin-deposits-no-watchers = Noch kein Beobachter hat gemeldet.
+admin-deposits-height = Block { $height }
+admin-deposits-pool = { $network }-Adressen im Vorrat: { $left }
+admin-deposit-credited = 💰 Einzahlung #{ $deposit } · Nutzer { $user } · { $amount } = { $fiat } · Guthaben { $balance } · { $link }
+admin-deposit-held = ⚠️ Einzahlung #{ $deposit } von Nutzer { $user } ({ $amount } = { $fiat }) hat die Chain verlassen und wird zurückgehalten. Guthaben { $balance }. { $link }
+admin-deposit-released = Einzahlung #{ $deposit } von Nutzer { $user } ({ $amount }) ist wieder bestätigt; die Sperre ist aufgehoben. Guthaben { $balance }. { $link }
+admin-deposit-waiting = ⚠️ Eine Einzahlung von { $amount } (Nutzer { $user }) ist bestätigt, aber es gibt keinen aktuellen Kurs; sie wartet. Prüfe die Kursquellen.
+admin-pool-low = ⚠️ Nur noch { $left } { $network }-Einzahlungsadressen im Vorrat. Importiere weitere mit: tokenshop wallet import-sol-pool FILE
+admin-pool-empty = ⛔ Keine { $network }-Einzahlungsadresse mehr: Käufer können damit nicht aufladen. Importiere weitere mit: tokenshop wallet import-sol-pool FILE

@@ -144,3 +144,46 @@ topup-history-button = 📜 My top-ups
 topup-history-title = Your credited top-ups, newest first:
 topup-history-empty = No top-up has been credited yet.
 topup-history-line = { $date } · { $amount } = { $fiat }
+deposit-address =
+    <b>Your { $asset } deposit address</b>
+    <code>{ $address }</code>
+    This address is yours for good: send { $asset } to it whenever you like, as often as you like.
+    Smallest deposit credited: { $minimum }. Each deposit is credited after { $confirmations }, at the price of that moment.
+deposit-confirmations = { $count ->
+    [one] 1 confirmation
+   *[other] { $count } confirmations
+}
+deposit-when-final = the network finalizes it (usually within a minute)
+deposit-button-check = 🔄 Check
+deposit-unavailable = Deposits in { $asset } are not available right now. Please choose another way or try again later.
+deposit-status-title = Your { $asset } deposits, newest first:
+deposit-status-empty = Nothing has arrived at your { $asset } address yet. After you send, it can take a minute until the transaction is seen.
+deposit-state-pending = seen, { $confirmations } of { $required } confirmations
+deposit-state-pending-final = seen, waiting until final
+deposit-state-waiting = confirmed, credited as soon as a price is available
+deposit-state-credited = credited { $fiat }
+deposit-state-held = held: the transaction left the blockchain
+deposit-state-vanished = no longer in the network
+deposit-state-below = below the minimum of { $minimum }: not credited
+notify-deposit-seen = 👀 We see your deposit of { $amount }. It is credited after { $confirmations }.
+notify-deposit-below = Your deposit of { $amount } is below the minimum of { $minimum } and was not credited. Please contact the shop owner.
+notify-deposit-waiting = Your deposit of { $amount } is confirmed. It is credited as soon as a price is available.
+notify-deposit-credited = ✅ Your deposit of { $amount } has arrived: { $fiat } credited. Available balance: { $balance }. { $link }
+notify-deposit-held = ⚠️ Your deposit of { $amount } ({ $fiat }) left the blockchain and is held until it is confirmed again. Available balance: { $balance }. { $link }
+notify-deposit-released = ✅ Your deposit of { $amount } is confirmed again and the hold is released. Available balance: { $balance }. { $link }
+admin-button-deposits = 📥 Deposits
+admin-deposits-title = <b>Deposits to own addresses</b>, newest first:
+admin-deposits-none = None yet.
+admin-deposits-pending = Waiting for confirmations ({ $count }):
+admin-deposits-waiting = Confirmed, waiting for a price ({ $count }):
+admin-deposits-held = Held after leaving the chain ({ $count }):
+admin-deposits-watchers = Watchers:
+admin-deposits-no-watchers = No watcher has reported yet.
+admin-deposits-height = block { $height }
+admin-deposits-pool = { $network } addresses left in the pool: { $left }
+admin-deposit-credited = 💰 Deposit #{ $deposit } · user { $user } · { $amount } = { $fiat } · balance { $balance } · { $link }
+admin-deposit-held = ⚠️ Deposit #{ $deposit } of user { $user } ({ $amount } = { $fiat }) left the chain and is held. Balance { $balance }. { $link }
+admin-deposit-released = Deposit #{ $deposit } of user { $user } ({ $amount }) is confirmed again; the hold is released. Balance { $balance }. { $link }
+admin-deposit-waiting = ⚠️ A deposit of { $amount } (user { $user }) is confirmed but no fresh price is available; it waits. Check the price feeds.
+admin-pool-low = ⚠️ Only { $left } { $network } deposit addresses are left in the pool. Import more with: tokenshop wallet import-sol-pool FILE
+admin-pool-empty = ⛔ No { $network } deposit address is left: buyers cannot top up with it. Import more with: tokenshop wallet import-sol-pool FILE

@@ -1,0 +1,99 @@
+/**
+ * Reading Bitcoin Core's (and Litecoin Core's) JSON answers exactly: every number is kept as its
+ * text (lossless-json), amounts in coins with up to 8 decimals become bigint base units by decimal
+ * arithmetic on that text, and the shapes the back-end relies on are checked with Schema. Anything
+ * else (a float-looking amount with more digits, a negative one, a missing field) is a decode error.
+ */
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import { LosslessNumber, parse } from "lossless-json"
+import { ChainSourceError } from "../../http/ChainHttp.js"
+
+/** Coins in Core's decimal notation ("0.00100000") to base units; Left: why it is refused. */
+export const coinsToUnits = (text: string): Either.Either<bigint, string> => {
+  const m = /^(\d+)(?:\.(\d*))?$/.exec(text)
+  if (m === null) return Either.left(`not a non-negative decimal amount: ${text}`)
+  const fraction = m[2] ?? ""
+  if (fraction.length > 8) return Either.left(`more than 8 decimals: ${text}`)
+  return Either.right(BigInt(m[1]!) * 100_000_000n + BigInt(fraction.padEnd(8, "0")))
+}
+
+/** Parses an answer keeping every number's digits; malformed JSON is a decode error. */
+export const parseLossless = (source: string, text: string): Effect.Effect<unknown, ChainSourceError> =>
+  Effect.try({
+    try: () => parse(text) as unknown,
+    catch: () => new ChainSourceError({ source, kind: "decode", detail: `malformed JSON: ${text.slice(0, 80)}` })
+  })
+
+const Digits = Schema.instanceOf(LosslessNumber)
+
+/** An integer that fits a JS number (heights, output indexes, confirmations, which may be -1). */
+export const Integer = Schema.transformOrFail(Digits, Schema.Int, {
+  strict: true,
+  decode: (n, _, ast) =>
+    /^-?\d+$/.test(n.value) && Number.isSafeInteger(Number(n.value))
+      ? ParseResult.succeed(Number(n.value))
+      : ParseResult.fail(new ParseResult.Type(ast, n, `not an integer: ${n.value}`)),
+  encode: (x) => ParseResult.succeed(new LosslessNumber(String(x)))
+})
+
+/** An amount in coins (8 decimals at most, not negative) as base units. */
+export const Coins = Schema.transformOrFail(Digits, Schema.BigIntFromSelf, {
+  strict: true,
+  decode: (n, _, ast) =>
+    Either.match(coinsToUnits(n.value), {
+      onLeft: (why) => ParseResult.fail(new ParseResult.Type(ast, n, why)),
+      onRight: ParseResult.succeed
+    }),
+  encode: (units) => ParseResult.succeed(new LosslessNumber(`${units / 100_000_000n}.${String(units % 100_000_000n).padStart(8, "0")}`))
+})
+
+/** A block hash or txid as Core writes it: 64 lowercase hex digits. */
+export const Hash = Schema.String.pipe(Schema.pattern(/^[0-9a-f]{64}$/))
+
+/** 0.21 and older list `addresses`; 22.0 and later give one `address`. */
+const ScriptPubKey = Schema.Struct({
+  address: Schema.optional(Schema.String),
+  addresses: Schema.optional(Schema.Array(Schema.String))
+})
+
+const Output = Schema.Struct({
+  value: Coins,
+  n: Integer,
+  scriptPubKey: ScriptPubKey,
+  /** Litecoin 0.21.2: true for MWEB outputs, which have no address of ours. */
+  ismweb: Schema.optional(Schema.Boolean)
+})
+
+export const Tx = Schema.Struct({ txid: Hash, vout: Schema.Array(Output) })
+export type Tx = typeof Tx.Type
+
+/** `getblock <hash> 2`, the fields read. */
+export const Block = Schema.Struct({
+  hash: Hash,
+  height: Integer,
+  previousblockhash: Schema.optional(Hash),
+  tx: Schema.Array(Tx)
+})
+
+/** `getrawtransaction <txid> true`: a block hash when it was found through the transaction index. */
+export const Located = Schema.Struct({ txid: Hash, blockhash: Schema.optional(Hash) })
+
+/** `getblockheader <hash> true`: confirmations is -1 for a block outside the best chain. */
+export const Header = Schema.Struct({ hash: Hash, height: Integer, confirmations: Integer })
+
+/** Decodes `value` as `schema`, or a decode error naming the method. */
+export const decodeAs = <A, I>(schema: Schema.Schema<A, I>, source: string, method: string) => (value: unknown): Effect.Effect<A, ChainSourceError> =>
+  Schema.decodeUnknown(schema)(value).pipe(
+    Effect.mapError((e) => new ChainSourceError({ source, kind: "decode", detail: `${method}: ${e.message.slice(0, 300)}` }))
+  )
+
+/** The single address an output pays, as the node writes it (Bech32 in lowercase), or null. */
+export const outputAddress = (o: Tx["vout"][number]): string | null => {
+  if (o.ismweb === true) return null
+  if (o.scriptPubKey.address !== undefined) return o.scriptPubKey.address
+  const list = o.scriptPubKey.addresses
+  return list !== undefined && list.length === 1 ? list[0]! : null
+}

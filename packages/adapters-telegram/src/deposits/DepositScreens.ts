@@ -1,0 +1,88 @@
+/** Screens of deposits to the buyers' own addresses, and the admins' view of them. Pure, like Screens.ts. */
+import {
+  type Asset, type ChainDeposit, type ChainDepositView, type ChainOverview, type ConfirmationPolicy, crypto, formatCrypto, type Page, type WatcherState
+} from "@tokenshop/domain"
+import { formatDate } from "../Format.js"
+import { assetLabel, txLink } from "../PaymentScreens.js"
+import { button, escapeHtml, nonEmpty, pager, type Screen, type Speaker } from "../Screens.js"
+
+/** "6 confirmations", or "final" for chains that finalize. */
+export const needed = (s: Speaker, required: ConfirmationPolicy): string =>
+  required === "final" ? s.t("deposit-when-final") : s.t("deposit-confirmations", { count: required })
+
+/** The buyer's permanent address for one asset, what counts, and a Check button. */
+export const ownAddress = (s: Speaker, asset: Asset, address: string, minimum: bigint, required: ConfirmationPolicy): Screen => ({
+  text: s.html("deposit-address", {
+    asset: assetLabel(asset),
+    address,
+    minimum: formatCrypto(crypto(minimum, asset)),
+    confirmations: needed(s, required)
+  }),
+  keyboard: [
+    [button(s.t("deposit-button-check"), { _tag: "ChainCheck", asset })],
+    [button(s.t("button-back"), { _tag: "TopUp" })]
+  ]
+})
+
+/** Where a payment stands, in the buyer's words. */
+export const state = (s: Speaker, d: ChainDeposit, required: ConfirmationPolicy, minimum: bigint, credited: string | null): string => {
+  switch (d.status) {
+    case "pending":
+      return required === "final"
+        ? s.t("deposit-state-pending-final")
+        : s.t("deposit-state-pending", { confirmations: d.confirmations, required })
+    case "waiting_price": return s.t("deposit-state-waiting")
+    case "credited": return s.t("deposit-state-credited", { fiat: credited ?? "" })
+    case "held": return s.t("deposit-state-held")
+    case "vanished": return s.t("deposit-state-vanished")
+    case "below_minimum": return s.t("deposit-state-below", { minimum: formatCrypto(crypto(minimum, d.asset)) })
+  }
+}
+
+const line = (d: ChainDeposit, what: string) =>
+  `${escapeHtml(formatCrypto(crypto(d.units, d.asset)))} · ${escapeHtml(what)} · ${txLink(d.asset, d.txid)}`
+
+/** The buyer's payments to their address for one asset, newest first. */
+export const chainStatus = (
+  s: Speaker,
+  asset: Asset,
+  page: Page<ChainDepositView>,
+  describe: (d: ChainDepositView) => string
+): Screen => ({
+  text: page.total === 0
+    ? s.html("deposit-status-empty", { asset: assetLabel(asset) })
+    : [s.html("deposit-status-title", { asset: assetLabel(asset) }), ...page.items.map((d) => line(d, describe(d)))].join("\n"),
+  keyboard: [
+    [button(s.t("deposit-button-check"), { _tag: "ChainCheck", asset })],
+    [button(s.t("button-back"), { _tag: "TopUpAsset", asset })]
+  ]
+})
+
+const watcherLine = (s: Speaker, w: WatcherState) =>
+  [
+    `• <b>${escapeHtml(w.name)}</b>`,
+    w.height === null ? "" : ` · ${s.html("admin-deposits-height", { height: String(w.height) })}`,
+    ` · ${escapeHtml(formatDate(w.updatedAt, s.language))}`,
+    w.lastError === null ? " ✅" : `\n  ⚠️ ${escapeHtml(w.lastError.slice(0, 200))}`
+  ].join("")
+
+const admin = (s: Speaker, d: ChainDeposit) =>
+  `${escapeHtml(formatDate(d.updatedAt, s.language))} · ${d.user} · ${line(d, d.status === "pending" ? `${d.confirmations}` : d.status)}`
+
+/** Recent payments, those waiting for confirmations or a price, holds, watchers and pools. */
+export const overview = (s: Speaker, o: ChainOverview): Screen => ({
+  text: [
+    s.html("admin-deposits-title"),
+    ...(o.recent.total === 0 ? [s.html("admin-deposits-none")] : o.recent.items.map((d) => admin(s, d))),
+    ...(o.pending.length === 0 ? [] : [`\n${s.html("admin-deposits-pending", { count: o.pending.length })}`, ...o.pending.map((d) => admin(s, d))]),
+    ...(o.waiting.length === 0 ? [] : [`\n${s.html("admin-deposits-waiting", { count: o.waiting.length })}`, ...o.waiting.map((d) => admin(s, d))]),
+    ...(o.held.length === 0 ? [] : [`\n${s.html("admin-deposits-held", { count: o.held.length })}`, ...o.held.map((d) => admin(s, d))]),
+    `\n${s.html("admin-deposits-watchers")}`,
+    ...(o.watchers.length === 0 ? [s.html("admin-deposits-no-watchers")] : o.watchers.map((w) => watcherLine(s, w))),
+    ...o.pools.map((p) => s.html("admin-deposits-pool", { network: p.network, left: p.left }))
+  ].join("\n"),
+  keyboard: nonEmpty([
+    pager(s, o.recent, (p) => ({ _tag: "AdminDeposits", page: p })),
+    [button(s.t("button-back"), { _tag: "Admin" })]
+  ])
+})
