@@ -44,7 +44,13 @@ const live = <A>(body: Effect.Effect<A, unknown, Scope.Scope | HttpClient.HttpCl
   body.pipe(Effect.scoped, Effect.provide(FetchHttpClient.layer))
 const btc = (s: NamedPriceSource) => s.rate("BTC", "USD")
 const failure = (e: Effect.Effect<unknown, ServiceUnavailable>) => Effect.map(Effect.flip(e), (x) => x.detail)
-const text = (d: BigDecimal.BigDecimal) => BigDecimal.format(d)
+/** Plain decimal text (BigDecimal.format turns long numbers into exponent notation). */
+const text = (d: BigDecimal.BigDecimal) => {
+  const { scale, value } = BigDecimal.normalize(d)
+  if (scale <= 0) return (value * 10n ** BigInt(-scale)).toString()
+  const digits = value.toString().padStart(scale + 1, "0")
+  return `${digits.slice(0, -scale)}.${digits.slice(-scale)}`
+}
 
 describe("price sources", () => {
   it.live("keep every digit of the price; Kraken dates it on arrival, CoinGecko by last_updated_at", () =>
@@ -176,7 +182,7 @@ describe("price sources", () => {
 })
 
 describe("Kraken and CoinGecko through agreeingPrices", () => {
-  const both = Effect.map(Effect.all([krakenSource(), geckoSource()]), (sources) => agreeingPrices(sources))
+  const both = Effect.suspend(() => Effect.map(Effect.all([krakenSource(), geckoSource()]), (sources) => agreeingPrices(sources)))
 
   it.live("agreeing sources give a price; 3 % apart give none", () =>
     live(Effect.gen(function*() {

@@ -1,15 +1,18 @@
 /** The one place that chooses Live layers. */
 import type * as SqlClient from "@effect/sql/SqlClient"
 import { PgStorage, SqliteStorage, type StorageUnavailable } from "@tokenshop/adapters-sql"
-import { ShopConfig, ShopLive, type StoragePorts } from "@tokenshop/domain"
+import { type AccountKeySettings, ChainAddressValidator, HdAddressDeriver } from "@tokenshop/adapters-chain"
+import { AddressDeriver, ShopConfig, ShopLive, type StoragePorts } from "@tokenshop/domain"
 import { mkdirSync } from "node:fs"
 import { dirname } from "node:path"
 import type * as ConfigError from "effect/ConfigError"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import { type ChainSetup, chainConfig } from "./ChainConfig.js"
+import { CliFailure } from "./cli/Output.js"
 import { databaseConfig, shopConfig } from "./Config.js"
-import { LogNotifier, PaymentsNotConfigured } from "./Services.js"
+import { LogNotifier, ProcessorNotConfigured } from "./Services.js"
 
 /** SQLite by default (a file under ./data), PostgreSQL when DATABASE_URL is set. */
 export const StorageLive: Layer.Layer<StoragePorts | SqlClient.SqlClient, StorageUnavailable | ConfigError.ConfigError> =
@@ -24,9 +27,28 @@ export const StorageLive: Layer.Layer<StoragePorts | SqlClient.SqlClient, Storag
 
 export const ShopConfigLive = Layer.effect(ShopConfig, shopConfig)
 
-/** Every use case over the configured storage, for the command line. */
-export const CliShop = ShopLive.pipe(
-  Layer.provideMerge(StorageLive),
-  Layer.provideMerge(Layer.merge(LogNotifier, PaymentsNotConfigured)),
-  Layer.provideMerge(ShopConfigLive)
+/**
+ * Every use case over the configured storage, for the command line: no processor; addresses checked
+ * with their checksums; deposit addresses from `deriver` (none unless a command needs the keys).
+ */
+export const cliShop = <E>(deriver: Layer.Layer<AddressDeriver, E>) =>
+  ShopLive.pipe(
+    Layer.provideMerge(StorageLive),
+    Layer.provideMerge(Layer.mergeAll(LogNotifier, ProcessorNotConfigured, ChainAddressValidator, deriver)),
+    Layer.provideMerge(ShopConfigLive)
+  )
+export const CliShop = cliShop(AddressDeriver.none)
+
+/** The deposit address deriver over the account public keys in the environment. */
+export const ConfiguredDeriver: Layer.Layer<AddressDeriver, CliFailure | ConfigError.ConfigError> = Layer.unwrapEffect(
+  Effect.map(chainConfig, (setup) =>
+    HdAddressDeriver(accountKeys(setup)).pipe(Layer.mapError((e) => new CliFailure(e.message, 2))))
 )
+
+/** The account keys of the configured chains, for the deriver. */
+export const accountKeys = (setup: ChainSetup): AccountKeySettings => ({
+  ...(setup.bitcoin === null ? {} : { bitcoin: { key: setup.bitcoin.key, net: setup.bitcoin.net } }),
+  ...(setup.litecoin === null ? {} : { litecoin: { key: setup.litecoin.key, net: setup.litecoin.net } }),
+  ...(setup.ethereum === null ? {} : { ethereum: { key: setup.ethereum.key } }),
+  ...(setup.tron === null ? {} : { tron: { key: setup.tron.key } })
+})

@@ -4,7 +4,7 @@ import * as HttpRouter from "@effect/platform/HttpRouter"
 import { ChainAddressValidator, validateAddress } from "@tokenshop/adapters-chain"
 import { CALLBACK_PATH, KryptoExpressGateway, KryptoExpressLayer } from "@tokenshop/adapters-krypto"
 import { TelegramBotLive, TelegramNotifierLive, type TelegramSettings, TelegramWebhookLive } from "@tokenshop/adapters-telegram"
-import { AddressDeriver, type Asset, Payments, ShopLive } from "@tokenshop/domain"
+import { type Asset, Payments, ShopConfig, ShopLive } from "@tokenshop/domain"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as Effect from "effect/Effect"
@@ -17,7 +17,9 @@ import { CliFailure } from "./cli/Output.js"
 import { type KryptoSettings, kryptoConfig, shopConfig, webhookPathConfig } from "./Config.js"
 import { callbackRoute, HttpServerLive, telegramRoute } from "./Http.js"
 import { ProcessorNotConfigured } from "./Services.js"
-import { ShopConfigLive, StorageLive } from "./Shop.js"
+import { chainAssets, chainConfig } from "./ChainConfig.js"
+import { chainSettings, deriverLayer, feedNames, pricesLayer, watchersLayer } from "./SelfCustody.js"
+import { StorageLive } from "./Shop.js"
 
 export const telegramConfig = Config.all({
   token: Config.option(Config.redacted("BOT_TOKEN")),
@@ -92,6 +94,7 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
     const config = yield* telegramConfig
     const krypto = yield* kryptoConfig
     const webhookPath = yield* webhookPathConfig
+    const setup = yield* chainConfig
     if (Option.isNone(config.token)) return yield* Effect.fail(missingToken)
     const settings: TelegramSettings = {
       token: config.token.value,
@@ -127,11 +130,19 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
         : HttpServerLive(HttpRouter.empty.pipe(telegramRoute(telegramPath), callbackRoute(callbacks)), http)
       receiving = routes.pipe(Layer.provide(TelegramWebhookLive(settings, { url: webhookUrl, secret: secret.value })))
     }
-    const services = Layer.mergeAll(TelegramNotifierLive(settings), processor.layer, ChainAddressValidator, AddressDeriver.none).pipe(
+    const chains = chainAssets(setup).length > 0 || setup.solana.explicit
+    const feeds = yield* feedNames(setup, Option.isSome(krypto), chains)
+    const services = Layer.mergeAll(TelegramNotifierLive(settings), processor.layer, ChainAddressValidator, deriverLayer(setup)).pipe(
+      Layer.merge(pricesLayer(setup, feeds).pipe(Layer.provide(processor.layer))), // the feeds' PriceSource replaces the processor's
       Layer.provideMerge(StorageLive)
     )
-    const core = ShopLive.pipe(Layer.provideMerge(services), Layer.provideMerge(ShopConfigLive))
-    return Layer.merge(receiving, ExpiryLive).pipe(Layer.provide(core))
+    const shopSettings = Layer.effect(ShopConfig, Effect.gen(function*() {
+      const shop = yield* shopConfig
+      return { ...shop, chain: yield* chainSettings(setup) }
+    })).pipe(Layer.provide(StorageLive))
+    const core = ShopLive.pipe(Layer.provideMerge(services), Layer.provideMerge(shopSettings))
+    const watching = Layer.unwrapEffect(Effect.map(ShopConfig, (c) => watchersLayer(setup, c.chain)))
+    return Layer.mergeAll(receiving, ExpiryLive, watching).pipe(Layer.provide(core))
   }))
 
 /** Runs until interrupted (Ctrl-C, SIGTERM). */

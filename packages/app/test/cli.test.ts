@@ -1,37 +1,15 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-import * as NodeContext from "@effect/platform-node/NodeContext"
-import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
-import { afterAll, beforeEach, describe, expect, it, vi } from "vitest"
+import { afterAll, beforeEach, describe, expect, it } from "vitest"
 import { SqliteStorage } from "@tokenshop/adapters-sql"
 import { Cart, Catalog, Checkout, idempotencyKey, Ledger, money, operator, page, TelegramId, Users } from "@tokenshop/domain"
 import { ShopMemory } from "@tokenshop/domain/testing/memory"
-import { runCli } from "../src/cli/Cli.js"
+import { cliDir, removeDir, runTokenshop } from "./cliHarness.js"
 
-const dir = mkdtempSync(join(tmpdir(), "tokenshop-cli-"))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-/** Runs `tokenshop ...args` in-process with the given environment; returns its output and exit code. */
-const tokenshop = async (args: ReadonlyArray<string>, env: Record<string, string> = {}) => {
-  const out: Array<string> = []
-  const log = vi.spyOn(console, "log").mockImplementation((...a: Array<unknown>) => void out.push(a.join(" ")))
-  const error = vi.spyOn(console, "error").mockImplementation((...a: Array<unknown>) => void out.push(a.join(" ")))
-  process.exitCode = 0
-  try {
-    await Effect.runPromise(runCli(["node", "tokenshop", ...args]).pipe(
-      Effect.provide(NodeContext.layer),
-      Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries({ DATABASE_FILE: join(dir, "shop.db"), ...env })))),
-      Effect.catchAll(() => Effect.sync(() => void (process.exitCode = 1)))
-    ))
-    return { output: out.join("\n"), code: process.exitCode ?? 0 }
-  } finally {
-    log.mockRestore()
-    error.mockRestore()
-    process.exitCode = 0
-  }
-}
+const dir = cliDir()
+afterAll(() => removeDir(dir))
+const tokenshop = (args: ReadonlyArray<string>, env: Record<string, string> = {}) => runTokenshop(dir, args, env)
 
 const file = (name: string, lines: ReadonlyArray<string>) => {
   const path = join(dir, name)

@@ -1,9 +1,10 @@
 /**
  * HTTP for chain sources: one token bucket per source, a timeout per request, Retry-After honoured
  * on 429, exponential backoff on 5xx, timeouts and refused connections, a size cap on answers, and
- * a count of the requests actually sent (the benchmarks read it). Nothing throws: every failure is a
- * ChainSourceError naming the source.
+ * a count of the requests actually sent (the benchmarks read it). Configured headers (API keys) are
+ * redacted in trace spans. Nothing throws: every failure is a ChainSourceError naming the source.
  */
+import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as Data from "effect/Data"
@@ -129,6 +130,8 @@ export const makeChainHttp = (settings: SourceSettings): Effect.Effect<ChainHttp
       )
     }
 
+    // The HTTP client copies request headers into its trace spans: every configured header (an API key) is redacted there.
+    const secret = Object.keys(settings.headers ?? {}).map((h) => h.toLowerCase())
     const request: ChainHttp["request"] = (method, path, options = {}) =>
       Effect.gen(function*() {
         const accept = options.accept ?? okOr404
@@ -141,7 +144,7 @@ export const makeChainHttp = (settings: SourceSettings): Effect.Effect<ChainHttp
           yield* Effect.logDebug(`${settings.name}: ${result.error.message}; again in ${Math.round(wait)} ms`)
           yield* Effect.sleep(Duration.millis(wait))
         }
-      })
+      }).pipe(Effect.locallyWith(Headers.currentRedactedNames, (names) => [...names, ...secret]))
 
     return { name: settings.name, request, sent: () => sent }
   })

@@ -5,8 +5,9 @@ import { type ChainHttp, ChainSourceError, parseJson } from "./ChainHttp.js"
 let ids = 0
 
 /**
- * Calls `method`; the node's own error (a JSON-RPC error object, which Bitcoin Core sends with
- * HTTP 500) fails with kind "rpc" and is not retried. `parse` reads the answer's text: plain JSON by
+ * Calls `method`; the node's own error (a JSON-RPC error object in a 200 answer) fails with kind
+ * "rpc" and is not retried; HTTP 5xx is retried like any server error. (Bitcoin Core answers a single
+ * call's errors with HTTP 500, so its client sends batches, which it always answers with 200.) `parse` reads the answer's text: plain JSON by
  * default, or a lossless parser where numbers must keep every digit.
  */
 export const rpcCall = (
@@ -19,7 +20,7 @@ export const rpcCall = (
     const id = ++ids
     const answer = yield* http.request("POST", "", {
       body: { jsonrpc: options.version ?? "2.0", id, method, params },
-      accept: (s) => (s >= 200 && s < 300) || s === 500 || s === 404
+      accept: (s) => s >= 200 && s < 300
     })
     const parsed = yield* (options.parse ?? parseJson)(http.name, answer.text)
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {

@@ -12,6 +12,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
+import type { ChainSourceError } from "../http/ChainHttp.js"
 import type { AddressSource } from "./Sources.js"
 
 export interface AddressScanOptions {
@@ -58,11 +59,19 @@ export const makeAddressScanner = (source: AddressSource, options: AddressScanOp
       const marks: Array<{ readonly network: typeof source.network; readonly address: string; readonly mark: string }> = []
       const vanished: Array<ChainTxKey> = []
       const read = new Set<number>()
+      const failures: Array<ChainSourceError> = []
       const work = Effect.gen(function*() {
+        // One address the source cannot answer for (a timeout, a transaction it cannot read) is retried
+        // next poll; the others go on.
         for (const a of addresses.values()) {
-          const history = yield* session.history(a.address, a.mark)
-          for (const o of history.observations) seen.set(chainKeyText(o), o)
-          if (history.mark !== null && history.mark !== a.mark) marks.push({ network: source.network, address: a.address, mark: history.mark })
+          const history = yield* Effect.either(session.history(a.address, a.mark))
+          if (history._tag === "Left") {
+            failures.push(history.left)
+            if (history.left.kind !== "decode" || failures.length >= 3) return yield* history.left
+            continue
+          }
+          for (const o of history.right.observations) seen.set(chainKeyText(o), o)
+          if (history.right.mark !== null && history.right.mark !== a.mark) marks.push({ network: source.network, address: a.address, mark: history.right.mark })
           read.add(a.id)
         }
         for (const asset of source.assets) {
@@ -81,10 +90,11 @@ export const makeAddressScanner = (source: AddressSource, options: AddressScanOp
         if (!read.has(a.id)) break
         after = a.id
       }
-      const finished = Either.isRight(done) && pass.length < budget
+      const finished = Either.isRight(done) && failures.length === 0 && pass.length < budget
       const next: Cursor = passDue ? { passStartedAt: cursor.passStartedAt, after: finished ? 0 : after } : cursor
       yield* chain.observe({ watcher: source.name, seen: [...seen.values()], vanished, marks, cursor: { value: Schema.encodeSync(Cursor)(next), height: null } })
       if (Either.isLeft(done)) return yield* done.left
+      if (failures.length > 0) return yield* failures[0]!
     })
 
     return { name: source.name, cycle }

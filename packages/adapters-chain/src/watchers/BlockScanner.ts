@@ -10,6 +10,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import { makeAddressBook } from "./AddressBook.js"
+import { ChainSourceError } from "../http/ChainHttp.js"
 import type { BlockSource, Payment, TxPlace } from "./Sources.js"
 
 export interface BlockScanOptions {
@@ -62,6 +63,11 @@ export const makeBlockScanner = (source: BlockSource, options: BlockScanOptions 
       yield* book.refresh
       let cursor = yield* start
       const tip = yield* source.tip
+      const last = cursor.hashes[cursor.hashes.length - 1]
+      if (last !== undefined && tip < last[0]) {
+        // A node behind the blocks already read (a lagging replica behind a load balancer) is not a reorganisation.
+        return yield* new ChainSourceError({ source: source.name, kind: "status", detail: `the node is at block ${tip}, behind block ${last[0]} already read; waiting` })
+      }
       const finalized = yield* source.finalized
       const fork = yield* forkPoint(cursor)
       if (fork !== null) {

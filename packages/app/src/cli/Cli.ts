@@ -2,11 +2,13 @@ import * as Args from "@effect/cli/Args"
 import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
 import * as Effect from "effect/Effect"
-import { CliShop } from "../Shop.js"
+import { CliShop, cliShop, ConfiguredDeriver } from "../Shop.js"
 import { start } from "../Start.js"
 import { adjust, backup, migrate, refund, showUser, stats } from "./Commands.js"
 import { importFile } from "./ImportFile.js"
 import { reportFailures } from "./Output.js"
+import { Stdin } from "./Stdin.js"
+import { chains, type ChainFlag, walletAddress, walletImportSolPool, walletSolPool, walletXpub } from "./Wallet.js"
 
 /** Opens the configured database (migrating it) only for the command that runs, never for --help. */
 const withShop = <A, E, R>(self: Effect.Effect<A, E, R>) =>
@@ -71,9 +73,35 @@ const startCommand = Command.make("start", {}, () => reportFailures(start)).pipe
   Command.withDescription("Run the shop on Telegram (BOT_TOKEN; TELEGRAM_API_ROOT for another Bot API server).")
 )
 
+const chain = Options.choice("chain", Object.keys(chains) as Array<ChainFlag>).pipe(Options.withDescription("btc, ltc, eth or tron"))
+/** Offline commands read the mnemonic from standard input; tests provide their own Stdin. */
+const offline = <A, E, R>(self: Effect.Effect<A, E, R>) =>
+  reportFailures(Effect.serviceOption(Stdin).pipe(Effect.flatMap((s) => s._tag === "Some" ? self : Effect.provide(self, Stdin.live)))) as Effect.Effect<void, never, Exclude<R, Stdin>>
+
+const walletCommand = Command.make("wallet").pipe(
+  Command.withDescription("Deposit addresses: keys for an offline machine, the Solana pool, and checks."),
+  Command.withSubcommands([
+    Command.make("xpub", { chain }, ({ chain }) => offline(walletXpub(chain))).pipe(
+      Command.withDescription("OFFLINE: print the account public key to configure (BTC_XPUB, ...) from a mnemonic read from standard input.")
+    ),
+    Command.make("sol-pool", {
+      count: Options.integer("count").pipe(Options.withDescription("how many addresses")),
+      from: Options.integer("from").pipe(Options.withDefault(0), Options.withDescription("first account index (the next free one after an earlier pool)"))
+    }, ({ count, from }) => offline(walletSolPool(count, from))).pipe(
+      Command.withDescription("OFFLINE: print COUNT Solana deposit addresses (public only) from a mnemonic read from standard input.")
+    ),
+    Command.make("import-sol-pool", { file: Args.file({ name: "FILE", exists: "yes" }).pipe(Args.withDescription("one Solana address a line")) }, ({ file }) =>
+      withShop(walletImportSolPool(file))).pipe(Command.withDescription("Add Solana deposit addresses to the pool the shop gives out in order.")),
+    Command.make("address", { chain, index: Options.integer("index").pipe(Options.withDescription("the derivation index")) }, ({ chain, index }) =>
+      reportFailures(Effect.provide(walletAddress(chain, index), cliShop(ConfiguredDeriver)))).pipe(
+      Command.withDescription("The address the configured account public key gives at INDEX, to compare with your own wallet.")
+    )
+  ])
+)
+
 export const tokenshop = Command.make("tokenshop").pipe(
   Command.withDescription("Run and operate a tokenshop. Configuration comes from the environment (docs/operations.md)."),
-  Command.withSubcommands([startCommand, migrateCommand, importCommand, userCommand, refundCommand, statsCommand, backupCommand])
+  Command.withSubcommands([startCommand, migrateCommand, importCommand, userCommand, refundCommand, statsCommand, backupCommand, walletCommand])
 )
 
 export const runCli = Command.run(tokenshop, { name: "tokenshop", version: "0.1.0" })

@@ -71,7 +71,7 @@ export const makeCoreClient = (settings: CoreClientSettings): Effect.Effect<Core
     /** A ChainHttp per credential: made again only when the cookie changed. */
     let current: { readonly http: ChainHttp; readonly authorization: string } | undefined
     let sentBefore = 0
-    const connect = (value: string) =>
+    const connect = (value: string): Effect.Effect<{ readonly http: ChainHttp; readonly authorization: string }> =>
       makeChainHttp({
         name: settings.name,
         baseUrl: settings.url,
@@ -82,12 +82,11 @@ export const makeCoreClient = (settings: CoreClientSettings): Effect.Effect<Core
         backoff: settings.backoff
       }).pipe(
         Effect.provide(context),
-        Effect.tap((http) =>
-          Effect.sync(() => {
-            sentBefore += current?.http.sent() ?? 0
-            current = { http, authorization: value }
-          })
-        )
+        Effect.map((http) => {
+          sentBefore += current?.http.sent() ?? 0
+          current = { http, authorization: value }
+          return current
+        })
       )
     const connection = Effect.suspend(() => current === undefined ? Effect.flatMap(authorization, connect) : Effect.succeed(current))
 

@@ -1,0 +1,34 @@
+/** Runs `tokenshop` in-process with a temporary database, an environment and standard input. */
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import * as NodeContext from "@effect/platform-node/NodeContext"
+import * as ConfigProvider from "effect/ConfigProvider"
+import * as Effect from "effect/Effect"
+import { vi } from "vitest"
+import { runCli } from "../src/cli/Cli.js"
+import { Stdin } from "../src/cli/Stdin.js"
+
+export const cliDir = () => mkdtempSync(join(tmpdir(), "tokenshop-cli-"))
+export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true })
+
+/** Runs `tokenshop ...args`; returns what it printed (stdout and stderr) and its exit code. */
+export const runTokenshop = async (dir: string, args: ReadonlyArray<string>, env: Record<string, string> = {}, stdin: ReadonlyArray<string> = []) => {
+  const out: Array<string> = []
+  const log = vi.spyOn(console, "log").mockImplementation((...a: Array<unknown>) => void out.push(a.join(" ")))
+  const error = vi.spyOn(console, "error").mockImplementation((...a: Array<unknown>) => void out.push(a.join(" ")))
+  process.exitCode = 0
+  try {
+    await Effect.runPromise(runCli(["node", "tokenshop", ...args]).pipe(
+      Effect.provide(NodeContext.layer),
+      Effect.provide(Stdin.fixed(stdin)),
+      Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries({ DATABASE_FILE: join(dir, "shop.db"), ...env })))),
+      Effect.catchAll(() => Effect.sync(() => void (process.exitCode = 1)))
+    ))
+    return { output: out.join("\n"), code: process.exitCode ?? 0 }
+  } finally {
+    log.mockRestore()
+    error.mockRestore()
+    process.exitCode = 0
+  }
+}
