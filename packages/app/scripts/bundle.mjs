@@ -19,6 +19,9 @@ await build({
   target: "node20",
   format: "esm",
   sourcemap: true,
+  // Keep class and function names: node-fetch (under grammY) checks \`signal.constructor.name === "AbortSignal"\`,
+  // and a bundle that renames a clashing class to AbortSignal2 makes every Telegram call fail.
+  keepNames: true,
   // Loaded at run time from node_modules: a native addon, optional drivers, the demo's emulator.
   external: ["better-sqlite3", "pg-native", "bufferutil", "utf-8-validate", "telegram-test-api"],
   // CommonJS dependencies inside the bundle still call require() for Node's built-ins.
