@@ -1,5 +1,5 @@
 import { afterAll, describe } from "@effect/vitest"
-import { shopProperties, ShopMemory, storageContracts } from "@tokenshop/domain/testing"
+import { chainDepositProperties, shopProperties, ShopMemory, storageContracts } from "@tokenshop/domain/testing"
 import { dropPgSchemas, freshSchema, pgStorage, pgUrl, sqliteStorage } from "./support.js"
 
 storageContracts("sqlite", sqliteStorage())
@@ -7,6 +7,7 @@ storageContracts("sqlite (encrypted)", sqliteStorage({ encryptionKey: "contract 
 
 describe("the shop's properties on SQLite", () => {
   shopProperties("sqlite", () => ShopMemory({}, { storage: sqliteStorage() }), { numRuns: 60, timeout: 600_000 })
+  chainDepositProperties("sqlite", () => sqliteStorage(), { numRuns: 40, timeout: 600_000 })
 })
 
 if (pgUrl === undefined) {
@@ -17,5 +18,6 @@ if (pgUrl === undefined) {
   storageContracts("postgresql", pgStorage())
   describe("the shop's properties on PostgreSQL", () => {
     shopProperties("postgresql", () => ShopMemory({}, { storage: pgStorage(freshSchema()) }), { numRuns: 25, timeout: 600_000 })
+    chainDepositProperties("postgresql", () => pgStorage(freshSchema()), { numRuns: 15, timeout: 600_000 })
   })
 }

@@ -2,12 +2,14 @@
  * The script of `npm run demo`: the real bot on the built-in Bot API emulator and an SQLite file under ./data/demo.
  * A scripted buyer registers, browses, adds to the cart, is refused for lack of funds, tops up
  * through a local stand-in for KryptoExpress (which posts its signed callback five times at once),
- * is credited once, checks out and receives the goods. Prints the conversation.
+ * is credited once, checks out and receives the goods, then tops up with BTC on her own address,
+ * watched on a local Bitcoin stand-in and credited after two blocks. Prints the conversation.
  * Needs no token and no network: everything runs on loopback.
  */
 import { mkdirSync, rmSync } from "node:fs"
 import { join } from "node:path"
 import { SqliteStorage } from "@tokenshop/adapters-sql"
+import { FakeCoinGecko, FakeEsplora, FakeKraken } from "@tokenshop/adapters-chain/fake"
 import { FakeKryptoExpress } from "@tokenshop/adapters-krypto/fake"
 import { buyer, freePort, idlePolling, photosAsMessages, startEmulator, unsupportedMethods } from "@tokenshop/adapters-telegram/emulator"
 import { Catalog, operator } from "@tokenshop/domain"
@@ -21,6 +23,8 @@ import * as LogLevel from "effect/LogLevel"
 import { startLayer } from "./Start.js"
 
 const TOKEN = "100000:demo"
+/** The BIP84 account key of "abandon abandon ... about", a published test phrase: for the demo only. */
+const DEMO_ZPUB = "zpub6rFR7y4Q2AijBEqTUquhVz398htDFrtymD9xYYfG1m4wAcvPhXNfE3EfH1r1ADqtfSdVCToUG868RvUUkgDKf31mGDtKsAYz2oz2AGutZYs"
 const USER = 4242
 
 /** Runs the scripted demo in `dir` (its SQLite file is replaced), printing the transcript line by line. */
@@ -34,6 +38,9 @@ export const runDemo = async (dir: string, print: (line: string) => void = conso
   const server = await startEmulator()
   const processor = new FakeKryptoExpress({ timeScale: 0.0002 })
   await processor.start()
+  const [chain, kraken, coingecko] = [new FakeEsplora(), new FakeKraken(), new FakeCoinGecko()]
+  await Promise.all([chain.start(), kraken.start(), coingecko.start()])
+  for (const feed of [kraken, coingecko]) feed.set("BTC", "USD", "60000")
   const httpPort = await freePort()
   const photos: Array<Record<string, unknown>> = []
   const say = (who: string, mark: string, text: string) => print(`${who.padEnd(6)} ${mark} ${text.replaceAll("\n", `\n${" ".repeat(9)}`)}`)
@@ -52,7 +59,11 @@ export const runDemo = async (dir: string, print: (line: string) => void = conso
     ["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file],
     ["SHOP_NAME", "Demo Shop"], ["THROTTLE_MS", "0"], ["HTTP_PORT", String(httpPort)],
     ["KRYPTOEXPRESS_API_KEY", processor.apiKey], ["KRYPTOEXPRESS_API_URL", processor.url],
-    ["KRYPTOEXPRESS_CALLBACK_URL", `http://127.0.0.1:${httpPort}/cryptoprocessing/event`]
+    ["KRYPTOEXPRESS_CALLBACK_URL", `http://127.0.0.1:${httpPort}/cryptoprocessing/event`],
+    // Self-custody BTC: the account public key of a published test phrase (never use it for real money),
+    // watched through a local stand-in of an Esplora API, priced by local stand-ins of Kraken and CoinGecko.
+    ["BTC_XPUB", DEMO_ZPUB], ["BTC_ESPLORA_URL", chain.url], ["KRAKEN_API_URL", kraken.url], ["COINGECKO_API_URL", coingecko.url],
+    ["CHAIN_POLL_SECONDS", "1"]
   ])
   // The emulator has no sendPhoto: the QR code's caption and buttons arrive as a text message.
   const bot = Effect.runFork(Layer.launch(startLayer({ transformers: [unsupportedMethods(), photosAsMessages(photos), idlePolling] })).pipe(
@@ -69,7 +80,7 @@ export const runDemo = async (dir: string, print: (line: string) => void = conso
       const edited = shown.has(m.messageId)
       shown.set(m.messageId, m.text)
       const keys = m.buttons.length > 0 ? `\n${m.buttons.map((b) => `[${b.text}]`).join(" ")}` : ""
-      say("bot", edited ? "✎" : "◀", `${m.text.replace(/<\/?(b|code)>/g, "")}${keys}`)
+      say("bot", edited ? "✎" : "◀", `${m.text.replace(/<\/?(b|code)>/g, "").replace(/<a href="([^"]*)">[^<]*<\/a>/g, "$1")}${keys}`)
     }
   }
   const step = async (what: string, expect: (text: string) => boolean, act: () => Promise<unknown>) => {
@@ -114,10 +125,24 @@ export const runDemo = async (dir: string, print: (line: string) => void = conso
     await transcript()
     const deliveries = (await alice.botMessages()).filter((m) => m.text.includes("STEAM-AAAA-BBBB")).length
     say("system", "▶", `delivered ${deliveries} time(s); charged once`)
+
+    const own = await step("presses [💰 Top up], then [BTC]", (t) => t.includes("Your BTC deposit address"), async () => {
+      await alice.pressButton(assets, (t) => t === "BTC")
+    })
+    const btcAddress = /<code>([^<]+)<\/code>/.exec(own.text)?.[1] ?? ""
+    say("system", "▶", "alice sends 0.0005 BTC to her own address on a local Bitcoin stand-in")
+    chain.send([{ address: btcAddress, value: 50_000n }])
+    await alice.waitFor((m) => m.text.includes("We see your deposit"), "the deposit seen")
+    await transcript()
+    say("system", "▶", "two blocks are mined")
+    chain.mine(2)
+    await alice.waitFor((m) => m.text.includes("Your deposit of 0.0005 BTC has arrived"), "the deposit credited")
+    await transcript()
     print("\ndemo finished")
   } finally {
     await Effect.runPromise(Fiber.interrupt(bot))
     await processor.stop()
+    await Promise.all([chain.stop(), kraken.stop(), coingecko.stop()])
     await server.stop()
   }
 }

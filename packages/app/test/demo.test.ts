@@ -18,5 +18,7 @@ it("the demo runs the whole story: refused, topped up once through the processor
   expect(transcript).toContain("answered the five callbacks with 200, 200, 200, 200, 200")
   expect(transcript).toContain("STEAM-AAAA-BBBB")
   expect(transcript).toContain("delivered 1 time(s); charged once")
+  expect(transcript).toContain("We see your deposit of 0.0005 BTC")
+  expect(transcript).toContain("Your deposit of 0.0005 BTC has arrived: $30.00 credited")
   expect(transcript).toContain("demo finished")
 }, 60_000)
