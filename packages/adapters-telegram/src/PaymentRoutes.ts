@@ -77,7 +77,7 @@ export const paymentRoute = (ctx: TgContext, user: User, s: Screens.Speaker, cal
         const own = yield* DepositAddresses
         const assets = [...own.assets, ...payments.assets.filter((a) => !own.assets.includes(a))]
         if (assets.length === 0) return yield* reply(Screens.notice(s, "topup-not-configured", undefined, { _tag: "Profile" }))
-        // The first Top up makes the buyer's own addresses; every one opens their watch window.
+        // Top up opens the buyer's watch window (their addresses are asked about closely for a day).
         if (own.assets.length > 0) yield* Effect.ignoreLogged(own.open(user.id))
         const open = yield* payments.pending(user.id)
         return yield* reply(P.topUpAssets(s, assets, open.length))

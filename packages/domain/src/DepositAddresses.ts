@@ -77,7 +77,10 @@ const warnAt = (left: number, warning: number) => left < warning && (left === wa
 export class DepositAddresses extends Context.Tag("@tokenshop/domain/DepositAddresses")<DepositAddresses, {
   /** The assets taken on the buyers' own addresses. */
   readonly assets: ReadonlyArray<Asset>
-  /** Top up was opened: makes every derivable address the buyer lacks and opens their watch window. */
+  /**
+   * Top up was opened: the buyer's watch window opens for the addresses they have. Addresses are made
+   * when the buyer first picks an asset (one derivation, not one per chain), then kept for good.
+   */
   readonly open: (user: TelegramId) => Effect.Effect<ReadonlyArray<DepositAddress>, UserNotFound | UserBanned>
   /** The buyer's permanent address for `asset`, made on first use (a pool address for Solana). */
   readonly addressFor: (user: TelegramId, asset: Asset) => Effect.Effect<
@@ -103,7 +106,6 @@ export class DepositAddresses extends Context.Tag("@tokenshop/domain/DepositAddr
     const { chain } = yield* ShopConfig
     const window = (at: Date) => new Date(at.getTime() + Duration.toMillis(chain.watchWindow))
     const derivable = (network: Network) => deriver.networks.includes(network)
-    const networks = [...new Set(chain.assets.map((a) => assetInfo(a).network))]
 
     const derive = (user: TelegramId, network: Network, at: Date) =>
       Effect.gen(function*() {
@@ -126,12 +128,8 @@ export class DepositAddresses extends Context.Tag("@tokenshop/domain/DepositAddr
 
     const open = Effect.fn("DepositAddresses.open")(function*(user: TelegramId) {
       yield* users.active(user)
-      const at = yield* now
-      const existing = yield* repo.forUser(user)
-      const missing = networks.filter((n) => derivable(n) && !existing.some((a) => a.network === n))
-      const made = yield* Effect.forEach(missing, (n) => derive(user, n, at))
-      yield* repo.watch(user, window(at))
-      return [...existing, ...made]
+      yield* repo.watch(user, window(yield* now))
+      return yield* repo.forUser(user)
     })
 
     const addressFor = Effect.fn("DepositAddresses.addressFor")(function*(user: TelegramId, asset: Asset) {
