@@ -12,7 +12,7 @@ import * as Fiber from "effect/Fiber"
 import { type Address, toEventSelector } from "viem"
 import { type EvmSettings, makeEvmSource, scaleUnits, transferEvent } from "../src/watchers/ethereum/Evm.js"
 import { makeBlockScanner } from "../src/watchers/BlockScanner.js"
-import { type Anvil, startAnvil, strangerAddress } from "./support/anvil.js"
+import { type Anvil, startAnvil, strangerAddress } from "../src/testing/Anvil.js"
 import { fakeEvmNode, proxyTo, rpcMethod } from "./support/fakeEvmNode.js"
 import { balance, buyer, events, evmShop, payments, recording, records } from "./support/evmShop.js"
 

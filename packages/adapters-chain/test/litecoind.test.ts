@@ -19,7 +19,7 @@ import { accountPublicKey } from "../src/derive/Offline.js"
 import { makeCoreRpcSource } from "../src/watchers/bitcoin/CoreRpc.js"
 import { makeBlockScanner } from "../src/watchers/BlockScanner.js"
 import type { BlockSource } from "../src/watchers/Sources.js"
-import { int, type Litecoind, RegtestWallet, startLitecoind } from "./support/litecoind.js"
+import { int, type Litecoind, RegtestWallet, startLitecoind } from "../src/testing/Litecoind.js"
 
 const mnemonic = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about"
 const zpub = Either.getOrThrow(accountPublicKey(mnemonic, "", "litecoin"))

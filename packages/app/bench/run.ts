@@ -1,3 +1,4 @@
+import { benchChain, TOP_UPS } from "./chain.js"
 import { benchCheckoutPg } from "./checkout-pg.js"
 import { benchCheckoutSqlite } from "./checkout-sqlite.js"
 import { benchImport, LINES } from "./import-1m.js"
@@ -31,6 +32,19 @@ const main = async () => {
   if (wanted("import")) {
     const i = await benchImport()
     console.log(`import: ${LINES.toLocaleString("en")} TXT lines into SQLite: ${i.seconds.toFixed(1)} s, peak RSS ${n(i.maxRssMb)} MB (targets < 60 s, < 300 MB)`)
+  }
+  if (wanted("chain")) {
+    const c = await benchChain()
+    const [small, large] = c.polls as [Record<string, number>, Record<string, number>]
+    console.log(`chain: address derivation from an account public key: ${n(c.rate)} addresses/s`)
+    console.log(`chain: first Top up of ${TOP_UPS.toLocaleString("en")} buyers (BTC: one address derived and stored each, SQLite): ${c.topUpSeconds.toFixed(1)} s (${n(TOP_UPS / c.topUpSeconds)}/s)`)
+    for (const name of ["anvil", "core"]) {
+      console.log(`chain: requests per poll, block source ${name === "anvil" ? "Ethereum (viem on anvil)" : "Bitcoin Core RPC (litecoind)"}, 3 new blocks: ${small[name]} with 1,000 buyers, ${large[name]} with 100,000 (must be equal)`)
+    }
+    for (const name of ["esplora", "trongrid", "solana"]) {
+      const [a, b] = [small[name]!, large[name]!]
+      console.log(`chain: requests per poll, ${name} (asked per address), 10 open windows: ${a} with 1,000 buyers, ${b} with 100,000; without the slow daily pass's share (${c.passShare[0]} and ${c.passShare[1]} addresses a poll): ${a - c.passShare[0]!} and ${b - c.passShare[1]!} (must be equal)`)
+    }
   }
   if (wanted("memory")) {
     const m = await benchMemory()

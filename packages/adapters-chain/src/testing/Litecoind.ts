@@ -19,7 +19,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { coinsToUnits } from "../../src/watchers/bitcoin/CoreJson.js"
+import { coinsToUnits } from "../watchers/bitcoin/CoreJson.js"
 
 /** Litecoin regtest: Bech32 "rltc", Base58 0x6f / 0x3a, WIF 0xef. */
 export const LTC_REGTEST: BTC_NETWORK = { bech32: "rltc", pubKeyHash: 0x6f, scriptHash: 0x3a, wif: 0xef }
