@@ -3,7 +3,9 @@
  * - the domain's runtime code imports nothing but `effect`;
  *   its contract suites may also import the test framework (@effect/vitest, vitest);
  * - an adapter never imports another adapter;
- * - only `app` imports adapters, and nothing imports `app`.
+ * - only `app` imports adapters, and nothing imports `app`;
+ * - no server code can read a mnemonic: only the offline wallet module imports BIP39 and SLIP-10,
+ *   and only the CLI's offline wallet commands import that module.
  * Paths are relative to the directory depcruise runs in (the repository root).
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -13,14 +15,14 @@ module.exports = {
       name: "domain-only-effect",
       severity: "error",
       comment: "packages/domain is pure: it may import only effect (and its own files).",
-      from: { path: "^packages/domain/src/", pathNot: "^packages/domain/src/testing/(contracts/|properties\\.ts$)" },
+      from: { path: "^packages/domain/src/", pathNot: "^packages/domain/src/testing/(contracts/|\\w*[Pp]roperties\\.ts$)" },
       to: { pathNot: ["^packages/domain/src/", "(^|/)node_modules/effect/"] }
     },
     {
       name: "domain-contracts-only-effect-and-vitest",
       severity: "error",
       comment: "The contract and property suites may add the test framework, nothing else.",
-      from: { path: "^packages/domain/src/testing/(contracts/|properties\\.ts$)" },
+      from: { path: "^packages/domain/src/testing/(contracts/|\\w*[Pp]roperties\\.ts$)" },
       to: { pathNot: ["^packages/domain/src/", "(^|/)node_modules/(effect|@effect/vitest|vitest|@vitest/[^/]+)/"] }
     },
     {
@@ -44,6 +46,20 @@ module.exports = {
       to: { path: "^packages/app/" }
     },
     {
+      name: "mnemonic-only-offline",
+      severity: "error",
+      comment: "The server holds no private key: only the offline wallet module (and tests) may read a mnemonic.",
+      from: { path: "^packages/", pathNot: "^packages/adapters-chain/src/derive/Offline\\.ts$|^packages/[^/]+/test/" },
+      to: { path: "(^|/)node_modules/(@scure/bip39|micro-key-producer)/" }
+    },
+    {
+      name: "offline-keys-only-in-wallet-cli",
+      severity: "error",
+      comment: "Only the CLI's offline wallet commands (and tests, benchmarks) may use the mnemonic module.",
+      from: { path: "^packages/", pathNot: "^packages/app/src/cli/Wallet\\.ts$|^packages/[^/]+/(test|bench)/|^packages/adapters-chain/src/derive/Offline\\.ts$" },
+      to: { path: "^packages/adapters-chain/src/derive/Offline\\.ts$" }
+    },
+    {
       name: "not-to-unresolvable",
       severity: "error",
       comment: "An import that does not resolve hides a dependency from these rules.",
@@ -53,7 +69,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "(^|/)node_modules/" },
-    exclude: { path: "(^|/)(node_modules|dist|reports|coverage)/" },
+    exclude: { path: "^packages/[^/]+/(dist|dist-bench|reports|coverage)/" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.base.json" },
     combinedDependencies: true,

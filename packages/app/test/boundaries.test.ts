@@ -31,7 +31,9 @@ const cruise = () => {
   const result = JSON.parse(depcruise("--output-type", "json").stdout) as {
     summary: { violations: Array<{ rule: { name: string }; from: string; to: string }> }
   }
-  return { status, violations: result.summary.violations.map((v) => `${v.rule.name}: ${v.from} -> ${v.to}`).sort() }
+  // node_modules is a symlink into the repository: its files resolve to their real path
+  const at = (path: string) => path.replace(/^\S*?node_modules\//, "node_modules/")
+  return { status, violations: result.summary.violations.map((v) => `${v.rule.name}: ${at(v.from)} -> ${at(v.to)}`).sort() }
 }
 
 describe("the dependency rule", () => {
@@ -58,6 +60,28 @@ describe("the dependency rule", () => {
       "domain-only-effect: packages/domain/src/Bad.ts -> packages/adapters-sql/src/index.ts",
       "nothing-imports-app: packages/adapters-sql/src/Bad.ts -> packages/app/src/main.ts",
       "only-app-imports-adapters: packages/domain/src/Bad.ts -> packages/adapters-sql/src/index.ts"
+    ])
+  })
+
+  it("fails on the domain importing a package of node_modules (one whose files sit in a dist folder too)", () => {
+    write("packages/domain/src/Bad.ts", "import * as P from \"@effect/platform/HttpClient\"\nexport const p = P\n")
+    write("packages/adapters-telegram/src/Bad.ts", "export {}\n")
+    write("packages/adapters-sql/src/Bad.ts", "export {}\n")
+    const { violations } = cruise()
+    expect(violations).toEqual(["domain-only-effect: packages/domain/src/Bad.ts -> node_modules/@effect/platform/dist/esm/HttpClient.js"])
+  })
+
+  it("fails on server code that could read a mnemonic: BIP39 or SLIP-10 outside the offline module, that module outside the wallet CLI", () => {
+    write("packages/domain/src/Bad.ts", "export {}\n")
+    write("packages/adapters-chain/src/derive/Offline.ts", "import { mnemonicToSeedSync } from \"@scure/bip39\"\nexport const seed = mnemonicToSeedSync\n")
+    write("packages/adapters-chain/src/watchers/Bad.ts", "import { HDKey } from \"micro-key-producer/slip10.js\"\nimport { seed } from \"../derive/Offline.js\"\nexport const k = [HDKey, seed]\n")
+    write("packages/app/src/cli/Wallet.ts", "import \"../../../adapters-chain/src/derive/Offline.js\"\n")
+    write("packages/app/src/Start.ts", "import \"../../adapters-chain/src/derive/Offline.js\"\n")
+    const { violations } = cruise()
+    expect(violations).toEqual([
+      "mnemonic-only-offline: packages/adapters-chain/src/watchers/Bad.ts -> node_modules/micro-key-producer/slip10.js",
+      "offline-keys-only-in-wallet-cli: packages/adapters-chain/src/watchers/Bad.ts -> packages/adapters-chain/src/derive/Offline.ts",
+      "offline-keys-only-in-wallet-cli: packages/app/src/Start.ts -> packages/adapters-chain/src/derive/Offline.ts"
     ])
   })
 })
