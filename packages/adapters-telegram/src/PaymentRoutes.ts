@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto"
 import {
-  type Asset, Cart, Catalog, DepositAddresses, digitsOf, idempotencyKey, Ledger, money, type Money, parseMoney, Payments, PromptRepo,
+  type Asset, Cart, Catalog, DepositAddresses, idempotencyKey, Ledger, parseMoney, Payments, PromptRepo,
   Settlement, ShopConfig, type TelegramId, type User, Users, WithdrawalRepo, Withdrawals
 } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
@@ -15,18 +15,17 @@ import type { Context as TgContext } from "grammy"
 import { type Callback, encodeCallback } from "./CallbackData.js"
 import { formatMoney } from "./Format.js"
 import * as P from "./PaymentScreens.js"
-import { qrPng } from "./Qr.js"
+import { decodePending, encodePending } from "./admin/PendingWithdrawal.js"
+import { limits, openTopUp } from "./topup/OpenTopUp.js"
 import { depositRoute, type DepositRouteServices, showOwnAddress } from "./deposits/DepositRoutes.js"
 import * as Screens from "./Screens.js"
-import { answer, send, sendPhoto, show } from "./Telegram.js"
+import { answer, send, show } from "./Telegram.js"
 
 export type PaymentRouteServices =
   | Payments | Settlement | PromptRepo | ShopConfig | Users | Withdrawals | WithdrawalRepo | Ledger | Cart | Catalog | DepositRouteServices
 
 /** How long a question waits for its typed answer. */
 const PROMPT_MINUTES = 15
-const MIN_TOP_UP = 5n
-const MAX_TOP_UP = 1_000_000n
 
 const expired = (ctx: TgContext, s: Screens.Speaker) => answer(ctx, s.t("button-expired"), true)
 const cancelButton = (s: Screens.Speaker) => ({ text: s.t("prompt-cancel"), callback_data: encodeCallback({ _tag: "CancelPrompt" }) })
@@ -34,36 +33,6 @@ const cancelButton = (s: Screens.Speaker) => ({ text: s.t("prompt-cancel"), call
 const ask = (user: TelegramId, kind: string, data: string) =>
   Effect.flatMap(PromptRepo, (prompts) =>
     prompts.set({ user, kind, data, expiresAt: new Date(Date.now() + PROMPT_MINUTES * 60_000) }))
-
-const limits = (currency: Money["currency"]) => {
-  const scale = 10n ** BigInt(digitsOf(currency))
-  return { min: money(MIN_TOP_UP * scale, currency), max: money(MAX_TOP_UP * scale, currency) }
-}
-
-/** Opens a top-up and shows it, with a QR code when the photo can be sent. */
-const openTopUp = (ctx: TgContext, user: User, s: Screens.Speaker, asset: Asset, fiat: Money | null) =>
-  Effect.gen(function*() {
-    const opened = yield* Effect.either((yield* Payments).open(user.id, asset, fiat))
-    if (opened._tag === "Left") {
-      const e = opened.left
-      const screen = e._tag === "TooManyPendingPayments"
-        ? Screens.notice(s, "topup-too-many", { limit: e.limit }, { _tag: "OpenTopUps" })
-        : e._tag === "UserBanned"
-        ? Screens.notice(s, "banned")
-        : Screens.notice(s, "topup-unavailable", undefined, { _tag: "TopUp" })
-      if (e._tag !== "TooManyPendingPayments" && e._tag !== "ServiceUnavailable") yield* Effect.logWarning(`top-up refused: ${e._tag}`, e)
-      yield* answer(ctx)
-      return yield* ctx.callbackQuery === undefined ? send(ctx, screen) : show(ctx, screen)
-    }
-    const payment = opened.right
-    yield* answer(ctx)
-    const screen = P.invoice(s, payment)
-    const png = yield* qrPng(P.paymentUri(payment.asset, payment.address, payment.cryptoAmount))
-    return yield* Option.match(png, {
-      onNone: () => send(ctx, screen),
-      onSome: (bytes) => sendPhoto(ctx, bytes, `topup-${payment.id}.png`, screen)
-    })
-  })
 
 /** Handles the buttons of top-ups, the admin menu and prompts; returns false for any other button. */
 export const paymentRoute = (ctx: TgContext, user: User, s: Screens.Speaker, callback: Callback, shopName: string) =>
@@ -159,7 +128,7 @@ export const paymentRoute = (ctx: TgContext, user: User, s: Screens.Speaker, cal
         // Taking the question is atomic: of two presses (or two bot processes) only one goes on to send.
         const prompts = yield* PromptRepo
         const prompt = yield* prompts.take(user.id, new Date())
-        const pending = Option.flatMap(prompt, (p) => p.kind === "withdraw-confirm" ? parsePending(p.data) : Option.none())
+        const pending = Option.flatMap(prompt, (p) => p.kind === "withdraw-confirm" ? decodePending(p.data) : Option.none())
         if (Option.isNone(pending) || pending.value.nonce !== callback.nonce) {
           if (Option.isSome(prompt)) yield* prompts.set(prompt.value) // someone else's question: put it back
           return yield* expired(ctx, s)
@@ -175,19 +144,6 @@ export const paymentRoute = (ctx: TgContext, user: User, s: Screens.Speaker, cal
     }
   })
 
-interface PendingWithdrawal {
-  readonly asset: Asset
-  readonly destination: string
-  readonly nonce: string
-}
-const parsePending = (data: string): Option.Option<PendingWithdrawal> => {
-  try {
-    const v = JSON.parse(data) as PendingWithdrawal
-    return typeof v.asset === "string" && typeof v.destination === "string" && typeof v.nonce === "string" ? Option.some(v) : Option.none()
-  } catch {
-    return Option.none()
-  }
-}
 
 /**
  * A typed message while a question is open: the answer to it. Returns false when nothing was asked
@@ -257,7 +213,7 @@ export const answerPrompt = (ctx: TgContext, user: User, s: Screens.Speaker, tex
         yield* prompts.set({
           user: user.id,
           kind: "withdraw-confirm",
-          data: JSON.stringify({ asset: data as Asset, destination: preview.right.request.destination, nonce } satisfies PendingWithdrawal),
+          data: encodePending({ asset: data as Asset, destination: preview.right.request.destination, nonce }),
           expiresAt: new Date(Date.now() + PROMPT_MINUTES * 60_000)
         })
         return yield* send(ctx, P.withdrawalPreview(s, preview.right, nonce)).pipe(Effect.as(true))
