@@ -1,3 +1,4 @@
+import * as BigDecimal from "effect/BigDecimal"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -14,8 +15,8 @@ import { type DomainEvent, Notifier } from "./Events.js"
 import type { TelegramId } from "./Ids.js"
 import { applyLedger, checkObservation, noticeEvent } from "./internal/chainLedger.js"
 import { LedgerRepo } from "./Ledger.js"
-import { crypto, type Money } from "./Money.js"
-import { type Page, page, type PageRequest } from "./Paging.js"
+import type { Money } from "./Money.js"
+import type { Page, PageRequest } from "./Paging.js"
 import { PaymentRepo } from "./PaymentRequests.js"
 import { PriceSource } from "./Prices.js"
 import { type ConfirmationPolicy, confirmationsFor, defaultMinDeposit, ShopConfig } from "./ShopConfig.js"
@@ -107,7 +108,7 @@ export class ChainDeposits extends Context.Tag("@tokenshop/domain/ChainDeposits"
             continue
           }
           const age = at.getTime() - r.right.at.getTime()
-          if (age > Duration.toMillis(MAX_PRICE_AGE) || r.right.price.value <= 0n || r.right.fiat !== config.currency) {
+          if (age > Duration.toMillis(MAX_PRICE_AGE) || !BigDecimal.isPositive(r.right.price) || r.right.fiat !== config.currency) {
             yield* Effect.logWarning(`the ${asset} price is stale or unusable; deposits wait`)
             continue
           }
@@ -160,7 +161,7 @@ export class ChainDeposits extends Context.Tag("@tokenshop/domain/ChainDeposits"
     const observe = Effect.fn("ChainDeposits.observe")(function*(report: ChainReport) {
       const latest = new Map<string, Item>()
       for (const o of report.seen) {
-        const problem = checkObservation(o)
+        const problem = checkObservation(o) ?? (config.chain.assets.includes(o.asset) ? null : `${o.asset} is not taken on own addresses here`)
         if (problem !== null) {
           yield* Effect.logWarning(`${report.watcher}: skipped a sighting of ${o.txid}: ${problem}`)
           continue
@@ -231,7 +232,3 @@ export class ChainDeposits extends Context.Tag("@tokenshop/domain/ChainDeposits"
     })
   }))
 }
-
-/** The amount of a chain payment, for messages. */
-export const chainAmount = (d: Pick<ChainDeposit, "units" | "asset">) => crypto(d.units, d.asset)
-export const firstPage = page(0, 10)
