@@ -58,10 +58,10 @@ describe("faults between the watcher and the node", () => {
       expect(yield* balance(a.user)).toBe(3000n)
     }).pipe(Effect.provide(evmShop()), Effect.provide(FetchHttpClient.layer)))
 
-  it.scopedLive("a malformed answer mid-scan, or more 500s than retries, fail the cycle without a wrong credit; the next cycle goes on", () =>
+  it.scopedLive("a malformed answer, or more 500s than retries, fail the cycle without a wrong credit; the next cycle goes on", () =>
     Effect.gen(function*() {
       let logs = 0
-      const server = yield* proxy((method) => method === "eth_getLogs" && ++logs === 2 ? { body: "{\"result\": [1, 2" } : undefined)
+      const server = yield* proxy((method) => method === "eth_getLogs" && ++logs === 1 ? { body: "{\"result\": [1, 2" } : undefined)
       const start = yield* nextHeight
       const a = yield* buyer(8601)
       const scanner = yield* makeBlockScanner(yield* source({ rpcUrl: server.url, backoff: "10 millis", retries: 1 }), { startHeight: start })
@@ -71,7 +71,7 @@ describe("faults between the watcher and the node", () => {
       yield* mine(3)
       const malformed = yield* Effect.flip(scanner.cycle)
       expect([malformed._tag, malformed.kind]).toEqual(["ChainSourceError", "decode"])
-      expect(yield* payments(a.user)).toEqual([["ETH", 0, ETH, 4, "credited"]]) // the block before was saved
+      expect(yield* payments(a.user)).toEqual([]) // a range is read whole or not at all
       server.faults.serverErrors = 2
       const refused = yield* Effect.flip(scanner.cycle)
       expect([refused.kind, refused.status]).toEqual(["status", 500])

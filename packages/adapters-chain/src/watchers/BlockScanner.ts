@@ -11,7 +11,7 @@ import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import { makeAddressBook } from "./AddressBook.js"
 import { ChainSourceError } from "../http/ChainHttp.js"
-import type { BlockSource, Payment, TxPlace } from "./Sources.js"
+import type { BlockSource, Payment, ScannedBlock, TxPlace } from "./Sources.js"
 
 export interface BlockScanOptions {
   /** Where a watcher without a cursor starts: a height, or "tip" (default: the tip, less a few blocks). */
@@ -77,16 +77,23 @@ export const makeBlockScanner = (source: BlockSource, options: BlockScanOptions 
       const found = new Map<string, { readonly payment: Payment; readonly height: number; readonly hash: string }>()
       const hashes = [...cursor.hashes]
       let next = cursor.next
+      const end = Math.min(tip, cursor.next + maxBlocks - 1)
+      /** Takes the next block, or false when it does not follow the last one (a reorg under way: next cycle). */
+      const accept = (block: ScannedBlock): boolean => {
+        const previous = hashes[hashes.length - 1]
+        if (previous !== undefined && previous[0] === next - 1 && block.parent !== null && block.parent !== previous[1]) return false
+        for (const p of block.payments) found.set(chainKeyText(p), { payment: p, height: block.height, hash: block.hash })
+        hashes.push([block.height, block.hash])
+        if (hashes.length > memory) hashes.shift()
+        next++
+        return true
+      }
       const scan = Effect.gen(function*() {
-        while (next <= tip && next < cursor.next + maxBlocks) {
-          const block = yield* source.block(next, book.lookup)
-          const previous = hashes[hashes.length - 1]
-          if (previous !== undefined && previous[0] === next - 1 && block.parent !== null && block.parent !== previous[1]) return // a reorg under way: next cycle
-          for (const p of block.payments) found.set(chainKeyText(p), { payment: p, height: block.height, hash: block.hash })
-          hashes.push([block.height, block.hash])
-          if (hashes.length > memory) hashes.shift()
-          next++
+        if (source.blocks !== undefined && next <= end) {
+          for (const block of yield* source.blocks(next, end, book.lookup)) if (!accept(block)) return
+          return
         }
+        while (next <= end) if (!accept(yield* source.block(next, book.lookup))) return // read so far is kept on a failure
       })
       const scanned = yield* Effect.either(scan)
       const remembered = new Map(hashes)

@@ -41,6 +41,11 @@ export interface BlockSource {
   /** The block at `height` with its payments to addresses for which `ours` gives the stored form. */
   readonly block: (height: number, ours: (address: string) => string | null) => Effect.Effect<ScannedBlock, ChainSourceError>
   readonly locate: (txid: string) => Effect.Effect<TxPlace, ChainSourceError>
+  /**
+   * The blocks from `from` to `to` in order, when the source reads a range more cheaply than block by
+   * block (Ethereum: one getLogs for the whole range); `block` is used otherwise.
+   */
+  readonly blocks?: ((from: number, to: number, ours: (address: string) => string | null) => Effect.Effect<ReadonlyArray<ScannedBlock>, ChainSourceError>) | undefined
   /** Unconfirmed payments to our addresses, when the source can list them cheaply. */
   readonly mempool?: ((ours: (address: string) => string | null) => Effect.Effect<ReadonlyArray<Payment>, ChainSourceError>) | undefined
 }

@@ -55,13 +55,15 @@ export const payments = (user: TelegramId) =>
 export const events = (tag: DomainEvent["_tag"]) => Effect.map(Effect.flatMap(EventLog, (l) => l.ofTag(tag)), (e) => e.length)
 
 /**
- * The source, recording every height read; with `stopAt`, reading that height signals `reached` and
- * then waits forever (for a test to interrupt the cycle there).
+ * The source read block by block (its range read left out), recording every height read; with
+ * `stopAt`, reading that height signals `reached` and then waits forever (for a test to interrupt the
+ * cycle there).
  */
 export const recording = (source: BlockSource, stopAt?: { readonly height: number; readonly reached: Deferred.Deferred<void> }) => {
   const heights: Array<number> = []
   const wrapped: BlockSource = {
     ...source,
+    blocks: undefined,
     block: (height, ours) =>
       stopAt !== undefined && height === stopAt.height
         ? Effect.zipRight(Deferred.succeed(stopAt.reached, undefined), Effect.never)

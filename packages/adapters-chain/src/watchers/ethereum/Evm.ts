@@ -26,7 +26,7 @@ import type * as Scope from "effect/Scope"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import { AsyncLocalStorage } from "node:async_hooks"
 import {
-  type Address, BaseError, BlockNotFoundError, createPublicClient, custom, type Hash, isAddress, parseAbiItem, type PublicClient,
+  type Address, BaseError, BlockNotFoundError, createPublicClient, custom, type Hash, isAddress, type Log, parseAbiItem, type PublicClient,
   TransactionNotFoundError, TransactionReceiptNotFoundError
 } from "viem"
 import { ChainSourceError, makeChainHttp, type SourceSettings } from "../../http/ChainHttp.js"
@@ -64,6 +64,8 @@ export interface EvmSource extends BlockSource {
 }
 
 export const transferEvent = parseAbiItem("event Transfer(address indexed from, address indexed to, uint256 value)")
+/** A decoded Transfer log as getLogs returns it with `strict: true`. */
+type TransferLog = Log<bigint, number, false, typeof transferEvent, true>
 
 /** A token amount in `from` decimals as base units of `to` decimals: multiplied, or floored when finer. */
 export const scaleUnits = (value: bigint, from: number, to: number): bigint =>
@@ -118,33 +120,87 @@ export const makeEvmSource = (settings: EvmSettings): Effect.Effect<EvmSource, n
     const receiptOf = (hash: Hash) =>
       call(`receipt ${hash}`, (c) => c.getTransactionReceipt({ hash }).catch(orNull(TransactionReceiptNotFoundError)))
 
+    const readBlock = (height: number) =>
+      Effect.flatMap(
+        call(`block ${height}`, (c) => c.getBlock({ blockNumber: BigInt(height), includeTransactions: true }).catch(orNull(BlockNotFoundError))),
+        (b) => b === null ? Effect.fail(fail("rpc", `no block at height ${height}`)) : Effect.succeed(b)
+      )
+    type Block = Effect.Effect.Success<ReturnType<typeof readBlock>>
+
+    /** Native ETH to our addresses in a block, from successful transactions only. */
+    const nativePayments = (b: Block, ours: (address: string) => string | null) =>
+      Effect.gen(function*() {
+        const payments: Array<Payment> = []
+        if (!settings.native) return payments
+        for (const tx of b.transactions) {
+          const address = tx.to === null || tx.value <= 0n ? null : ours(tx.to)
+          if (address === null) continue
+          const receipt = yield* receiptOf(tx.hash)
+          if (receipt === null || receipt.blockHash !== b.hash) return yield* fail("rpc", `block ${b.number} changed while it was read`)
+          if (receipt.status === "success") payments.push({ asset: "ETH", txid: tx.hash, index: 0, address, units: tx.value })
+        }
+        return payments
+      })
+
+    /**
+     * Token transfers to our addresses, matched locally. A log naming another hash than the block read
+     * at its height is skipped when the logs were asked for by that block's hash (a bogus answer), and
+     * fails the read when they were asked for by range (the block changed while it was read).
+     */
+    const tokenPayments = (
+      logs: ReadonlyArray<TransferLog>,
+      blocks: ReadonlyMap<number, Block>,
+      ours: (address: string) => string | null,
+      otherBlock: "skip" | "fail"
+    ) =>
+      Effect.gen(function*() {
+        const out = new Map<number, Array<Payment>>()
+        for (const log of logs) {
+          const token = tokens.get(log.address.toLowerCase())
+          if (log.removed || token === undefined) continue
+          const b = blocks.get(Number(log.blockNumber))
+          if (b === undefined) continue
+          if (log.blockHash !== b.hash) {
+            if (otherBlock === "skip") continue
+            return yield* fail("rpc", `block ${b.number} changed while it was read`)
+          }
+          const address = ours(log.args.to)
+          const units = scaleUnits(log.args.value, token.decimals, assetInfo(token.asset).decimals)
+          if (address !== null && units > 0n) {
+            const list = out.get(Number(b.number)) ?? []
+            list.push({ asset: token.asset, txid: log.transactionHash, index: log.logIndex, address, units })
+            out.set(Number(b.number), list)
+          }
+        }
+        return out
+      })
+
+    const scanned = (b: Block, payments: ReadonlyArray<Payment>): ScannedBlock =>
+      ({ height: Number(b.number), hash: b.hash, parent: b.parentHash, payments })
+
     const block = (height: number, ours: (address: string) => string | null) =>
       Effect.gen(function*() {
-        const b = yield* call(`block ${height}`, (c) =>
-          c.getBlock({ blockNumber: BigInt(height), includeTransactions: true }).catch(orNull(BlockNotFoundError)))
-        if (b === null) return yield* fail("rpc", `no block at height ${height}`)
-        const payments: Array<Payment> = []
-        if (settings.native) {
-          for (const tx of b.transactions) {
-            const address = tx.to === null || tx.value <= 0n ? null : ours(tx.to)
-            if (address === null) continue
-            const receipt = yield* receiptOf(tx.hash)
-            if (receipt === null || receipt.blockHash !== b.hash) return yield* fail("rpc", `block ${height} changed while it was read`)
-            if (receipt.status === "success") payments.push({ asset: "ETH", txid: tx.hash, index: 0, address, units: tx.value })
-          }
-        }
-        if (contracts.length > 0) {
-          const logs = yield* call(`logs of block ${height}`, (c) =>
-            c.getLogs({ address: contracts, event: transferEvent, blockHash: b.hash, strict: true }))
-          for (const log of logs) {
-            const token = tokens.get(log.address.toLowerCase())
-            if (log.removed || log.blockHash !== b.hash || token === undefined) continue
-            const address = ours(log.args.to)
-            const units = scaleUnits(log.args.value, token.decimals, assetInfo(token.asset).decimals)
-            if (address !== null && units > 0n) payments.push({ asset: token.asset, txid: log.transactionHash, index: log.logIndex, address, units })
-          }
-        }
-        return { height, hash: b.hash, parent: b.parentHash, payments } satisfies ScannedBlock
+        const b = yield* readBlock(height)
+        const native = yield* nativePayments(b, ours)
+        const logs = contracts.length === 0
+          ? []
+          : yield* call(`logs of block ${height}`, (c) => c.getLogs({ address: contracts, event: transferEvent, blockHash: b.hash, strict: true }))
+        const tokens = yield* tokenPayments(logs, new Map([[height, b]]), ours, "skip")
+        return scanned(b, [...native, ...(tokens.get(height) ?? [])])
+      })
+
+    /** A range of blocks with ONE getLogs for all of them (the cost per block is its getBlock). */
+    const blocks = (from: number, to: number, ours: (address: string) => string | null) =>
+      Effect.gen(function*() {
+        const read = yield* Effect.forEach(Array.from({ length: to - from + 1 }, (_, i) => from + i), readBlock)
+        const byHeight = new Map(read.map((b) => [Number(b.number), b]))
+        const logs = contracts.length === 0
+          ? []
+          : yield* call(`logs of blocks ${from} to ${to}`, (c) =>
+            c.getLogs({ address: contracts, event: transferEvent, fromBlock: BigInt(from), toBlock: BigInt(to), strict: true }))
+        const tokens = yield* tokenPayments(logs, byHeight, ours, "fail")
+        return yield* Effect.forEach(read, (b) =>
+          Effect.map(nativePayments(b, ours), (native) => scanned(b, [...native, ...(tokens.get(Number(b.number)) ?? [])])))
       })
 
     const locate = (txid: string) =>
@@ -176,6 +232,7 @@ export const makeEvmSource = (settings: EvmSettings): Effect.Effect<EvmSource, n
       hashAt: (height) =>
         Effect.map(call(`hash at ${height}`, (c) => c.getBlock({ blockNumber: BigInt(height) }).catch(orNull(BlockNotFoundError))), (b) => b?.hash ?? null),
       block,
+      blocks,
       locate,
       sent: http.sent
     } satisfies EvmSource
