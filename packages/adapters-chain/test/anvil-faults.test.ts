@@ -4,43 +4,24 @@
  * token units scaled exactly.
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
+import { describe, expect, it } from "@effect/vitest"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
-import { type Address, toEventSelector } from "viem"
-import { type EvmSettings, makeEvmSource, scaleUnits, transferEvent } from "../src/watchers/ethereum/Evm.js"
+import { toEventSelector } from "viem"
+import { scaleUnits, transferEvent } from "../src/watchers/ethereum/Evm.js"
 import { makeBlockScanner } from "../src/watchers/BlockScanner.js"
-import { type Anvil, startAnvil, strangerAddress } from "../src/testing/Anvil.js"
+import { strangerAddress } from "../src/testing/Anvil.js"
+import { ETH, useAnvil } from "./support/anvilSetup.js"
 import { fakeEvmNode, proxyTo, rpcMethod } from "./support/fakeEvmNode.js"
 import { balance, buyer, events, evmShop, payments } from "./support/evmShop.js"
 
-let anvil: Anvil
-let usdt: Address
-let usdc: Address
-
-beforeAll(async () => {
-  anvil = await startAnvil()
-  usdt = await anvil.deployToken("USDT", 10n ** 15n)
-  usdc = await anvil.deployToken("USDC", 10n ** 15n)
-})
-afterAll(() => anvil?.stop())
-
-const node = <A>(f: (a: Anvil) => Promise<A>) => Effect.promise(() => f(anvil))
-const mine = (blocks = 1) => node((a) => a.mine(blocks))
-/** The next block's height: each test scans from there, so payments of earlier tests are not seen. */
-const nextHeight = Effect.map(node((a) => a.height()), (h) => h + 1)
-const source = (settings: Partial<EvmSettings> = {}) =>
-  makeEvmSource({
-    name: "eth-rpc", rpcUrl: anvil.url, native: true, requestsPerSecond: 1000, timeout: "5 seconds",
-    tokens: [{ asset: "USDT_ERC20", contract: usdt, decimals: 6 }, { asset: "USDC_ERC20", contract: usdc, decimals: 6 }],
-    ...settings
-  })
-const ETH = 10n ** 16n // 0.01 ETH: 30 USD
+const chain = useAnvil()
+const { node, mine, nextHeight, source } = chain
 
 describe("faults between the watcher and the node", () => {
   const proxy = (replace?: Parameters<typeof proxyTo>[1]) =>
-    Effect.acquireRelease(Effect.promise(() => proxyTo(anvil.url, replace)), (server) => Effect.promise(server.stop))
+    Effect.acquireRelease(Effect.promise(() => proxyTo(chain.anvil.url, replace)), (server) => Effect.promise(server.stop))
   const elapsed = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
     Effect.map(Effect.timed(effect), ([duration]) => Duration.toMillis(duration))
 
@@ -67,7 +48,7 @@ describe("faults between the watcher and the node", () => {
       const scanner = yield* makeBlockScanner(yield* source({ rpcUrl: server.url, backoff: "10 millis", retries: 1 }), { startHeight: start })
       yield* node((n) => n.pay(a.address, ETH))
       yield* mine()
-      yield* node((n) => n.payToken(usdt, a.address, 5_000_000n))
+      yield* node((n) => n.payToken(chain.usdt, a.address, 5_000_000n))
       yield* mine(3)
       const malformed = yield* Effect.flip(scanner.cycle)
       expect([malformed._tag, malformed.kind]).toEqual(["ChainSourceError", "decode"])
@@ -94,6 +75,7 @@ describe("faults between the watcher and the node", () => {
 
   it.scopedLive("a node's awkward answers: only real, successful, positive payments to our addresses of our contracts count", () =>
     Effect.gen(function*() {
+      const { usdt, usdc } = chain
       const setup = { ours: "0x9858EfFD232B4033E47d90003D41EC34EcaEda94", stranger: strangerAddress, usdt, usdc, unknownToken: "0x00000000000000000000000000000000DeaDBeef" } as const
       const fake = yield* Effect.acquireRelease(Effect.promise(() => fakeEvmNode(setup)), ({ server }) => Effect.promise(server.stop))
       const evm = yield* source({ rpcUrl: fake.server.url, retries: 0 })

@@ -4,38 +4,17 @@
  * interrupted cycle, the finalized policy, a reorganisation, and HTTP faults on the way to the node.
  */
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
+import { describe, expect, it } from "@effect/vitest"
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
-import { type Address } from "viem"
-import { type EvmSettings, makeEvmSource } from "../src/watchers/ethereum/Evm.js"
 import { makeBlockScanner } from "../src/watchers/BlockScanner.js"
-import { type Anvil, startAnvil, strangerAddress } from "../src/testing/Anvil.js"
+import { strangerAddress } from "../src/testing/Anvil.js"
+import { ETH, useAnvil } from "./support/anvilSetup.js"
 import { balance, buyer, events, evmShop, payments, recording, records } from "./support/evmShop.js"
 
-let anvil: Anvil
-let usdt: Address
-let usdc: Address
-
-beforeAll(async () => {
-  anvil = await startAnvil()
-  usdt = await anvil.deployToken("USDT", 10n ** 15n)
-  usdc = await anvil.deployToken("USDC", 10n ** 15n)
-})
-afterAll(() => anvil?.stop())
-
-const node = <A>(f: (a: Anvil) => Promise<A>) => Effect.promise(() => f(anvil))
-const mine = (blocks = 1) => node((a) => a.mine(blocks))
-/** The next block's height: each test scans from there, so payments of earlier tests are not seen. */
-const nextHeight = Effect.map(node((a) => a.height()), (h) => h + 1)
-const source = (settings: Partial<EvmSettings> = {}) =>
-  makeEvmSource({
-    name: "eth-rpc", rpcUrl: anvil.url, native: true, requestsPerSecond: 1000, timeout: "5 seconds",
-    tokens: [{ asset: "USDT_ERC20", contract: usdt, decimals: 6 }, { asset: "USDC_ERC20", contract: usdc, decimals: 6 }],
-    ...settings
-  })
-const ETH = 10n ** 16n // 0.01 ETH: 30 USD
+const chain = useAnvil()
+const { node, mine, nextHeight, source } = chain
 
 describe("ethereum through anvil", () => {
   it.scopedLive("ETH and two tokens to derived addresses: each credited once, after 3 blocks, to the stored address", () =>
@@ -46,10 +25,10 @@ describe("ethereum through anvil", () => {
       expect(a.address).not.toBe(a.address.toLowerCase()) // EIP-55
       const scanner = yield* makeBlockScanner(yield* source(), { startHeight: start })
       yield* node((n) => n.pay(a.address, ETH))
-      yield* node((n) => n.payToken(usdt, a.address, 5_000_000n))
-      yield* node((n) => n.payToken(usdc, b.address, 7_000_000n))
+      yield* node((n) => n.payToken(chain.usdt, a.address, 5_000_000n))
+      yield* node((n) => n.payToken(chain.usdc, b.address, 7_000_000n))
       yield* node((n) => n.pay(strangerAddress, ETH))
-      yield* node((n) => n.payToken(usdt, strangerAddress, 9_000_000n))
+      yield* node((n) => n.payToken(chain.usdt, strangerAddress, 9_000_000n))
       yield* mine()
       yield* scanner.cycle
       expect(yield* payments(a.user)).toEqual([["ETH", 0, ETH, 1, "pending"], ["USDT_ERC20", 0, 5_000_000n, 1, "pending"]])
@@ -77,7 +56,7 @@ describe("ethereum through anvil", () => {
       for (let i = 0; i < 40; i++) yield* buyer(8110 + i)
       const evm = yield* source()
       const scanner = yield* makeBlockScanner(evm, { startHeight: start })
-      yield* node((n) => n.batch(usdt, [a.address, b.address, strangerAddress, a.address], [1_000_000n, 2_000_000n, 4_000_000n, 3_000_000n]))
+      yield* node((n) => n.batch(chain.usdt, [a.address, b.address, strangerAddress, a.address], [1_000_000n, 2_000_000n, 4_000_000n, 3_000_000n]))
       yield* mine(3)
       yield* scanner.cycle
       // the tip (twice in a first cycle), then each block and its logs: 42 buyers cost what one costs
@@ -97,13 +76,13 @@ describe("ethereum through anvil", () => {
       yield* mine()
       yield* (yield* makeBlockScanner(first.source, { startHeight: start })).cycle
       yield* mine(2)
-      yield* node((n) => n.payToken(usdt, a.address, 5_000_000n))
+      yield* node((n) => n.payToken(chain.usdt, a.address, 5_000_000n))
       yield* mine()
       const second = recording(evm) // a restart: a new scanner over the stored cursor
       yield* (yield* makeBlockScanner(second.source, { startHeight: start })).cycle
       expect([first.heights, second.heights]).toEqual([[start], [start + 1, start + 2, start + 3]])
       expect(yield* balance(a.user)).toBe(3000n)
-      yield* node((n) => n.payToken(usdc, a.address, 2_000_000n))
+      yield* node((n) => n.payToken(chain.usdc, a.address, 2_000_000n))
       yield* mine(4)
       const reached = yield* Deferred.make<void>()
       const third = recording(evm, { height: start + 6, reached })
@@ -147,7 +126,7 @@ describe("ethereum through anvil", () => {
       const scanner = yield* makeBlockScanner(yield* source(), { startHeight: start })
       const snapshot = yield* node((n) => n.snapshot())
       const eth = yield* node((n) => n.pay(a.address, ETH))
-      const token = yield* node((n) => n.payToken(usdt, a.address, 5_000_000n))
+      const token = yield* node((n) => n.payToken(chain.usdt, a.address, 5_000_000n))
       yield* mine(3)
       yield* scanner.cycle
       expect(yield* balance(a.user)).toBe(3500n)

@@ -6,28 +6,17 @@
  */
 import { type ChildProcess, spawn } from "node:child_process"
 import { createRequire } from "node:module"
-import { createServer } from "node:net"
 import { dirname, join } from "node:path"
 import { type Address, createTestClient, encodeFunctionData, type Hash, http, publicActions, walletActions } from "viem"
 import { mnemonicToAccount } from "viem/accounts"
 import { foundry } from "viem/chains"
+import { freePort } from "./Ports.js"
 import { testTokenAbi, testTokenBytecode } from "./TestToken.js"
 
 /** anvil's public test mnemonic: its funded accounts. Never use it anywhere else. */
 export const anvilMnemonic = "test test test test test test test test test test test junk"
 /** anvil's second default account: a stranger to the shop. */
 export const strangerAddress = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" as const
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.once("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address()
-      const port = typeof address === "object" && address !== null ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
 
 const makeClient = (url: string) =>
   createTestClient({ mode: "anvil", chain: foundry, transport: http(url, { retryCount: 0 }), account: mnemonicToAccount(anvilMnemonic) })

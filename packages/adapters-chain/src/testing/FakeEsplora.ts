@@ -8,10 +8,9 @@
  * exactly, so values above 2^53 can be served. Besides the shared fault switches of FakeServer, list
  * answers can be duplicated, reversed or corrupted.
  */
-import { sha256 } from "@noble/hashes/sha2.js"
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js"
 import { LosslessNumber, stringify } from "lossless-json"
-import { type FakeAnswer, type FakeRequest, FakeServer } from "./FakeServer.js"
+import { FakeChain, hashOf } from "./FakeChain.js"
+import type { FakeAnswer, FakeRequest } from "./FakeServer.js"
 
 export interface FakeOutput {
   readonly address: string
@@ -30,85 +29,22 @@ export interface EsploraFaults {
   corrupt: Array<EsploraCorruption>
 }
 
-interface Block {
-  readonly hash: string
-  readonly time: number
-  readonly txids: Array<string>
-}
-
-const hashOf = (text: string) => bytesToHex(sha256(utf8ToBytes(text)))
 const json = (body: unknown, status = 200): FakeAnswer => ({ status, body: stringify(body) ?? "null" })
 const notFound = (what: string): FakeAnswer => ({ status: 404, body: `${what} not found` })
 
-export class FakeEsplora {
-  readonly server: FakeServer
+export class FakeEsplora extends FakeChain<ReadonlyArray<FakeOutput>, { readonly hash: string; readonly time: number }> {
   readonly faults: EsploraFaults = { duplicates: 0, reorders: 0, corrupt: [] }
   /** What `/tx/:txid/status` answers for a transaction it does not know. */
   unknownStatus: "404" | "unconfirmed" = "404"
-  private blocks: Array<Block> = []
-  private readonly txs = new Map<string, ReadonlyArray<FakeOutput>>()
-  private mempool: Array<string> = []
-  private made = 0
-  private forks = 0
 
   constructor() {
-    this.server = new FakeServer((request) => this.handle(request))
-    this.mineOne([])
+    super("tx", (height, forks) => ({ hash: hashOf(`block-${height}-${forks}`), time: 1_700_000_000 + 600 * height }))
   }
 
-  get url(): string {
-    return this.server.url
-  }
-  get requests(): ReadonlyArray<FakeRequest> {
-    return this.server.requests
-  }
-  start = (): Promise<void> => this.server.start()
-  stop = (): Promise<void> => this.server.stop()
-
-  get tip(): number {
-    return this.blocks.length - 1
-  }
 
   /** A new transaction in the mempool paying these outputs (in this order); returns its txid. */
   send(outputs: ReadonlyArray<FakeOutput>): string {
-    const txid = hashOf(`tx-${++this.made}`)
-    this.txs.set(txid, outputs)
-    this.mempool.push(txid)
-    return txid
-  }
-
-  /** Mines `count` blocks; the first takes the whole mempool (or only `txids`). */
-  mine(count = 1, txids?: ReadonlyArray<string>): void {
-    for (let i = 0; i < count; i++) {
-      const taken = i > 0 ? [] : txids === undefined ? [...this.mempool] : txids.filter((t) => this.mempool.includes(t))
-      this.mempool = this.mempool.filter((t) => !taken.includes(t))
-      this.mineOne(taken)
-    }
-  }
-
-  /** The transaction is gone for good: from its block or the mempool, from address lists, 404 on lookups. */
-  drop(txid: string): void {
-    for (const b of this.blocks) b.txids.splice(0, b.txids.length, ...b.txids.filter((t) => t !== txid))
-    this.mempool = this.mempool.filter((t) => t !== txid)
-    this.txs.delete(txid)
-  }
-
-  /** Replaces the top `depth` blocks by `depth + 1` empty ones; their transactions go back to the mempool unless in `drop`. */
-  reorg(depth: number, drop: ReadonlyArray<string> = []): void {
-    this.forks++
-    const removed = this.blocks.splice(this.blocks.length - depth)
-    for (const b of removed) for (const t of b.txids) drop.includes(t) ? this.txs.delete(t) : this.mempool.push(t)
-    for (let i = 0; i <= depth; i++) this.mineOne([])
-  }
-
-  heightOf(txid: string): number | null {
-    const at = this.blocks.findIndex((b) => b.txids.includes(txid))
-    return at < 0 ? null : at
-  }
-
-  private mineOne(txids: ReadonlyArray<string>) {
-    const height = this.blocks.length
-    this.blocks.push({ hash: hashOf(`block-${height}-${this.forks}`), time: 1_700_000_000 + 600 * height, txids: [...txids] })
+    return this.submit(outputs)
   }
 
   private status(txid: string) {
@@ -172,7 +108,7 @@ export class FakeEsplora {
     return json(items)
   }
 
-  private handle(request: FakeRequest): FakeAnswer {
+  protected override handle(request: FakeRequest): FakeAnswer {
     const parts = request.path.split("/").filter((p) => p !== "").map(decodeURIComponent)
     if (request.method !== "GET") return { status: 405, body: "method not allowed" }
     if (parts[0] === "blocks" && parts[1] === "tip" && parts[2] === "height") return { body: String(this.tip) }

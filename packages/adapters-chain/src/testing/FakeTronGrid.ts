@@ -10,9 +10,10 @@
  * duplicated or reversed list pages, and transactions the event index does not know yet.
  */
 import { sha256 } from "@noble/hashes/sha2.js"
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js"
+import { bytesToHex } from "@noble/hashes/utils.js"
 import { base58check } from "@scure/base"
-import { type FakeAnswer, type FakeRequest, FakeServer } from "./FakeServer.js"
+import { FakeChain, hashOf } from "./FakeChain.js"
+import type { FakeAnswer, FakeRequest } from "./FakeServer.js"
 
 export interface FakeTrc20Transfer {
   readonly to: string
@@ -33,94 +34,37 @@ export interface TronGridFaults {
   corrupt: Array<"negative" | "address" | "txid">
 }
 
-interface Block {
-  readonly id: string
-  readonly number: number
-  readonly timestamp: number
-  readonly txids: Array<string>
-}
-
 const b58 = base58check(sha256)
-const hashOf = (text: string) => bytesToHex(sha256(utf8ToBytes(text)))
 /** The 0x-hex spelling of a Base58Check TRON address, as event results give it. */
 export const tronHex = (address: string) => "0x" + bytesToHex(b58.decode(address).subarray(1))
 export const fakeTronSender = b58.encode(Uint8Array.from([0x41, ...new Array<number>(20).fill(0x11)]))
 const genesisTime = 1_700_000_000_000
 
-export class FakeTronGrid {
-  readonly server: FakeServer
+export class FakeTronGrid extends FakeChain<ReadonlyArray<Required<FakeTrc20Transfer>>, { readonly id: string; readonly number: number; readonly timestamp: number }> {
   readonly faults: TronGridFaults = { duplicates: 0, reorders: 0, unindexed: new Set(), corrupt: [] }
   /** The most entries a list page holds, whatever `limit` asks (TronGrid's own cap is 200). */
   pageCap = 200
   /** How far the solidified block trails the head. */
   solidLag = 19
-  private blocks: Array<Block> = []
-  private readonly txs = new Map<string, ReadonlyArray<Required<FakeTrc20Transfer>>>()
-  private pending: Array<string> = []
-  private made = 0
-  private forks = 0
 
   constructor(readonly contract = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t") {
-    this.server = new FakeServer((request) => this.handle(request))
-    this.mineOne([])
+    super("tron-tx", (number, forks) => ({
+      id: number.toString(16).padStart(16, "0") + hashOf(`tron-block-${number}-${forks}`).slice(16), number, timestamp: genesisTime + 3000 * number
+    }))
   }
 
-  get url(): string {
-    return this.server.url
-  }
-  get requests(): ReadonlyArray<FakeRequest> {
-    return this.server.requests
-  }
-  start = (): Promise<void> => this.server.start()
-  stop = (): Promise<void> => this.server.stop()
-  get tip(): number {
-    return this.blocks.length - 1
-  }
   get solidified(): number {
     return Math.max(0, this.tip - this.solidLag)
   }
 
   /** A transaction with these transfers (event index = place in the list), waiting for the next block. */
   send(transfers: ReadonlyArray<FakeTrc20Transfer>): string {
-    const txid = hashOf(`tron-tx-${++this.made}`)
-    this.txs.set(txid, transfers.map((t) => ({ from: fakeTronSender, contract: this.contract, ...t })))
-    this.pending.push(txid)
-    return txid
+    return this.submit(transfers.map((t) => ({ from: fakeTronSender, contract: this.contract, ...t })))
   }
 
-  /** Produces `count` blocks; the first takes every waiting transaction (or only `txids`). */
-  mine(count = 1, txids?: ReadonlyArray<string>): void {
-    for (let i = 0; i < count; i++) {
-      const taken = i > 0 ? [] : txids === undefined ? [...this.pending] : txids.filter((t) => this.pending.includes(t))
-      this.pending = this.pending.filter((t) => !taken.includes(t))
-      this.mineOne(taken)
-    }
-  }
-
-  /** Gone for good: from its block, from lists, events and lookups. */
-  drop(txid: string): void {
-    for (const b of this.blocks) b.txids.splice(0, b.txids.length, ...b.txids.filter((t) => t !== txid))
-    this.pending = this.pending.filter((t) => t !== txid)
-    this.txs.delete(txid)
-  }
-
-  /** Replaces the top `depth` blocks by `depth + 1` empty ones; their transactions wait again unless in `drop`. */
-  reorg(depth: number, drop: ReadonlyArray<string> = []): void {
-    this.forks++
-    const removed = this.blocks.splice(this.blocks.length - depth)
-    for (const b of removed) for (const t of b.txids) drop.includes(t) ? this.txs.delete(t) : this.pending.push(t)
-    for (let i = 0; i <= depth; i++) this.mineOne([])
-  }
-
+  /** The number of the block holding the transaction, or null while it waits. */
   blockOf(txid: string): number | null {
-    const at = this.blocks.findIndex((b) => b.txids.includes(txid))
-    return at < 0 ? null : at
-  }
-
-  private mineOne(txids: ReadonlyArray<string>) {
-    const number = this.blocks.length
-    const id = number.toString(16).padStart(16, "0") + hashOf(`tron-block-${number}-${this.forks}`).slice(16)
-    this.blocks.push({ id, number, timestamp: genesisTime + 3000 * number, txids: [...txids] })
+    return this.heightOf(txid)
   }
 
   private blockJson(n: number) {
@@ -197,7 +141,7 @@ export class FakeTronGrid {
     return { id: txid, fee: 13_844_850, blockNumber: block.number, blockTimeStamp: block.timestamp, contractResult: ["0".repeat(63) + "1"], receipt: { energy_usage_total: 130_285, net_usage: 345, result: "SUCCESS" } }
   }
 
-  private handle(request: FakeRequest): FakeAnswer {
+  protected override handle(request: FakeRequest): FakeAnswer {
     const body = (() => {
       try {
         return request.body === "" ? {} : JSON.parse(request.body) as Record<string, unknown>

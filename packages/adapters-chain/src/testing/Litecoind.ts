@@ -16,27 +16,16 @@ import * as Either from "effect/Either"
 import { isLosslessNumber, parse } from "lossless-json"
 import { type ChildProcess, spawn, spawnSync } from "node:child_process"
 import { mkdtemp, readFile, rm } from "node:fs/promises"
-import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { coinsToUnits } from "../watchers/bitcoin/CoreJson.js"
+import { freePort } from "./Ports.js"
 
 /** Litecoin regtest: Bech32 "rltc", Base58 0x6f / 0x3a, WIF 0xef. */
 export const LTC_REGTEST: BTC_NETWORK = { bech32: "rltc", pubKeyHash: 0x6f, scriptHash: 0x3a, wif: 0xef }
 
 export const int = (x: unknown): number => Number(isLosslessNumber(x) ? x.value : String(x))
 export const units = (x: unknown): bigint => Either.getOrThrow(coinsToUnits(isLosslessNumber(x) ? x.value : String(x)))
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer()
-    server.once("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address()
-      const port = typeof address === "object" && address !== null ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
 
 export interface Litecoind {
   readonly url: string
