@@ -35,8 +35,10 @@ export const SqlPromptRepo = Layer.effect(PromptRepo, Effect.gen(function*() {
         Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), toPrompt)),
         Effect.orDie
       ),
-    take: (user, now) =>
-      q<PromptRow>`DELETE FROM prompts WHERE user_id = ${user} AND expires_at > ${millis(now)} RETURNING *`.pipe(
+    take: (user, now, kind) =>
+      (kind === undefined
+        ? q<PromptRow>`DELETE FROM prompts WHERE user_id = ${user} AND expires_at > ${millis(now)} RETURNING *`
+        : q<PromptRow>`DELETE FROM prompts WHERE user_id = ${user} AND expires_at > ${millis(now)} AND kind = ${kind} RETURNING *`).pipe(
         Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), toPrompt)),
         Effect.orDie
       ),

@@ -5,99 +5,37 @@
  *
  * Wire form: VERSION ACTION [":" ARG]*, e.g. "1s:12:0" = subcategories of category 12, page 0.
  */
-import { Asset, BuyId, CategoryId, PaymentId, SubcategoryId } from "@tokenshop/domain"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import { adminCallbacks, adminCodes } from "./admin/AdminCallbacks.js"
+import { cartCallbacks, cartCodes } from "./cart/CartCallbacks.js"
+import { catalogCallbacks, catalogCodes } from "./catalog/CatalogCallbacks.js"
+import { profileCallbacks, profileCodes } from "./profile/ProfileCallbacks.js"
+import { topUpCallbacks, topUpCodes } from "./topup/TopUpCallbacks.js"
 
 export const VERSION = "1"
 /** Telegram's limit on callback_data, in bytes. */
 export const MAX_BYTES = 64
 
-const id = <A extends number>(brand: Schema.Schema<A, number>) =>
-  Schema.compose(Schema.NumberFromString.pipe(Schema.lessThanOrEqualTo(Number.MAX_SAFE_INTEGER)), brand)
-const Category = id(CategoryId)
-const Sub = id(SubcategoryId)
-const Purchase = id(BuyId)
-const Payment = id(PaymentId)
-const PageNo = Schema.NumberFromString.pipe(Schema.int(), Schema.between(0, 100_000))
-const Quantity = Schema.NumberFromString.pipe(Schema.int(), Schema.between(0, 100_000))
-const Nonce = Schema.String.pipe(Schema.pattern(/^[A-Za-z0-9_-]{1,32}$/))
-const Lang = Schema.String.pipe(Schema.pattern(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/))
-
-/** Every button the bot can show. */
-export const Callback = Schema.Union(
-  Schema.TaggedStruct("Main", {}),
-  Schema.TaggedStruct("Categories", { page: PageNo }),
-  Schema.TaggedStruct("Subcategories", { category: Category, page: PageNo }),
-  Schema.TaggedStruct("Subcategory", { subcategory: Sub }),
-  Schema.TaggedStruct("AddToCart", { subcategory: Sub, quantity: Quantity }),
-  Schema.TaggedStruct("Cart", {}),
-  Schema.TaggedStruct("SetQuantity", { subcategory: Sub, quantity: Quantity }),
-  Schema.TaggedStruct("ClearCart", {}),
-  Schema.TaggedStruct("Checkout", {}),
-  Schema.TaggedStruct("Confirm", { nonce: Nonce }),
-  Schema.TaggedStruct("Profile", {}),
-  Schema.TaggedStruct("History", { page: PageNo }),
-  Schema.TaggedStruct("Purchase", { buy: Purchase }),
-  Schema.TaggedStruct("TopUp", {}),
-  Schema.TaggedStruct("TopUpAsset", { asset: Asset }),
-  Schema.TaggedStruct("PaymentStatus", { payment: Payment }),
-  Schema.TaggedStruct("OpenTopUps", {}),
-  Schema.TaggedStruct("Deposits", { page: PageNo }),
-  Schema.TaggedStruct("TypeQuantity", { subcategory: Sub }),
-  Schema.TaggedStruct("CancelPrompt", {}),
-  Schema.TaggedStruct("Admin", {}),
-  Schema.TaggedStruct("Wallet", {}),
-  Schema.TaggedStruct("WithdrawAsset", { asset: Asset }),
-  Schema.TaggedStruct("WithdrawConfirm", { nonce: Nonce }),
-  Schema.TaggedStruct("Withdrawals", { page: PageNo }),
-  Schema.TaggedStruct("Languages", {}),
-  Schema.TaggedStruct("Language", { language: Lang }),
-  Schema.TaggedStruct("Help", {}),
-  Schema.TaggedStruct("ChainCheck", { asset: Asset }),
-  Schema.TaggedStruct("AdminDeposits", { page: PageNo })
-)
+/** Every button the bot can show: the union of each feature's buttons. */
+export const Callback = Schema.Union(...profileCallbacks, ...catalogCallbacks, ...cartCallbacks, ...topUpCallbacks, ...adminCallbacks)
 export type Callback = typeof Callback.Type
 type Encoded = typeof Callback.Encoded
 
-/** One letter per action, and the order of its arguments on the wire. */
+/** One letter per action, and the order of its arguments on the wire: every button has exactly one. */
 const codes = {
-  Main: ["m", []],
-  Categories: ["c", ["page"]],
-  Subcategories: ["s", ["category", "page"]],
-  Subcategory: ["d", ["subcategory"]],
-  AddToCart: ["a", ["subcategory", "quantity"]],
-  Cart: ["k", []],
-  SetQuantity: ["q", ["subcategory", "quantity"]],
-  ClearCart: ["X", []],
-  Checkout: ["o", []],
-  Confirm: ["y", ["nonce"]],
-  Profile: ["p", []],
-  History: ["h", ["page"]],
-  Purchase: ["b", ["buy"]],
-  TopUp: ["t", []],
-  TopUpAsset: ["T", ["asset"]],
-  PaymentStatus: ["P", ["payment"]],
-  OpenTopUps: ["u", []],
-  Deposits: ["D", ["page"]],
-  TypeQuantity: ["Q", ["subcategory"]],
-  CancelPrompt: ["x", []],
-  Admin: ["A", []],
-  Wallet: ["w", []],
-  WithdrawAsset: ["W", ["asset"]],
-  WithdrawConfirm: ["Y", ["nonce"]],
-  Withdrawals: ["H", ["page"]],
-  Languages: ["L", []],
-  Language: ["l", ["language"]],
-  Help: ["?", []],
-  ChainCheck: ["e", ["asset"]],
-  AdminDeposits: ["E", ["page"]]
+  ...profileCodes,
+  ...catalogCodes,
+  ...cartCodes,
+  ...topUpCodes,
+  ...adminCodes
 } as const satisfies { readonly [K in Callback["_tag"]]: readonly [string, ReadonlyArray<string>] }
 
 const byCode = new Map<string, Callback["_tag"]>(
   Object.entries(codes).map(([tag, [code]]) => [code, tag as Callback["_tag"]])
 )
+if (byCode.size !== Object.keys(codes).length) throw new Error("two buttons share a wire code") // a programming error, at start
 
 /** The wire text, from the encoded (string-valued) form. */
 const Wire = Schema.transformOrFail(Schema.String, Schema.encodedSchema(Callback), {

@@ -5,7 +5,6 @@
  */
 import { autoRetry } from "@grammyjs/auto-retry"
 import { run, sequentialize } from "@grammyjs/runner"
-import type { ShopConfig } from "@tokenshop/domain"
 import { timingSafeEqual } from "node:crypto"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -13,9 +12,8 @@ import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import { Bot, type Transformer } from "grammy"
 import type { Update } from "grammy/types"
-import { installShop } from "./Bot.js"
+import { type BotServices, installShop } from "./Middleware.js"
 import { DEFAULT_LANGUAGE, loadTranslator } from "./I18n.js"
-import type { RouteServices } from "./Routes.js"
 
 export interface TelegramSettings {
   readonly token: Redacted.Redacted<string>
@@ -63,7 +61,7 @@ const publishCommands = (bot: Bot) => {
 }
 
 /** Polls for updates and serves the shop until the scope closes. */
-export const TelegramBotLive = (settings: TelegramSettings): Layer.Layer<never, never, RouteServices | ShopConfig> =>
+export const TelegramBotLive = (settings: TelegramSettings): Layer.Layer<never, never, BotServices> =>
   Layer.scopedDiscard(Effect.gen(function*() {
     const bot = yield* makeBot(settings)
     yield* Effect.tryPromise(() => bot.api.deleteWebhook()).pipe(Effect.ignore)
@@ -90,7 +88,7 @@ export interface WebhookSettings {
 }
 
 /** Registers the webhook with Telegram and handles what arrives at it; removes nothing on shutdown. */
-export const TelegramWebhookLive = (settings: TelegramSettings, webhook: WebhookSettings): Layer.Layer<TelegramWebhook, never, RouteServices | ShopConfig> =>
+export const TelegramWebhookLive = (settings: TelegramSettings, webhook: WebhookSettings): Layer.Layer<TelegramWebhook, never, BotServices> =>
   Layer.scoped(TelegramWebhook, Effect.gen(function*() {
     const bot = yield* makeBot(settings)
     const secret = Buffer.from(Redacted.value(webhook.secret), "utf8")

@@ -5,12 +5,12 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import { Api } from "grammy"
-import { depositNotice } from "./deposits/DepositNotices.js"
+import { depositNotice } from "./topup/DepositNotices.js"
 import { formatMoney } from "./Format.js"
 import { DEFAULT_LANGUAGE, loadTranslator } from "./I18n.js"
-import { assetLabel, txLink } from "./PaymentScreens.js"
+import { assetLabel, txLink } from "./Assets.js"
 import { escapeHtml } from "./Screens.js"
-import { sendTo } from "./Telegram.js"
+import { sendTo } from "./TelegramApi.js"
 import type { TelegramSettings } from "./TelegramBot.js"
 
 /** Domain events to the admins' chats: every purchase (and, with the payment adapters, every deposit). */
@@ -37,7 +37,7 @@ export const TelegramNotifierLive = (settings: TelegramSettings): Layer.Layer<No
     return Notifier.of({
       publish: (event: DomainEvent) => {
         switch (event._tag) {
-          case "PurchaseCompleted":
+          case "BuyCompleted":
             return tell(translator.t(en, "admin-purchase", {
               buy: event.buyId,
               total: formatMoney(event.total, en),

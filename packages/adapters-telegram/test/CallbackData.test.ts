@@ -17,7 +17,7 @@ const every: ReadonlyArray<Callback> = [
   { _tag: "Confirm", nonce: "AbC_123-xyz0123456789abcdefghijk" },
   { _tag: "Profile" },
   { _tag: "History", page: 2 },
-  { _tag: "Purchase", buy: BuyId.make(55) },
+  { _tag: "Buy", buy: BuyId.make(55) },
   { _tag: "TopUp" },
   { _tag: "Languages" },
   { _tag: "Language", language: "de" },

@@ -14,55 +14,55 @@ const shop = ShopMemory({
 })
 
 describe("deposits to the buyer's own address", () => {
-  it.effect("Top up lists own-address assets first; an asset shows the buyer's permanent address with its QR code, minimum and confirmations; Check follows the deposit", () =>
+  it.scoped("Top up lists own-address assets first; an asset shows the buyer's permanent address with its QR code, minimum and confirmations; Check follows the deposit", () =>
     Effect.gen(function*() {
       const h = yield* makeHarness()
-      yield* Effect.promise(() => h.text(42, "/start"))
-      const menu = yield* Effect.promise(() => h.press(42, encodeCallback({ _tag: "TopUp" })))
+      yield* h.text(42, "/start")
+      const menu = yield* h.press(42, encodeCallback({ _tag: "TopUp" }))
       const labels = keyboardOf(menu).map((b) => b.text)
       expect(labels.slice(0, 2)).toEqual(["BTC", "LTC"])
       expect(labels).toContain("USDT · Ethereum") // the processor's assets stay on offer
       // an address is made when the buyer first picks its asset
       expect(yield* (yield* DepositAddresses).open(TelegramId.make(42))).toEqual([])
-      const opened = yield* Effect.promise(() => h.press(42, encodeCallback({ _tag: "TopUpAsset", asset: "BTC" })))
+      const opened = yield* h.press(42, encodeCallback({ _tag: "TopUpAsset", asset: "BTC" }))
       const photo = opened.find((c) => c.method === "sendPhoto")!
       const caption = String(photo.payload["caption"])
       const address = (yield* (yield* DepositAddresses).addressFor(TelegramId.make(42), "BTC")).address
       expect(caption).toContain(address)
       expect(caption).toContain("0.0001 BTC")
       expect(caption).toContain("2 confirmations")
-      const again = yield* Effect.promise(() => h.press(42, encodeCallback({ _tag: "TopUpAsset", asset: "BTC" })))
+      const again = yield* h.press(42, encodeCallback({ _tag: "TopUpAsset", asset: "BTC" }))
       expect(String(again.find((c) => c.method === "sendPhoto")!.payload["caption"])).toContain(address) // permanent
       const check = buttons(photo).find((b) => b.text.includes("Check"))!
-      expect(texts(yield* Effect.promise(() => h.press(42, check.callback_data)))[0]).toContain("Nothing has arrived")
+      expect(texts(yield* h.press(42, check.callback_data))[0]).toContain("Nothing has arrived")
 
       const chain = yield* ChainDeposits
       const seen = { asset: "BTC" as const, txid: "f00d", index: 1, address, units: 200_000n, final: false }
       yield* chain.observe({ watcher: "btc-test", seen: [{ ...seen, confirmations: 1, block: { height: 10, hash: "a" } }], vanished: [] })
-      expect(texts(yield* Effect.promise(() => h.press(42, check.callback_data)))[0]).toContain("seen, 1 of 2 confirmations")
+      expect(texts(yield* h.press(42, check.callback_data))[0]).toContain("seen, 1 of 2 confirmations")
       yield* chain.observe({ watcher: "btc-test", seen: [{ ...seen, confirmations: 2, block: { height: 10, hash: "a" } }], vanished: [], cursor: { value: "{}", height: 11 } })
-      const credited = texts(yield* Effect.promise(() => h.press(42, check.callback_data)))[0]!
+      const credited = texts(yield* h.press(42, check.callback_data))[0]!
       expect(credited).toContain("0.002 BTC · credited $120.00")
       expect(credited).toContain("mempool.space/tx/f00d")
       // another buyer's Check of the same asset shows only their own deposits
-      expect(texts(yield* Effect.promise(() => h.press(43, check.callback_data)))[0]).toContain("Nothing has arrived")
+      expect(texts(yield* h.press(43, check.callback_data))[0]).toContain("Nothing has arrived")
     }).pipe(Effect.provide(shop)))
 
-  it.effect("the admins' Deposits view: recent deposits, watchers and their last error; refused to anyone else", () =>
+  it.scoped("the admins' Deposits view: recent deposits, watchers and their last error; refused to anyone else", () =>
     Effect.gen(function*() {
       const h = yield* makeHarness()
-      yield* Effect.promise(() => h.text(ADMIN, "/start"))
+      yield* h.text(ADMIN, "/start")
       const chain = yield* ChainDeposits
       yield* chain.recordError("ltc-core", "connection refused")
       yield* chain.observe({ watcher: "btc-esplora", seen: [], vanished: [], cursor: { value: "{}", height: 870_000 } })
-      const view = texts(yield* Effect.promise(() => h.press(ADMIN, encodeCallback({ _tag: "AdminDeposits", page: 0 }))))[0]!
+      const view = texts(yield* h.press(ADMIN, encodeCallback({ _tag: "AdminDeposits", page: 0 })))[0]!
       expect(view).toContain("btc-esplora")
       expect(view).toContain("block 870000")
       expect(view).toContain("ltc-core")
       expect(view).toContain("connection refused")
-      const admin = yield* Effect.promise(() => h.press(ADMIN, encodeCallback({ _tag: "Admin" })))
+      const admin = yield* h.press(ADMIN, encodeCallback({ _tag: "Admin" }))
       expect(keyboardOf(admin).map((b) => b.text)).toContain("📥 Deposits")
-      yield* Effect.promise(() => h.text(77, "/start"))
-      expect(alerts(yield* Effect.promise(() => h.press(77, encodeCallback({ _tag: "AdminDeposits", page: 0 }))))[0]).toContain("expired")
+      yield* h.text(77, "/start")
+      expect(alerts(yield* h.press(77, encodeCallback({ _tag: "AdminDeposits", page: 0 })))[0]).toContain("expired")
     }).pipe(Effect.provide(shop)))
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Catalog, crypto, Ledger, money, operator, Payments, TelegramId } from "@tokenshop/domain"
+import { Catalog, crypto, Ledger, money, operator, Payments, SubcategoryId, TelegramId } from "@tokenshop/domain"
 import { GatewayControl, ShopMemory, WalletControl } from "@tokenshop/domain/testing/memory"
 import * as Effect from "effect/Effect"
 import { ADMIN, alerts, buttons, type Call, makeHarness, settings, texts } from "./harness.js"
@@ -9,118 +9,118 @@ const keyboardOf = (calls: ReadonlyArray<Call>) =>
   buttons(last(calls.filter((c) => ["sendMessage", "editMessageText", "sendPhoto"].includes(c.method))))
 
 describe("top-ups in the bot", () => {
-  it.effect("a native coin opens a deposit at once: address, QR photo, check status until credited", () =>
+  it.scoped("a native coin opens a deposit at once: address, QR photo, check status until credited", () =>
     Effect.gen(function*() {
       const h = yield* makeHarness()
-      yield* Effect.promise(() => h.text(42, "/start"))
-      const assets = yield* Effect.promise(() => h.press(42, "1t"))
+      yield* h.text(42, "/start")
+      const assets = yield* h.press(42, { _tag: "TopUp" })
       const labels = keyboardOf(assets).map((b) => b.text)
       expect(labels).toContain("BTC")
       expect(labels).toContain("USDT · Ethereum")
-      const opened = yield* Effect.promise(() => h.press(42, keyboardOf(assets).find((b) => b.text === "BTC")!.callback_data))
+      const opened = yield* h.press(42, keyboardOf(assets).find((b) => b.text === "BTC")!.callback_data)
       const photo = opened.find((c) => c.method === "sendPhoto")!
       expect(String(photo.payload["caption"])).toContain("mem-BTC-1")
       const check = buttons(photo).find((b) => b.text.includes("Check status"))!
-      expect(alerts(yield* Effect.promise(() => h.press(42, check.callback_data)))[0]).toContain("Not paid yet")
+      expect(alerts(yield* h.press(42, check.callback_data))[0]).toContain("Not paid yet")
       // another buyer cannot look at it
-      expect(alerts(yield* Effect.promise(() => h.press(43, check.callback_data)))[0]).toContain("expired")
+      expect(alerts(yield* h.press(43, check.callback_data))[0]).toContain("expired")
 
       const [payment] = yield* (yield* Payments).pending(TelegramId.make(42))
       yield* (yield* GatewayControl).report(payment!.externalId!, { paid: true, expired: false, amount: crypto(20_000n, "BTC"), fiat: money(1234n, "USD") })
-      const paid = yield* Effect.promise(() => h.press(42, check.callback_data))
+      const paid = yield* h.press(42, check.callback_data)
       expect(texts(paid)[0]).toContain("$12.34 credited")
       expect((yield* (yield* Ledger).balance(TelegramId.make(42))).available).toEqual(money(1234n, "USD"))
-      yield* Effect.promise(() => h.press(42, check.callback_data))
+      yield* h.press(42, check.callback_data)
       expect((yield* (yield* Ledger).balance(TelegramId.make(42))).available).toEqual(money(1234n, "USD"))
-      const history = yield* Effect.promise(() => h.press(42, "1D:0"))
+      const history = yield* h.press(42, { _tag: "Deposits", page: 0 })
       expect(texts(history)[0]).toContain("0.0002 BTC = $12.34")
-      expect(texts(yield* Effect.promise(() => h.press(43, "1D:0")))[0]).toContain("No top-up has been credited yet")
+      expect(texts(yield* h.press(43, { _tag: "Deposits", page: 0 }))[0]).toContain("No top-up has been credited yet")
     }).pipe(Effect.provide(ShopMemory(settings))))
 
-  it.effect("a stablecoin asks for an amount: refuses bad ones and keeps asking, then opens; the 6th open top-up is refused", () =>
+  it.scoped("a stablecoin asks for an amount: refuses bad ones and keeps asking, then opens; the 6th open top-up is refused", () =>
     Effect.gen(function*() {
       const h = yield* makeHarness()
-      yield* Effect.promise(() => h.text(7, "/start"))
-      const asked = yield* Effect.promise(() => h.press(7, "1T:USDT_ERC20"))
+      yield* h.text(7, "/start")
+      const asked = yield* h.press(7, { _tag: "TopUpAsset", asset: "USDT_ERC20" })
       expect(texts(asked)[0]).toContain("from $5.00 to less than $1,000,000.00")
       for (const bad of ["abc", "4.99", "25.505", "1000000", "-5"]) {
-        const refused = yield* Effect.promise(() => h.text(7, bad))
+        const refused = yield* h.text(7, bad)
         expect(texts(refused)[0], bad).toContain("Please type an amount")
       }
       expect(yield* (yield* Payments).pending(TelegramId.make(7))).toHaveLength(0)
-      const opened = yield* Effect.promise(() => h.text(7, "25.50"))
+      const opened = yield* h.text(7, "25.50")
       expect(texts(opened)[0]).toContain("Top up $25.50 with USDT · Ethereum")
       expect((yield* (yield* Payments).pending(TelegramId.make(7)))[0]!.fiatAmount).toEqual(money(2550n, "USD"))
       // the question was answered: the next text opens the menu
-      expect(texts(yield* Effect.promise(() => h.text(7, "30")))[0]).toContain("Welcome")
-      for (let i = 0; i < 4; i++) yield* Effect.promise(() => h.press(7, "1T:BTC"))
-      const sixth = yield* Effect.promise(() => h.press(7, "1T:LTC"))
+      expect(texts(yield* h.text(7, "30"))[0]).toContain("Welcome")
+      for (let i = 0; i < 4; i++) yield* h.press(7, { _tag: "TopUpAsset", asset: "BTC" })
+      const sixth = yield* h.press(7, { _tag: "TopUpAsset", asset: "LTC" })
       expect(texts(sixth)[0]).toContain("already have 5 open top-ups")
-      const open = yield* Effect.promise(() => h.press(7, "1u"))
+      const open = yield* h.press(7, { _tag: "OpenTopUps" })
       expect(keyboardOf(open).filter((b) => b.text.includes("until"))).toHaveLength(5)
     }).pipe(Effect.provide(ShopMemory(settings))))
 
-  it.effect("when the QR photo cannot be sent, the same screen goes out as text", () =>
+  it.scoped("when the QR photo cannot be sent, the same screen goes out as text", () =>
     Effect.gen(function*() {
       const h = yield* makeHarness(0, ["sendPhoto"])
-      const opened = yield* Effect.promise(() => h.press(44, "1T:LTC"))
+      const opened = yield* h.press(44, { _tag: "TopUpAsset", asset: "LTC" })
       expect(opened.map((c) => c.method)).toEqual(["answerCallbackQuery", "sendPhoto", "sendMessage"])
       expect(texts(opened.filter((c) => c.method === "sendMessage"))[0]).toContain("mem-LTC-1")
       expect(keyboardOf(opened).map((b) => b.text)).toContain("🔄 Check status")
     }).pipe(Effect.provide(ShopMemory(settings))))
 
-  it.effect("an unavailable payment service gets a clear message; a forged asset is refused", () =>
+  it.scoped("an unavailable payment service gets a clear message; a forged asset is refused", () =>
     Effect.gen(function*() {
       const h = yield* makeHarness()
       yield* (yield* GatewayControl).setAvailable(false)
-      const refused = yield* Effect.promise(() => h.press(8, "1T:BTC"))
+      const refused = yield* h.press(8, { _tag: "TopUpAsset", asset: "BTC" })
       expect(texts(refused)[0]).toContain("payment service is unavailable")
-      expect(alerts(yield* Effect.promise(() => h.press(8, "1T:XMR")))[0]).toContain("expired")
+      expect(alerts(yield* h.press(8, "1T:XMR"))[0]).toContain("expired")
     }).pipe(Effect.provide(ShopMemory(settings))))
 
-  it.effect("a typed quantity adds that many to the cart; a bad one keeps asking", () =>
+  it.scoped("a typed quantity adds that many to the cart; a bad one keeps asking", () =>
     Effect.gen(function*() {
       const h = yield* makeHarness()
       const lines = Array.from({ length: 30 }, (_, i) => `Games;Steam;key;1.00;K-${i}`)
       yield* (yield* Catalog).importFile(operator("t"), "txt", lines.join("\n"))
-      const card = yield* Effect.promise(() => h.press(9, "1d:1"))
+      const card = yield* h.press(9, { _tag: "Subcategory", subcategory: SubcategoryId.make(1) })
       const type = keyboardOf(card).find((b) => b.text.includes("Type a quantity"))!
-      yield* Effect.promise(() => h.press(9, type.callback_data))
-      expect(texts(yield* Effect.promise(() => h.text(9, "31")))[0]).toContain("Only 30")
-      expect(texts(yield* Effect.promise(() => h.text(9, "zero")))[0]).toContain("Type a quantity")
-      const added = yield* Effect.promise(() => h.text(9, "25"))
+      yield* h.press(9, type.callback_data)
+      expect(texts(yield* h.text(9, "31"))[0]).toContain("Only 30")
+      expect(texts(yield* h.text(9, "zero"))[0]).toContain("Type a quantity")
+      const added = yield* h.text(9, "25")
       expect(texts(added)[0]).toContain("25 × $1.00")
     }).pipe(Effect.provide(ShopMemory(settings))))
 })
 
 describe("the owner's wallet in the bot", () => {
-  it.effect("balances, withdrawal with address check, fee preview, one execution with explorer links; admin only", () =>
+  it.scoped("balances, withdrawal with address check, fee preview, one execution with explorer links; admin only", () =>
     Effect.gen(function*() {
       const h = yield* makeHarness()
       yield* (yield* WalletControl).fund("LTC", 250_000_000n)
       for (const forged of ["1A", "1w", "1W:LTC", "1Y:abc"]) {
-        expect(alerts(yield* Effect.promise(() => h.press(42, forged)))[0], forged).toContain("expired")
+        expect(alerts(yield* h.press(42, forged))[0], forged).toContain("expired")
       }
-      const menu = yield* Effect.promise(() => h.text(ADMIN, "/start"))
+      const menu = yield* h.text(ADMIN, "/start")
       expect(keyboardOf(menu).map((b) => b.text)).toContain("🛠 Admin")
-      const wallet = yield* Effect.promise(() => h.press(ADMIN, "1w"))
+      const wallet = yield* h.press(ADMIN, { _tag: "Wallet" })
       expect(texts(wallet)[0]).toContain("LTC: 2.5 LTC")
-      yield* Effect.promise(() => h.press(ADMIN, keyboardOf(wallet).find((b) => b.text === "Withdraw LTC")!.callback_data))
-      expect(texts(yield* Effect.promise(() => h.text(ADMIN, "not-an-address")))[0]).toContain("not a valid LTC address")
-      const preview = yield* Effect.promise(() => h.text(ADMIN, "ltc1qh7zzth73czm9mhw3a6d6uss6slyywlzyqcxlnu"))
+      yield* h.press(ADMIN, keyboardOf(wallet).find((b) => b.text === "Withdraw LTC")!.callback_data)
+      expect(texts(yield* h.text(ADMIN, "not-an-address"))[0]).toContain("not a valid LTC address")
+      const preview = yield* h.text(ADMIN, "ltc1qh7zzth73czm9mhw3a6d6uss6slyywlzyqcxlnu")
       const text = texts(preview)[0]!
       expect(text).toContain("Total: 2.5 LTC")
       expect(text).toContain("Network fee: 0.025 LTC (≈ $2.00)")
       expect(text).toContain("Received: 2.4625 LTC")
       const confirm = keyboardOf(preview).find((b) => b.text.includes("Send"))!
-      const done = yield* Effect.promise(() => h.press(ADMIN, confirm.callback_data))
+      const done = yield* h.press(ADMIN, confirm.callback_data)
       expect(texts(done)[0]).toContain("https://litecoinspace.org/tx/memtx-1")
-      const again = yield* Effect.promise(() => h.press(ADMIN, confirm.callback_data))
+      const again = yield* h.press(ADMIN, confirm.callback_data)
       expect(texts(again)[0]).toContain("memtx-1")
       expect(yield* (yield* WalletControl).sent).toHaveLength(1)
-      const history = yield* Effect.promise(() => h.press(ADMIN, "1H:0"))
+      const history = yield* h.press(ADMIN, { _tag: "Withdrawals", page: 0 })
       expect(texts(history)[0]).toContain("2.4625 LTC → <code>ltc1qh7zzth73czm9mhw3a6d6uss6slyywlzyqcxlnu</code> (admin 900)")
       expect(texts(history)[0]).toContain("https://litecoinspace.org/tx/memtx-1")
-      expect(alerts(yield* Effect.promise(() => h.press(42, "1H:0")))[0]).toContain("expired")
+      expect(alerts(yield* h.press(42, { _tag: "Withdrawals", page: 0 }))[0]).toContain("expired")
     }).pipe(Effect.provide(ShopMemory(settings))))
 })

@@ -1,9 +1,14 @@
-/** Drives a real grammY bot with bot.handleUpdate and records every Bot API call it makes. */
+/**
+ * Drives a real grammY bot with bot.handleUpdate and records every Bot API call it makes. Every action
+ * is an Effect; buttons are pressed with their typed payloads (encoded as the bot encodes them).
+ * The bot lives as long as the test's scope.
+ */
 import { operator, ShopConfig, TelegramId } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import { Bot } from "grammy"
 import type { Update, UserFromGetMe } from "grammy/types"
-import { installShop } from "../src/Bot.js"
+import { type Callback, encodeCallback } from "../src/CallbackData.js"
+import { installShop } from "../src/Middleware.js"
 import { loadTranslator } from "../src/I18n.js"
 
 export const ADMIN = 900
@@ -31,29 +36,33 @@ export const makeHarness = (throttleMs = 0, failing: ReadonlyArray<string> = [])
     yield* installShop(bot, { shopName: "Test Shop", translator: loadTranslator(), throttleMs })
     let updateId = 0
     const from = (id: number, language = "en") => ({ id, is_bot: false, first_name: `user${id}`, username: `user${id}`, language_code: language })
-    const send = async (update: Omit<Update, "update_id">) => {
-      const before = calls.length
-      await bot.handleUpdate({ update_id: ++updateId, ...update } as Update)
-      return calls.slice(before)
-    }
+    /** Hands one update to the bot; the Bot API calls it made. */
+    const send = (update: Omit<Update, "update_id">) =>
+      Effect.promise(async () => {
+        const before = calls.length
+        await bot.handleUpdate({ update_id: ++updateId, ...update } as Update)
+        return calls.slice(before)
+      })
     return {
       calls,
       bot,
       text: (user: number, text: string, language = "en") =>
         send({ message: { message_id: ++messageId, date: 0, chat: { id: user, type: "private", first_name: "x" }, from: from(user, language), text } } as never),
-      press: (user: number, data: string, language = "en") =>
+      /** Presses a button: a typed payload, or raw text to play a forged or stale one. */
+      press: (user: number, button: Callback | string, language = "en") =>
         send({
           callback_query: {
-            id: String(++messageId), chat_instance: "c", data, from: from(user, language),
+            id: String(++messageId), chat_instance: "c", data: typeof button === "string" ? button : encodeCallback(button), from: from(user, language),
             message: { message_id: 5, date: 0, chat: { id: user, type: "private", first_name: "x" }, text: "screen" }
           }
         } as never),
       /** Replays an update exactly (same update_id), as Telegram does after a timeout. */
-      replay: async (update: Update) => {
-        const before = calls.length
-        await bot.handleUpdate(update)
-        return calls.slice(before)
-      }
+      replay: (update: Update) =>
+        Effect.promise(async () => {
+          const before = calls.length
+          await bot.handleUpdate(update)
+          return calls.slice(before)
+        })
     }
   })
 

@@ -18,6 +18,7 @@ import { Catalog, operator, page } from "@tokenshop/domain"
 import { ShopMemory } from "@tokenshop/domain/testing/memory"
 import Database from "better-sqlite3"
 import * as Effect from "effect/Effect"
+import * as Scope from "effect/Scope"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Runtime from "effect/Runtime"
@@ -68,7 +69,8 @@ export const benchUpdates = async () => {
       const sub = (yield* (yield* Catalog).subcategories((yield* (yield* Catalog).categories(page(0, 1))).items[0]!.id, page(0, 1))).items[0]!.id
       const bot = new Bot("1:bench", { botInfo })
       bot.api.config.use(local)
-      yield* installShop(bot, { shopName: "Bench", translator: loadTranslator(), throttleMs: 0 })
+      // the bot's updates run in a scope that stays open for the whole benchmark
+      yield* Scope.extend(installShop(bot, { shopName: "Bench", translator: loadTranslator(), throttleMs: 0 }), yield* Scope.make())
       const handle = (u: Update) => bot.handleUpdate(u)
       // registration of every user happens on first contact; warm up once per user
       for (let u = 1; u <= USERS; u++) yield* Effect.promise(() => handle(callback(1_000_000 + u, u, "1m")))

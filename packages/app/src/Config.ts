@@ -74,6 +74,11 @@ export const shopConfig: Config.Config<ShopSettings> = Config.all({
   ),
   maxLineQuantity: Config.integer("MAX_LINE_QUANTITY").pipe(Config.withDefault(1000), Config.mapOrFail(between("MAX_LINE_QUANTITY", 1, 100_000))),
   forwarding: forwardingConfig,
+  confirmTtl: Config.integer("CHECKOUT_CONFIRM_MINUTES").pipe(
+    Config.withDefault(10),
+    Config.mapOrFail(between("CHECKOUT_CONFIRM_MINUTES", 1, 24 * 60)),
+    Config.map(Duration.minutes)
+  ),
   chain: Config.succeed(ShopConfig.defaults.chain)
 })
 

@@ -1,73 +1,34 @@
 import * as Context from "effect/Context"
-import type * as Effect from "effect/Effect"
-import type * as Option from "effect/Option"
-import * as Schema from "effect/Schema"
-import { BuyId, IdempotencyKey, ItemId, SubcategoryId, TelegramId } from "./Ids.js"
-import { Money } from "./Money.js"
-import type { Page, PageRequest, TimeWindow } from "./Paging.js"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import { type Buy, BuyRepo, type BuySummary } from "./BuyRepo.js"
+import { BuyNotFound, type NotAdmin, type UserNotFound } from "./Errors.js"
+import type { BuyId, TelegramId } from "./Ids.js"
+import type { Page, PageRequest } from "./Paging.js"
+import { type AdminRef, Users } from "./Users.js"
 
-/** One delivered item, with the names and price as they were at the time of sale. */
-export const BuyItem = Schema.Struct({
-  itemId: ItemId,
-  subcategoryId: SubcategoryId,
-  categoryName: Schema.String,
-  subcategoryName: Schema.String,
-  description: Schema.String,
-  price: Money,
-  privateData: Schema.String
-})
-export type BuyItem = typeof BuyItem.Type
-
-export const Buy = Schema.Struct({
-  id: BuyId,
-  user: TelegramId,
-  /** The checkout's idempotency key: one Buy per key. */
-  checkoutKey: IdempotencyKey,
-  /** The sum of the items' own prices. */
-  total: Money,
-  items: Schema.Array(BuyItem),
-  createdAt: Schema.DateFromSelf,
-  refundedAt: Schema.NullOr(Schema.DateFromSelf)
-})
-export type Buy = typeof Buy.Type
-export type NewBuy = Omit<Buy, "id" | "refundedAt">
-
-/** A purchase in a list: no delivered data. */
-export interface BuySummary {
-  readonly id: BuyId
-  readonly user: TelegramId
-  readonly total: Money
-  readonly quantity: number
-  readonly createdAt: Date
-  readonly refundedAt: Date | null
+/** Purchases as their buyer and the admins see them; what was delivered is shown only to them. */
+export class Buys extends Context.Tag("@tokenshop/domain/Buys")<Buys, {
+  /** One of the buyer's own purchases; another buyer's (or no) purchase is BuyNotFound, alike. */
+  readonly mine: (user: TelegramId, id: BuyId) => Effect.Effect<Buy, BuyNotFound>
+  /** The buyer's purchases, newest first. */
+  readonly history: (user: TelegramId, page: PageRequest) => Effect.Effect<Page<BuySummary>>
+  /** Any purchase, for an admin. */
+  readonly get: (admin: AdminRef, id: BuyId) => Effect.Effect<Buy, BuyNotFound | NotAdmin>
+  /** A buyer's purchases, newest first, for an admin. */
+  readonly ofUser: (admin: AdminRef, user: TelegramId, page: PageRequest) => Effect.Effect<Page<BuySummary>, NotAdmin | UserNotFound>
+}>() {
+  static readonly layer = Layer.effect(Buys, Effect.gen(function*() {
+    const repo = yield* BuyRepo
+    const users = yield* Users
+    const found = (id: BuyId) => Effect.flatMap(repo.get(id), Option.match({ onNone: () => Effect.fail(new BuyNotFound({ buy: id })), onSome: Effect.succeed }))
+    return Buys.of({
+      mine: (user, id) => Effect.filterOrFail(found(id), (b) => b.user === user, () => new BuyNotFound({ buy: id })),
+      history: repo.listByUser,
+      get: (admin, id) => Effect.zipRight(users.ensureAdmin(admin), found(id)),
+      ofUser: (admin, user, page) =>
+        users.ensureAdmin(admin).pipe(Effect.zipRight(users.get(user)), Effect.zipRight(repo.listByUser(user, page)))
+    })
+  }))
 }
-
-export interface SalesSummary {
-  readonly count: number
-  readonly items: number
-  readonly total: Money
-  readonly refundedCount: number
-  readonly refundedTotal: Money
-}
-
-export class BuyRepo extends Context.Tag("@tokenshop/domain/BuyRepo")<BuyRepo, {
-  /** Stores a purchase with its items; the checkout key must be new (check findByCheckoutKey first, in the same transaction). */
-  readonly create: (buy: NewBuy) => Effect.Effect<Buy>
-  readonly get: (id: BuyId) => Effect.Effect<Option.Option<Buy>>
-  readonly findByCheckoutKey: (key: IdempotencyKey) => Effect.Effect<Option.Option<Buy>>
-  /** Newest first. */
-  readonly listByUser: (user: TelegramId, page: PageRequest) => Effect.Effect<Page<BuySummary>>
-  /** Sets refundedAt when it is not set yet; false when it already was. */
-  readonly markRefunded: (id: BuyId, at: Date) => Effect.Effect<boolean>
-  /** Purchases made in the window (and refunds of them), at the prices recorded then. */
-  readonly summarize: (window: TimeWindow, currency: Money["currency"]) => Effect.Effect<SalesSummary>
-}>() {}
-
-export const summarizeBuy = (b: Buy): BuySummary => ({
-  id: b.id,
-  user: b.user,
-  total: b.total,
-  quantity: b.items.length,
-  createdAt: b.createdAt,
-  refundedAt: b.refundedAt
-})

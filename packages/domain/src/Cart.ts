@@ -1,5 +1,6 @@
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as Hash from "effect/Hash"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { InvalidInput, OutOfStock, SubcategoryNotFound, type UserBanned, type UserNotFound } from "./Errors.js"
@@ -44,6 +45,18 @@ export interface CartView {
   readonly total: Money
   /** Every line is available and the cart is not empty. */
   readonly ready: boolean
+  /** What the cart holds and costs, in a few characters: a confirmation bound to it buys exactly this. */
+  readonly fingerprint: string
+}
+
+/**
+ * A 64-bit digest (two string hashes) of the lines (subcategory and quantity, in order) and the
+ * total: any change of a line, a quantity or a price changes it, but for a 1 in 2^64 chance.
+ */
+export const cartFingerprint = (lines: ReadonlyArray<CartLine>, total: Money): string => {
+  const text = `${lines.map((l) => `${l.subcategoryId}*${l.quantity}`).join(",")}|${total.amount}${total.currency}`
+  const part = (h: number) => (h >>> 0).toString(36)
+  return `${part(Hash.string(text))}${part(Hash.string(`${text}#`))}`
 }
 
 export class Cart extends Context.Tag("@tokenshop/domain/Cart")<Cart, {
@@ -87,10 +100,12 @@ export class Cart extends Context.Tag("@tokenshop/domain/Cart")<Cart, {
             available: stock >= line.quantity
           } satisfies CartLineView
         }))
+      const total = sumMoney(currency, views.map((l) => l.lineTotal))
       return {
         lines: views,
-        total: sumMoney(currency, views.map((l) => l.lineTotal)),
-        ready: views.length > 0 && views.every((l) => l.available)
+        total,
+        ready: views.length > 0 && views.every((l) => l.available),
+        fingerprint: cartFingerprint(lines, total)
       } satisfies CartView
     })
 

@@ -1,12 +1,13 @@
 import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import { type Buy, type BuyItem, BuyRepo } from "./Buys.js"
-import { CartRepo } from "./Cart.js"
+import { type Buy, type BuyItem, BuyRepo } from "./BuyRepo.js"
+import { cartFingerprint, CartRepo } from "./Cart.js"
 import { CatalogRepo } from "./Catalog.js"
-import { EmptyCart, type InsufficientFunds, OutOfStock, type UserBanned, type UserNotFound } from "./Errors.js"
-import { DomainEvent, Notifier, type PurchaseLine } from "./Events.js"
+import { CheckoutStale, EmptyCart, type InsufficientFunds, OutOfStock, type UserBanned, type UserNotFound } from "./Errors.js"
+import { DomainEvent, Notifier, type BuyLine } from "./Events.js"
 import { idempotencyKey, type IdempotencyKey, type TelegramId } from "./Ids.js"
 import { type Balance, LedgerRepo } from "./Ledger.js"
 import { sumMoney } from "./Money.js"
@@ -22,7 +23,13 @@ export interface CheckoutResult {
   readonly balance: Balance
 }
 
-export type CheckoutError = EmptyCart | OutOfStock | InsufficientFunds | UserBanned | UserNotFound
+export type CheckoutError = EmptyCart | OutOfStock | InsufficientFunds | UserBanned | UserNotFound | CheckoutStale
+
+/** What the buyer saw and confirmed: the cart's fingerprint, and when the confirmation was shown. */
+export interface Confirmation {
+  readonly fingerprint: string
+  readonly shownAt: Date
+}
 
 /** The stored checkout key: the client's key scoped to its user. */
 export const checkoutKeyOf = (user: TelegramId, key: IdempotencyKey) => idempotencyKey("checkout", user, key)
@@ -35,8 +42,10 @@ export class Checkout extends Context.Tag("@tokenshop/domain/Checkout")<Checkout
    * Buys the whole cart in one transaction: re-checks stock and balance at commit time, takes the
    * oldest unsold items, charges each its own price, records the Buy, debits the ledger and empties
    * the cart. Idempotent per user and `key`: a repeat returns the first Buy with `replayed: true`.
+   * With a `confirmed` view, it buys only that: a cart whose lines, quantities or prices changed
+   * since, or a confirmation older than `confirmTtl`, fails with CheckoutStale and changes nothing.
    */
-  readonly checkout: (user: TelegramId, key: IdempotencyKey) => Effect.Effect<CheckoutResult, CheckoutError>
+  readonly checkout: (user: TelegramId, key: IdempotencyKey, confirmed?: Confirmation) => Effect.Effect<CheckoutResult, CheckoutError>
 }>() {
   static readonly layer = Layer.effect(Checkout, Effect.gen(function*() {
     const tx = yield* Transactor
@@ -46,9 +55,9 @@ export class Checkout extends Context.Tag("@tokenshop/domain/Checkout")<Checkout
     const ledger = yield* LedgerRepo
     const buys = yield* BuyRepo
     const notifier = yield* Notifier
-    const { currency } = yield* ShopConfig
+    const { confirmTtl, currency } = yield* ShopConfig
 
-    const commit = (user: TelegramId, clientKey: IdempotencyKey) =>
+    const commit = (user: TelegramId, clientKey: IdempotencyKey, confirmed: Confirmation | undefined) =>
       tx.withTransaction(Effect.gen(function*() {
         // Keys are scoped to the user, so one user's key can never reach another user's purchase.
         const key = checkoutKeyOf(user, clientKey)
@@ -79,6 +88,10 @@ export class Checkout extends Context.Tag("@tokenshop/domain/Checkout")<Checkout
         }
         const total = sumMoney(currency, items.map((i) => i.price))
         const at = yield* now
+        if (confirmed !== undefined) {
+          if (at.getTime() - confirmed.shownAt.getTime() > Duration.toMillis(confirmTtl)) return yield* new CheckoutStale({ reason: "expired" })
+          if (cartFingerprint(lines, total) !== confirmed.fingerprint) return yield* new CheckoutStale({ reason: "changed" })
+        }
         const { balance } = yield* ledger.append({
           user,
           kind: "purchase",
@@ -95,10 +108,10 @@ export class Checkout extends Context.Tag("@tokenshop/domain/Checkout")<Checkout
       }))
 
     return Checkout.of({
-      checkout: Effect.fn("Checkout.checkout")(function*(user: TelegramId, key: IdempotencyKey) {
-        const result = yield* commit(user, key)
+      checkout: Effect.fn("Checkout.checkout")(function*(user: TelegramId, key: IdempotencyKey, confirmed?: Confirmation) {
+        const result = yield* commit(user, key, confirmed)
         if (!result.replayed) {
-          yield* notifier.publish(DomainEvent.PurchaseCompleted({
+          yield* notifier.publish(DomainEvent.BuyCompleted({
             buyId: result.buy.id,
             user,
             total: result.buy.total,
@@ -113,7 +126,7 @@ export class Checkout extends Context.Tag("@tokenshop/domain/Checkout")<Checkout
 }
 
 /** Groups a purchase's items per subcategory, for notifications and receipts. */
-export const purchaseLines = (buy: Buy): ReadonlyArray<PurchaseLine> => {
+export const purchaseLines = (buy: Buy): ReadonlyArray<BuyLine> => {
   const lines = new Map<number, { categoryName: string; subcategoryName: string; quantity: number; prices: Array<Buy["total"]> }>()
   for (const item of buy.items) {
     const line = lines.get(item.subcategoryId) ??

@@ -141,3 +141,8 @@ export class WithdrawalRejected extends Data.TaggedError("WithdrawalRejected")<{
 export class AddressPoolEmpty extends Data.TaggedError("AddressPoolEmpty")<{ readonly network: string }> {
   override get message() { return `no ${this.network} deposit address is left in the pool; import more` }
 }
+
+/** A confirmation no longer matches the cart (a line, a quantity or a price changed) or has expired: nothing was bought. */
+export class CheckoutStale extends Data.TaggedError("CheckoutStale")<{ readonly reason: "changed" | "expired" }> {
+  override get message() { return this.reason === "changed" ? "the cart changed since it was confirmed" : "the confirmation has expired" }
+}

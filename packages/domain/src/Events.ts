@@ -12,7 +12,7 @@ import type { AdminRef, User } from "./Users.js"
 import type { Withdrawal } from "./Withdrawals.js"
 
 /** What one purchase contained, without the delivered secrets. */
-export interface PurchaseLine {
+export interface BuyLine {
   readonly categoryName: string
   readonly subcategoryName: string
   readonly quantity: number
@@ -22,11 +22,11 @@ export interface PurchaseLine {
 /** Facts the shop announces after they are committed; adapters turn them into messages. */
 export type DomainEvent = Data.TaggedEnum<{
   UserRegistered: { readonly user: User }
-  PurchaseCompleted: {
+  BuyCompleted: {
     readonly buyId: BuyId
     readonly user: TelegramId
     readonly total: Money
-    readonly lines: ReadonlyArray<PurchaseLine>
+    readonly lines: ReadonlyArray<BuyLine>
     readonly balance: Balance
   }
   /** A payment to the buyer's own address was seen; it counts after `required` confirmations. */

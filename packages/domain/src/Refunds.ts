@@ -1,7 +1,7 @@
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { type Buy, BuyRepo } from "./Buys.js"
+import { type Buy, BuyRepo } from "./BuyRepo.js"
 import { AlreadyRefunded, BuyNotFound, type NotAdmin } from "./Errors.js"
 import { DomainEvent, Notifier } from "./Events.js"
 import { type BuyId, idempotencyKey } from "./Ids.js"

@@ -1,5 +1,5 @@
 import * as Layer from "effect/Layer"
-import type { BuyRepo } from "./Buys.js"
+import type { BuyRepo } from "./BuyRepo.js"
 import type { CartRepo } from "./Cart.js"
 import type { CatalogRepo } from "./Catalog.js"
 import type { ChainDepositRepo, WatcherRepo } from "./ChainDepositRepo.js"
@@ -17,10 +17,12 @@ import type { AddressValidator, WalletProcessor, WithdrawalRepo } from "./Withdr
 import { Cart } from "./Cart.js"
 import { Catalog } from "./Catalog.js"
 import { ChainDeposits } from "./ChainDeposits.js"
+import { Buys } from "./Buys.js"
 import { Checkout } from "./Checkout.js"
 import { DepositAddresses } from "./DepositAddresses.js"
 import { Ledger } from "./Ledger.js"
 import { Payments } from "./Payments.js"
+import { Prompts } from "./Prompts.js"
 import { Refunds } from "./Refunds.js"
 import { Settlement } from "./Settlement.js"
 import { Statistics } from "./Statistics.js"
@@ -42,7 +44,9 @@ export const ShopLive = Settlement.layer.pipe(
     Withdrawals.layer,
     Statistics.layer,
     DepositAddresses.layer,
-    ChainDeposits.layer
+    ChainDeposits.layer,
+    Buys.layer,
+    Prompts.layer
   )),
   Layer.provideMerge(Users.layer)
 )

@@ -56,6 +56,8 @@ export interface ShopSettings {
   readonly maxLineQuantity: number
   /** Where credited payments of an asset are sent on at once (the processor's forwarding), by asset. */
   readonly forwarding: Partial<Record<Asset, string>>
+  /** How long a checkout confirmation stays valid. */
+  readonly confirmTtl: Duration.Duration
   readonly chain: ChainSettings
 }
 
@@ -67,6 +69,7 @@ export class ShopConfig extends Context.Tag("@tokenshop/domain/ShopConfig")<Shop
     paymentTtl: Duration.hours(1),
     maxLineQuantity: 1000,
     forwarding: {},
+    confirmTtl: Duration.minutes(10),
     chain: { assets: [], confirmations: {}, minDeposit: {}, watchWindow: Duration.hours(24), poolWarning: 100 }
   }
   static readonly layer = (settings: Partial<ShopSettings> = {}) =>

@@ -1,7 +1,7 @@
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { BuyRepo, type SalesSummary } from "./Buys.js"
+import { BuyRepo, type SalesSummary } from "./BuyRepo.js"
 import type { NotAdmin } from "./Errors.js"
 import type { TimeWindow } from "./Paging.js"
 import { type DepositSummary, DepositRepo } from "./Deposits.js"

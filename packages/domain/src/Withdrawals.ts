@@ -92,6 +92,8 @@ export class Withdrawals extends Context.Tag("@tokenshop/domain/Withdrawals")<Wi
     NotAdmin | InvalidAddress | ServiceUnavailable | WithdrawalRejected
   >
   readonly history: (admin: AdminRef, page: PageRequest) => Effect.Effect<Page<Withdrawal>, NotAdmin>
+  /** The withdrawal made with `key`, if any (a repeated Send shows it instead of sending again). */
+  readonly find: (admin: AdminRef, key: IdempotencyKey) => Effect.Effect<Option.Option<Withdrawal>, NotAdmin>
   /**
    * Sends a credited payment on to the forwarding address configured for its asset, once per
    * payment; null when the asset has no forwarding address.
@@ -168,6 +170,7 @@ export class Withdrawals extends Context.Tag("@tokenshop/domain/Withdrawals")<Wi
         return yield* send(valid, key, describeAdmin(admin))
       }),
       history: (admin, page) => users.ensureAdmin(admin).pipe(Effect.zipRight(repo.list(page))),
+      find: (admin, key) => users.ensureAdmin(admin).pipe(Effect.zipRight(repo.findByKey(key))),
       forward: Effect.fn("Withdrawals.forward")(function*(payment: PaymentRequest) {
         const configured = forwarding[payment.asset]
         if (configured === undefined || payment.externalId === null) return null

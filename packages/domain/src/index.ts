@@ -1,3 +1,4 @@
+export * from "./BuyRepo.js"
 export * from "./Buys.js"
 export * from "./Cart.js"
 export * from "./Catalog.js"

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
+import * as TestClock from "effect/TestClock"
 import { Cart, Catalog, Checkout, Ledger, Users } from "../src/index.js"
 import { EventLog } from "../src/testing/memory.js"
 import { admin, buyer, fund, key, shop, stock, usd } from "./support.js"
@@ -94,7 +95,7 @@ describe("checkout", () => {
       expect(result.balance).toEqual({ topUp: usd(5000n), consumed: usd(3200n), available: usd(1800n) })
       expect((yield* (yield* Cart).view(user)).lines).toEqual([])
       expect((yield* (yield* Catalog).subcategory(sub("Games/Steam"))).unitPrice).toEqual(usd(900n))
-      const events = yield* (yield* EventLog).ofTag("PurchaseCompleted")
+      const events = yield* (yield* EventLog).ofTag("BuyCompleted")
       expect(events.length).toBe(1)
       expect(events[0]!.lines).toEqual([
         { categoryName: "Games", subcategoryName: "Steam", quantity: 2, total: usd(1200n) },
@@ -114,7 +115,7 @@ describe("checkout", () => {
       expect([a.replayed, b.replayed].sort()).toEqual([false, true])
       expect(a.buy.id).toBe(b.buy.id)
       expect((yield* (yield* Ledger).balance(user)).consumed).toEqual(usd(500n))
-      expect((yield* (yield* EventLog).ofTag("PurchaseCompleted")).length).toBe(1)
+      expect((yield* (yield* EventLog).ofTag("BuyCompleted")).length).toBe(1)
       // a new key on the emptied cart is an empty cart, not a second purchase
       expect((yield* Effect.flip(checkout.checkout(user, key("tap2"))))._tag).toBe("EmptyCart")
     }).pipe(Effect.provide(shop())))
@@ -156,5 +157,32 @@ describe("checkout", () => {
       yield* (yield* Users).setBanned(admin, user, true)
       expect((yield* Effect.flip((yield* Cart).add(user, sub("Games/Steam"), 1)))._tag).toBe("UserBanned")
       expect((yield* Effect.flip((yield* Checkout).checkout(user, key("k"))))._tag).toBe("UserBanned")
+    }).pipe(Effect.provide(shop())))
+
+  it.effect("a confirmation buys what it showed or nothing: a changed cart or price, or one older than 10 minutes, is refused", () =>
+    Effect.gen(function*() {
+      const user = yield* buyer()
+      yield* fund(user, 10_000n)
+      const sub = yield* stock(["Games;A;key;5.00;A1", "Games;A;key;5.00;A2", "Games;A;key;5.00;A3", "Games;B;key;2.00;B1"])
+      const cart = yield* Cart
+      const checkout = yield* Checkout
+      yield* cart.add(user, sub("Games/A"), 2)
+      const shown = yield* cart.view(user)
+      const confirmation = { fingerprint: shown.fingerprint, shownAt: new Date(0) }
+      yield* cart.add(user, sub("Games/B"), 1) // the cart changed after the confirmation was shown
+      const changed = yield* Effect.flip(checkout.checkout(user, key("c1"), confirmation))
+      expect(changed).toMatchObject({ _tag: "CheckoutStale", reason: "changed" })
+      expect((yield* (yield* Ledger).balance(user)).available.amount).toBe(10_000n)
+      expect((yield* cart.view(user)).lines).toHaveLength(2)
+      const again = yield* cart.view(user)
+      yield* TestClock.adjust("11 minutes")
+      expect(yield* Effect.flip(checkout.checkout(user, key("c2"), { fingerprint: again.fingerprint, shownAt: new Date(0) })))
+        .toMatchObject({ _tag: "CheckoutStale", reason: "expired" })
+      const fresh = yield* cart.view(user)
+      const bought = yield* checkout.checkout(user, key("c3"), { fingerprint: fresh.fingerprint, shownAt: new Date(11 * 60_000) })
+      expect(bought.buy.total).toEqual(usd(1_200n))
+      // the same Confirm again, even late, shows the purchase it made and buys nothing
+      yield* TestClock.adjust("1 hour")
+      expect((yield* checkout.checkout(user, key("c3"), { fingerprint: fresh.fingerprint, shownAt: new Date(11 * 60_000) })).replayed).toBe(true)
     }).pipe(Effect.provide(shop())))
 })

@@ -186,3 +186,5 @@ admin-deposit-released = Einzahlung #{ $deposit } von Nutzer { $user } ({ $amoun
 admin-deposit-waiting = ⚠️ Eine Einzahlung von { $amount } (Nutzer { $user }) ist bestätigt, aber es gibt keinen aktuellen Kurs; sie wartet. Prüfe die Kursquellen.
 admin-pool-low = ⚠️ Nur noch { $left } { $network }-Einzahlungsadressen im Vorrat. Importiere weitere mit: tokenshop wallet import-sol-pool FILE
 admin-pool-empty = ⛔ Keine { $network }-Einzahlungsadresse mehr: Käufer können damit nicht aufladen. Importiere weitere mit: tokenshop wallet import-sol-pool FILE
+checkout-stale-changed = Dein Warenkorb hat sich seit der Bestätigungsfrage geändert. Es wurde nichts gekauft. Hier ist die neue Summe:
+checkout-stale-expired = Diese Bestätigung ist abgelaufen. Es wurde nichts gekauft. Hier ist die aktuelle Summe:

@@ -187,3 +187,5 @@ admin-deposit-released = Deposit #{ $deposit } of user { $user } ({ $amount }) i
 admin-deposit-waiting = ⚠️ A deposit of { $amount } (user { $user }) is confirmed but no fresh price is available; it waits. Check the price feeds.
 admin-pool-low = ⚠️ Only { $left } { $network } deposit addresses are left in the pool. Import more with: tokenshop wallet import-sol-pool FILE
 admin-pool-empty = ⛔ No { $network } deposit address is left: buyers cannot top up with it. Import more with: tokenshop wallet import-sol-pool FILE
+checkout-stale-changed = Your cart changed since you were asked to confirm. Nothing was bought. Here is the new total:
+checkout-stale-expired = That confirmation has expired. Nothing was bought. Here is the total now:

@@ -1,12 +1,13 @@
 /** Opening a top-up through the payment processor and showing its invoice, with a QR code when the photo can be sent. */
-import { type Asset, digitsOf, money, type Money, Payments, type User } from "@tokenshop/domain"
+import { type Asset, digitsOf, money, type Money, type Payments, type User } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { Context as TgContext } from "grammy"
-import * as P from "../PaymentScreens.js"
+import { paymentUri } from "../Assets.js"
+import * as P from "./TopUpScreens.js"
 import { qrPng } from "../Qr.js"
 import * as Screens from "../Screens.js"
-import { answer, send, sendPhoto, show } from "../Telegram.js"
+import { answer, send, sendPhoto, show } from "../TelegramApi.js"
 
 /** A fixed-amount top-up is from 5 to less than 1,000,000 in the shop's currency. */
 const MIN_TOP_UP = 5n
@@ -18,9 +19,9 @@ export const limits = (currency: Money["currency"]) => {
 }
 
 /** Opens a top-up and shows it. */
-export const openTopUp = (ctx: TgContext, user: User, s: Screens.Speaker, asset: Asset, fiat: Money | null) =>
+export const openTopUp = (payments: Payments["Type"], ctx: TgContext, user: User, s: Screens.Speaker, asset: Asset, fiat: Money | null) =>
   Effect.gen(function*() {
-    const opened = yield* Effect.either((yield* Payments).open(user.id, asset, fiat))
+    const opened = yield* Effect.either(payments.open(user.id, asset, fiat))
     if (opened._tag === "Left") {
       const e = opened.left
       const screen = e._tag === "TooManyPendingPayments"
@@ -35,7 +36,7 @@ export const openTopUp = (ctx: TgContext, user: User, s: Screens.Speaker, asset:
     const payment = opened.right
     yield* answer(ctx)
     const screen = P.invoice(s, payment)
-    const png = yield* qrPng(P.paymentUri(payment.asset, payment.address, payment.cryptoAmount))
+    const png = yield* qrPng(paymentUri(payment.asset, payment.address, payment.cryptoAmount))
     return yield* Option.match(png, {
       onNone: () => send(ctx, screen),
       onSome: (bytes) => sendPhoto(ctx, bytes, `topup-${payment.id}.png`, screen)

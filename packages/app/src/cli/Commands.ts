@@ -3,7 +3,7 @@ import { existsSync } from "node:fs"
 import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
 import * as SqlClient from "@effect/sql/SqlClient"
 import {
-  BuyId, BuyRepo, formatCrypto, formatMoney, idempotencyKey, lastDays, Ledger, now, operator, page, parseMoney, Refunds,
+  BuyId, Buys, formatCrypto, formatMoney, idempotencyKey, lastDays, Ledger, now, operator, page, parseMoney, Refunds,
   ShopConfig, Statistics, TelegramId, Users
 } from "@tokenshop/domain"
 import * as Console from "effect/Console"
@@ -49,7 +49,7 @@ export const showUser = (id: string) =>
   Effect.gen(function*() {
     const user = yield* (yield* Users).get(yield* telegramId(id))
     const balance = yield* (yield* Ledger).balance(user.id)
-    const buys = yield* (yield* BuyRepo).listByUser(user.id, page(0, 10))
+    const buys = yield* (yield* Buys).ofUser(cli, user.id, page(0, 10))
     yield* Console.log([
       `user ${user.id}${user.username === null ? "" : ` (@${user.username})`}${user.banned ? " BANNED" : ""}`,
       `  registered ${user.registeredAt.toISOString()}, language ${user.language ?? "-"}`,

@@ -11,9 +11,9 @@ export const PromptRepoMemory: Layer.Layer<PromptRepo, never, MemoryStore> = Lay
     set: (prompt) => store.modify((s) => [undefined, { ...s, prompts: HashMap.set(s.prompts, prompt.user, prompt) }] as const),
     get: (user, now) =>
       store.read((s) => Option.filter(HashMap.get(s.prompts, user), (p) => p.expiresAt.getTime() > now.getTime())),
-    take: (user, now) =>
+    take: (user, now, kind) =>
       store.modify((s) => {
-        const found = Option.filter(HashMap.get(s.prompts, user), (p) => p.expiresAt.getTime() > now.getTime())
+        const found = Option.filter(HashMap.get(s.prompts, user), (p) => p.expiresAt.getTime() > now.getTime() && (kind === undefined || p.kind === kind))
         return [found, Option.isSome(found) ? { ...s, prompts: HashMap.remove(s.prompts, user) } : s] as const
       }),
     clear: (user) => store.modify((s) => [undefined, { ...s, prompts: HashMap.remove(s.prompts, user) }] as const)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import { BuyRepo, type NewBuy } from "../../Buys.js"
+import { BuyRepo, type NewBuy } from "../../BuyRepo.js"
 import { CatalogRepo } from "../../Catalog.js"
 import type { TelegramId } from "../../Ids.js"
 import type { UserRepo } from "../../Users.js"

@@ -39,5 +39,9 @@ export const promptRepoContract = (name: string, layer: ContractLayer<PromptRepo
         expect(yield* prompts.get(c, t0)).toEqual(Option.none())
         yield* prompts.set({ user: c, kind: "k", data: "y", expiresAt: t0 })
         expect(yield* prompts.take(c, t0)).toEqual(Option.none())
+        // a take of one kind leaves a question of another kind alone
+        yield* prompts.set({ user: c, kind: "quantity", data: "3", expiresAt: new Date(t0.getTime() + 1000) })
+        expect(yield* prompts.take(c, t0, "withdraw-confirm")).toEqual(Option.none())
+        expect(Option.map(yield* prompts.take(c, t0, "quantity"), (p) => p.data)).toEqual(Option.some("3"))
       }).pipe(Effect.provide(layer)))
   })

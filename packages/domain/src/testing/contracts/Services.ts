@@ -25,7 +25,7 @@ const samplePayment: PaymentRequest = {
 /** One event of every kind. */
 export const sampleEvents: ReadonlyArray<DomainEvent> = [
   DomainEvent.UserRegistered({ user: { id: user, username: "a", language: "en", banned: false, registeredAt: new Date(0) } }),
-  DomainEvent.PurchaseCompleted({ buyId: BuyId.make(1), user, total: money(100n, "USD"), lines: [], balance }),
+  DomainEvent.BuyCompleted({ buyId: BuyId.make(1), user, total: money(100n, "USD"), lines: [], balance }),
   DomainEvent.DepositSeen({ user, amount: crypto(1n, "BTC"), txid: "t", confirmations: 0, required: 2 }),
   DomainEvent.Refunded({ buyId: BuyId.make(1), user, amount: money(1n, "USD"), admin: operator(), balance }),
   DomainEvent.BalanceAdjusted({ user, direction: "credit", amount: money(1n, "USD"), reason: "r", admin: operator(), balance }),

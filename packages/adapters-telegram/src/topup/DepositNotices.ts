@@ -2,7 +2,7 @@
 import { type ConfirmationPolicy, type DomainEvent, formatCrypto, type TelegramId } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import { formatMoney } from "../Format.js"
-import { txLink } from "../PaymentScreens.js"
+import { txLink } from "../Assets.js"
 import { escapeHtml } from "../Screens.js"
 
 export interface Channels {

@@ -1,19 +1,21 @@
 /**
- * The buyer's bot: middleware (de-duplication by update_id, registration, ban check, throttling,
- * an error boundary) in front of the routes. No single update can stop the bot: every failure is
+ * The bot's middleware: de-duplication by update_id, registration, ban check, throttling (time
+ * from the Clock), and an error boundary, in front of the router. No single update can stop the bot: every failure is
  * caught, shown to the user with an error id, logged, and sent to the admins.
  */
 import { randomBytes } from "node:crypto"
 import { ShopConfig, TelegramId, type User, Users } from "@tokenshop/domain"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
-import * as Runtime from "effect/Runtime"
+import * as Clock from "effect/Clock"
+import * as FiberSet from "effect/FiberSet"
+import type * as Scope from "effect/Scope"
 import type { Bot, Context as TgContext } from "grammy"
 import { decodeCallback } from "./CallbackData.js"
 import type { Translator } from "./I18n.js"
-import { onText, route, type RouteServices } from "./Routes.js"
+import { makeRouter } from "./Router.js"
 import { type Speaker, speaker } from "./Screens.js"
-import { answer, sendText, sendTo } from "./Telegram.js"
+import { answer, sendText, sendTo } from "./TelegramApi.js"
 
 export interface ShopBotSettings {
   readonly shopName: string
@@ -34,18 +36,17 @@ const recent = (size: number) => {
   }
 }
 
-/** Installs the shop on a grammY bot; the bot's own polling or webhook delivers the updates. */
+/** Installs the shop on a grammY bot; the bot's own polling or webhook delivers the updates. Closing the scope interrupts updates in flight. */
 export const installShop = (bot: Bot, settings: ShopBotSettings) =>
   Effect.gen(function*() {
-    const runtime = yield* Effect.runtime<RouteServices | ShopConfig>()
     const users = yield* Users
     const { admins } = yield* ShopConfig
     const { translator } = settings
     const throttleMs = settings.throttleMs ?? 500
     const duplicate = recent(10_000)
     const lastAction = new Map<number, number>()
-    const routes = route({ shopName: settings.shopName, helpText: settings.helpText, translator })
-    const text = onText({ shopName: settings.shopName, helpText: settings.helpText, translator })
+    const router = yield* makeRouter({ shopName: settings.shopName, helpText: settings.helpText, translator })
+    const run = yield* FiberSet.makeRuntimePromise<never>()
 
     const report = (ctx: TgContext, s: Speaker, cause: Cause.Cause<unknown>) =>
       Effect.gen(function*() {
@@ -56,6 +57,14 @@ export const installShop = (bot: Bot, settings: ShopBotSettings) =>
         const summary = Cause.pretty(cause).split("\n").slice(0, 12).join("\n").slice(0, 3000)
         yield* Effect.forEach(admins, (admin) => sendTo(bot.api, admin, `⚠️ error ${id} in update ${ctx.update.update_id}\n${summary}`).pipe(Effect.ignore), { discard: true })
       })
+
+    /** True when the user acted less than `throttleMs` ago; the map forgets users idle for a minute once it grows large. */
+    const tooSoon = (user: number, at: number) => {
+      if (at - (lastAction.get(user) ?? 0) < throttleMs) return true
+      lastAction.set(user, at)
+      if (lastAction.size > 100_000) for (const [id, t] of lastAction) if (at - t > 60_000) lastAction.delete(id)
+      return false
+    }
 
     const handle = (ctx: TgContext) =>
       Effect.gen(function*() {
@@ -68,24 +77,24 @@ export const installShop = (bot: Bot, settings: ShopBotSettings) =>
             // One short message, nothing else.
             return yield* ctx.callbackQuery === undefined ? sendText(ctx, s.html("banned")) : answer(ctx, s.t("banned"), true)
           }
-          const now = Date.now()
-          if (now - (lastAction.get(user.id) ?? 0) < throttleMs) {
+          if (tooSoon(user.id, yield* Clock.currentTimeMillis)) {
             return yield* ctx.callbackQuery === undefined ? sendText(ctx, s.html("slow-down")) : answer(ctx, s.t("slow-down"))
           }
-          lastAction.set(user.id, now)
           if (ctx.callbackQuery !== undefined) {
             const callback = decodeCallback(ctx.callbackQuery.data)
             if (callback._tag === "Left") return yield* answer(ctx, s.t("button-expired"), true)
-            return yield* routes(ctx, user, s, callback.right)
+            return yield* router.press(ctx, user, s, callback.right)
           }
-          if (ctx.message?.text !== undefined) return yield* text(ctx, user, s, ctx.message.text)
+          if (ctx.message?.text !== undefined) return yield* router.text(ctx, user, s, ctx.message.text)
         }).pipe(Effect.catchAllCause((cause) => report(ctx, s, cause)))
       }).pipe(
         Effect.catchAllCause((cause) => Effect.logError(`update ${ctx.update.update_id} failed before routing`, cause)),
         Effect.withSpan("Telegram.update")
       )
 
-    const run = Runtime.runPromise(runtime)
     bot.on(["message:text", "callback_query"], (ctx) => run(handle(ctx)))
     bot.catch((error) => run(Effect.logError("grammY error", error.error)))
   })
+
+/** The domain services the bot uses (each taken once, when the bot is built). */
+export type BotServices = Exclude<Effect.Effect.Context<ReturnType<typeof installShop>>, Scope.Scope>

@@ -1,10 +1,9 @@
 /** Screens of deposits to the buyers' own addresses, and the admins' view of them. Pure, like Screens.ts. */
 import {
-  type Asset, type ChainDeposit, type ChainDepositView, type ChainOverview, type ConfirmationPolicy, crypto, formatCrypto, type Page, type WatcherState
+  type Asset, type ChainDeposit, type ChainDepositView, type ConfirmationPolicy, crypto, formatCrypto, type Page
 } from "@tokenshop/domain"
-import { formatDate } from "../Format.js"
-import { assetLabel, txLink } from "../PaymentScreens.js"
-import { button, escapeHtml, nonEmpty, pager, type Screen, type Speaker } from "../Screens.js"
+import { assetLabel, txLink } from "../Assets.js"
+import { button, escapeHtml, type Screen, type Speaker } from "../Screens.js"
 
 /** "6 confirmations", or "final" for chains that finalize. */
 export const needed = (s: Speaker, required: ConfirmationPolicy): string =>
@@ -39,7 +38,7 @@ export const state = (s: Speaker, d: ChainDeposit, required: ConfirmationPolicy,
   }
 }
 
-const line = (d: ChainDeposit, what: string) =>
+export const line = (d: ChainDeposit, what: string) =>
   `${escapeHtml(formatCrypto(crypto(d.units, d.asset)))} · ${escapeHtml(what)} · ${txLink(d.asset, d.txid)}`
 
 /** The buyer's payments to their address for one asset, newest first. */
@@ -56,33 +55,4 @@ export const chainStatus = (
     [button(s.t("deposit-button-check"), { _tag: "ChainCheck", asset })],
     [button(s.t("button-back"), { _tag: "TopUpAsset", asset })]
   ]
-})
-
-const watcherLine = (s: Speaker, w: WatcherState) =>
-  [
-    `• <b>${escapeHtml(w.name)}</b>`,
-    w.height === null ? "" : ` · ${s.html("admin-deposits-height", { height: String(w.height) })}`,
-    ` · ${escapeHtml(formatDate(w.updatedAt, s.language))}`,
-    w.lastError === null ? " ✅" : `\n  ⚠️ ${escapeHtml(w.lastError.slice(0, 200))}`
-  ].join("")
-
-const admin = (s: Speaker, d: ChainDeposit) =>
-  `${escapeHtml(formatDate(d.updatedAt, s.language))} · ${d.user} · ${line(d, d.status === "pending" ? `${d.confirmations}` : d.status)}`
-
-/** Recent payments, those waiting for confirmations or a price, holds, watchers and pools. */
-export const overview = (s: Speaker, o: ChainOverview): Screen => ({
-  text: [
-    s.html("admin-deposits-title"),
-    ...(o.recent.total === 0 ? [s.html("admin-deposits-none")] : o.recent.items.map((d) => admin(s, d))),
-    ...(o.pending.length === 0 ? [] : [`\n${s.html("admin-deposits-pending", { count: o.pending.length })}`, ...o.pending.map((d) => admin(s, d))]),
-    ...(o.waiting.length === 0 ? [] : [`\n${s.html("admin-deposits-waiting", { count: o.waiting.length })}`, ...o.waiting.map((d) => admin(s, d))]),
-    ...(o.held.length === 0 ? [] : [`\n${s.html("admin-deposits-held", { count: o.held.length })}`, ...o.held.map((d) => admin(s, d))]),
-    `\n${s.html("admin-deposits-watchers")}`,
-    ...(o.watchers.length === 0 ? [s.html("admin-deposits-no-watchers")] : o.watchers.map((w) => watcherLine(s, w))),
-    ...o.pools.map((p) => s.html("admin-deposits-pool", { network: p.network, left: p.left }))
-  ].join("\n"),
-  keyboard: nonEmpty([
-    pager(s, o.recent, (p) => ({ _tag: "AdminDeposits", page: p })),
-    [button(s.t("button-back"), { _tag: "Admin" })]
-  ])
 })

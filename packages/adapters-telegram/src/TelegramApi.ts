@@ -85,3 +85,9 @@ export const deliver = (ctx: TgContext, blocks: ReadonlyArray<string>, fileName:
 
 export const sendTo = (api: Api, chat: number, text: string, html = false) =>
   call("sendMessage", () => api.sendMessage(chat, text, html ? { parse_mode: "HTML", link_preview_options: { is_disabled: true } } : {})).pipe(Effect.asVoid)
+
+/** Acknowledges a button press and replaces its screen. */
+export const reply = (ctx: TgContext, screen: Screen) => Effect.zipRight(answer(ctx), show(ctx, screen))
+
+/** A button that no longer applies (or was never this user's): a short alert, nothing else. */
+export const expired = (ctx: TgContext, s: { readonly t: (key: string) => string }) => answer(ctx, s.t("button-expired"), true)

@@ -1,0 +1,65 @@
+/**
+ * One typed table from each button to its handler, and from each question to its answer: a button
+ * or a question without a handler does not compile. Each feature takes its services once, when the
+ * router is built, never per update.
+ */
+import { Prompts, type User, Users } from "@tokenshop/domain"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import type { Context as TgContext } from "grammy"
+import { adminHandlers } from "./admin/AdminHandlers.js"
+import { type Asked, readAsked } from "./Asked.js"
+import type { Callback } from "./CallbackData.js"
+import { cartHandlers } from "./cart/CartHandlers.js"
+import { catalogHandlers } from "./catalog/CatalogHandlers.js"
+import type { Answer, Answers, BotSettings, Handler, Handlers } from "./Handler.js"
+import { profileHandlers } from "./profile/ProfileHandlers.js"
+import { mainMenu } from "./profile/ProfileScreens.js"
+import type { Speaker } from "./Screens.js"
+import { send, sendText } from "./TelegramApi.js"
+import { topUpHandlers } from "./topup/TopUpHandlers.js"
+
+export const makeRouter = (settings: BotSettings) =>
+  Effect.gen(function*() {
+    const users = yield* Users
+    const prompts = yield* Prompts
+    const catalog = yield* catalogHandlers(settings)
+    const topUp = yield* topUpHandlers
+    const admin = yield* adminHandlers
+    const handlers = {
+      ...(yield* profileHandlers(settings)),
+      ...catalog.handlers,
+      ...(yield* cartHandlers(settings)),
+      ...topUp.handlers,
+      ...admin.handlers
+    } satisfies Handlers<Callback["_tag"]>
+    const answers = { ...catalog.answers, ...topUp.answers, ...admin.answers } satisfies Answers<Asked["_tag"]>
+
+    const menu = (ctx: TgContext, user: User, s: Speaker) => send(ctx, mainMenu(s, settings.shopName, users.isAdmin(user.id)))
+
+    return {
+      /** A decoded button press, to the handler of its variant. */
+      press: (ctx: TgContext, user: User, s: Speaker, callback: Callback) =>
+        (handlers[callback._tag] as Handler<Callback["_tag"]>)(ctx, user, s, callback),
+      /**
+       * Any text: the answer to the open question when there is one (a command cancels it); /help the
+       * help; /start and everything else the main menu.
+       */
+      text: (ctx: TgContext, user: User, s: Speaker, text: string) =>
+        Effect.gen(function*() {
+          const open = yield* prompts.current(user.id)
+          if (Option.isSome(open) && !text.startsWith("/")) {
+            const asked = readAsked(open.value)
+            if (Option.isSome(asked)) {
+              const taken = yield* (answers[asked.value._tag] as Answer<Asked["_tag"]>)(ctx, user, s, asked.value, text)
+              if (taken !== false) return
+            }
+          }
+          if (Option.isSome(open)) yield* prompts.clear(user.id)
+          if (text.startsWith("/help")) return yield* sendText(ctx, settings.helpText ?? s.html("help-text"))
+          return yield* menu(ctx, user, s)
+        })
+    }
+  })
+
+export type Router = Effect.Effect.Success<ReturnType<typeof makeRouter>>

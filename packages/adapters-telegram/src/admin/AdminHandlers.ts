@@ -1,0 +1,91 @@
+/**
+ * The admin menu: the processor's wallet, withdrawals (address, fee preview, Send once), past
+ * withdrawals, and the deposits view. Every button and every typed answer checks the admin again.
+ */
+import { randomBytes } from "node:crypto"
+import { type AdminRef, ChainDeposits, idempotencyKey, Prompts, type User, Users, Withdrawals } from "@tokenshop/domain"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import type { Context as TgContext } from "grammy"
+import { ask, readAsked } from "../Asked.js"
+import { assetLabel } from "../Assets.js"
+import type { Answers, Handlers } from "../Handler.js"
+import { button, listPage, notice, type Speaker } from "../Screens.js"
+import { answer, expired, reply, send, show } from "../TelegramApi.js"
+import * as A from "./AdminScreens.js"
+import { overview } from "./DepositsScreen.js"
+
+export const adminHandlers = Effect.gen(function*() {
+  const users = yield* Users
+  const withdrawals = yield* Withdrawals
+  const chain = yield* ChainDeposits
+  const prompts = yield* Prompts
+
+  /** Runs `then` for an admin; anyone else gets the stale-button alert. */
+  const asAdmin = <A, E>(ctx: TgContext, user: User, s: Speaker, then: (admin: AdminRef) => Effect.Effect<A, E>) =>
+    Effect.flatMap(Effect.option(users.authorize(user.id)), Option.match({ onNone: () => expired(ctx, s), onSome: then }))
+
+  const handlers = {
+    Admin: (ctx, user, s) => asAdmin(ctx, user, s, () => reply(ctx, A.adminMenu(s))),
+    Wallet: (ctx, user, s) =>
+      asAdmin(ctx, user, s, (admin) =>
+        Effect.gen(function*() {
+          yield* prompts.clear(user.id)
+          const balances = yield* Effect.either(withdrawals.balances(admin))
+          if (balances._tag === "Left") return yield* reply(ctx, notice(s, "wallet-unavailable", { reason: balances.left.message }, { _tag: "Admin" }))
+          return yield* reply(ctx, A.wallet(s, balances.right))
+        })),
+    Withdrawals: (ctx, user, s, { page }) =>
+      asAdmin(ctx, user, s, (admin) => Effect.flatMap(withdrawals.history(admin, listPage(page)), (list) => reply(ctx, A.withdrawalHistory(s, list)))),
+    WithdrawAsset: (ctx, user, s, { asset }) =>
+      asAdmin(ctx, user, s, () => Effect.zipRight(ask(prompts, user.id, { _tag: "WithdrawAddress", asset }), reply(ctx, A.askAddress(s, asset)))),
+    WithdrawConfirm: (ctx, user, s, { nonce }) =>
+      asAdmin(ctx, user, s, (admin) =>
+        Effect.gen(function*() {
+          const key = idempotencyKey("tg-withdraw", user.id, nonce)
+          const done = yield* withdrawals.find(admin, key)
+          if (Option.isSome(done)) return yield* reply(ctx, A.withdrawalDone(s, done.value))
+          // Taking the question is atomic and only takes a confirmation: of two presses (or two bot
+          // processes) only one goes on to send, and any other question stays as it is.
+          const taken = Option.flatMap(yield* prompts.take(user.id, "WithdrawConfirm"), readAsked)
+          if (Option.isNone(taken) || taken.value._tag !== "WithdrawConfirm" || taken.value.nonce !== nonce) return yield* expired(ctx, s)
+          yield* answer(ctx, s.t("withdraw-sending"))
+          const { asset, destination } = taken.value
+          const result = yield* Effect.either(withdrawals.execute(admin, { asset, destination, scope: { kind: "all" } }, key))
+          if (result._tag === "Left") return yield* show(ctx, notice(s, "withdraw-failed", { reason: result.left.message }, { _tag: "Wallet" }))
+          return yield* show(ctx, A.withdrawalDone(s, result.right))
+        })),
+    AdminDeposits: (ctx, user, s, { page }) =>
+      asAdmin(ctx, user, s, (admin) => Effect.flatMap(chain.overview(admin, listPage(page)), (o) => reply(ctx, overview(s, o))))
+  } satisfies Handlers<"Admin" | "Wallet" | "Withdrawals" | "WithdrawAsset" | "WithdrawConfirm" | "AdminDeposits">
+
+  const answers = {
+    WithdrawAddress: (ctx, user, s, asked, text) =>
+      Effect.gen(function*() {
+        const admin = yield* Effect.option(users.authorize(user.id))
+        if (Option.isNone(admin)) {
+          yield* prompts.clear(user.id)
+          return false
+        }
+        const preview = yield* Effect.either(withdrawals.preview(admin.value, { asset: asked.asset, destination: text.trim(), scope: { kind: "all" } }))
+        if (preview._tag === "Left") {
+          const e = preview.left
+          if (e._tag === "InvalidAddress") {
+            return yield* send(ctx, {
+              text: s.html("withdraw-bad-address", { asset: assetLabel(asked.asset), reason: e.reason }),
+              keyboard: [[button(s.t("prompt-cancel"), { _tag: "CancelPrompt" })]]
+            })
+          }
+          yield* prompts.clear(user.id)
+          return yield* send(ctx, notice(s, "withdraw-failed", { reason: e.message }, { _tag: "Wallet" }))
+        }
+        const nonce = randomBytes(9).toString("base64url")
+        yield* ask(prompts, user.id, { _tag: "WithdrawConfirm", asset: asked.asset, destination: preview.right.request.destination, nonce })
+        return yield* send(ctx, A.withdrawalPreview(s, preview.right, nonce))
+      }),
+    // Typing while a withdrawal waits for Send is not an answer: the question is dropped, the menu shown.
+    WithdrawConfirm: (_ctx, user) => Effect.as(prompts.clear(user.id), false)
+  } satisfies Answers<"WithdrawAddress" | "WithdrawConfirm">
+
+  return { handlers, answers }
+})

@@ -1,0 +1,19 @@
+/** The cart's and checkout's buttons. */
+import * as Schema from "effect/Schema"
+import { Nonce, Quantity, Sub } from "../CallbackFields.js"
+
+export const cartCallbacks = [
+  Schema.TaggedStruct("Cart", {}),
+  Schema.TaggedStruct("SetQuantity", { subcategory: Sub, quantity: Quantity }),
+  Schema.TaggedStruct("ClearCart", {}),
+  Schema.TaggedStruct("Checkout", {}),
+  Schema.TaggedStruct("Confirm", { nonce: Nonce })
+] as const
+
+export const cartCodes = {
+  Cart: ["k", []],
+  SetQuantity: ["q", ["subcategory", "quantity"]],
+  ClearCart: ["X", []],
+  Checkout: ["o", []],
+  Confirm: ["y", ["nonce"]]
+} as const

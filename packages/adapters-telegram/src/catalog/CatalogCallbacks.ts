@@ -1,0 +1,19 @@
+/** The catalog's buttons: one letter each on the wire, and the order of their arguments. */
+import * as Schema from "effect/Schema"
+import { Category, PageNo, Quantity, Sub } from "../CallbackFields.js"
+
+export const catalogCallbacks = [
+  Schema.TaggedStruct("Categories", { page: PageNo }),
+  Schema.TaggedStruct("Subcategories", { category: Category, page: PageNo }),
+  Schema.TaggedStruct("Subcategory", { subcategory: Sub }),
+  Schema.TaggedStruct("AddToCart", { subcategory: Sub, quantity: Quantity }),
+  Schema.TaggedStruct("TypeQuantity", { subcategory: Sub })
+] as const
+
+export const catalogCodes = {
+  Categories: ["c", ["page"]],
+  Subcategories: ["s", ["category", "page"]],
+  Subcategory: ["d", ["subcategory"]],
+  AddToCart: ["a", ["subcategory", "quantity"]],
+  TypeQuantity: ["Q", ["subcategory"]]
+} as const
