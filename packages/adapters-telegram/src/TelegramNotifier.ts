@@ -1,12 +1,11 @@
 /** Domain events as chat messages: to the buyer they concern, in their language, and to the admins. */
 import { autoRetry } from "@grammyjs/auto-retry"
-import { type DomainEvent, formatCrypto, Notifier, ShopConfig, type TelegramId, UserRepo } from "@tokenshop/domain"
+import { type DomainEvent, formatCrypto, formatMoney, Notifier, ShopConfig, type TelegramId, UserRepo } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import { Api } from "grammy"
 import { depositNotice } from "./topup/DepositNotices.js"
-import { formatMoney } from "./Format.js"
 import { DEFAULT_LANGUAGE, loadTranslator } from "./I18n.js"
 import { assetLabel, txLink } from "./Assets.js"
 import { escapeHtml } from "./Screens.js"

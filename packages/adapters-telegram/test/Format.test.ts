@@ -1,6 +1,6 @@
-import { money } from "@tokenshop/domain"
+import { formatMoney, money } from "@tokenshop/domain"
 import { describe, expect, it } from "vitest"
-import { formatDate, formatMoney } from "../src/Format.js"
+import { formatDate } from "../src/Format.js"
 
 describe("money for people", () => {
   it("follows the language and the currency's digits", () => {

@@ -51,8 +51,25 @@ export const unitsToDecimal = (units: bigint, digits: number): string => {
   return `${negative ? "-" : ""}${whole}${frac}`
 }
 
-/** "12.50 USD"; locale-aware formatting belongs to the presenting adapter. */
-export const formatMoney = (m: Money): string => `${unitsToDecimal(m.amount, digitsOf(m.currency))} ${m.currency}`
+const moneyFormats = new Map<string, Intl.NumberFormat>()
+
+/**
+ * "12.50 USD" (plain, for logs and the command line), or with a `language` as people of that language
+ * read it: "$12.50" in English, "12,50 $" in German, "¥1,500" for yen. Exact either way: the amount
+ * reaches Intl as decimal text, never as a float (a number would lose digits past 2^53).
+ */
+export const formatMoney = (m: Money, language?: string): string => {
+  const text = unitsToDecimal(m.amount, digitsOf(m.currency))
+  if (language === undefined) return `${text} ${m.currency}`
+  const key = `${language}:${m.currency}`
+  let format = moneyFormats.get(key)
+  if (format === undefined) {
+    const digits = digitsOf(m.currency)
+    format = new Intl.NumberFormat(language, { style: "currency", currency: m.currency, minimumFractionDigits: digits, maximumFractionDigits: digits })
+    moneyFormats.set(key, format)
+  }
+  return format.format(text as Intl.StringNumericLiteral)
+}
 
 /** "0.00018486 BTC", trailing zeros trimmed. */
 export const formatCrypto = (c: CryptoAmount): string => {

@@ -1,7 +1,7 @@
 /** The admin menu, the processor's wallet, withdrawals with their preview, and past withdrawals. */
-import { type CryptoAmount, formatCrypto, type Money, type Page, type Withdrawal, type WithdrawalPreview, type Asset } from "@tokenshop/domain"
+import { type Asset, type CryptoAmount, formatCrypto, formatMoney, type Money, type Page, type Withdrawal, type WithdrawalPreview } from "@tokenshop/domain"
 import { assetLabel, txLink } from "../Assets.js"
-import { formatDate, formatMoney } from "../Format.js"
+import { formatDate } from "../Format.js"
 import { button, chunk, escapeHtml, nonEmpty, pager, type Screen, type Speaker } from "../Screens.js"
 
 export const adminMenu = (s: Speaker): Screen => ({

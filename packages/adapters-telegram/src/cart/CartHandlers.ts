@@ -1,8 +1,7 @@
 /** The cart, and checking out: a Confirm buys what its screen showed, once, or nothing. */
-import { Cart, Catalog, Checkout, type CheckoutError, idempotencyKey, Ledger, now, type TelegramId, Users } from "@tokenshop/domain"
+import { Cart, Catalog, Checkout, type CheckoutError, formatMoney, idempotencyKey, Ledger, now, type TelegramId, Users } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import { formatMoney } from "../Format.js"
 import type { BotSettings, Handlers } from "../Handler.js"
 import { mainMenu } from "../profile/ProfileScreens.js"
 import { deliveryLines, notice, type Screen, type Speaker } from "../Screens.js"

@@ -1,6 +1,5 @@
 /** The cart and the checkout's confirmation. */
-import type { Balance, CartView } from "@tokenshop/domain"
-import { formatMoney } from "../Format.js"
+import { type Balance, type CartView, formatMoney } from "@tokenshop/domain"
 import { button, type Screen, type Speaker } from "../Screens.js"
 
 export const cart = (s: Speaker, view: CartView): Screen => {

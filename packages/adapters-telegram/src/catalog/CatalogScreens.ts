@@ -1,6 +1,5 @@
 /** The catalog: categories, subcategories, and a subcategory's card with its quantity picker. */
-import type { CategoryId, CategoryView, Page, SubcategoryView } from "@tokenshop/domain"
-import { formatMoney } from "../Format.js"
+import { type CategoryId, type CategoryView, formatMoney, type Page, type SubcategoryView } from "@tokenshop/domain"
 import { button, nonEmpty, pager, type Screen, type Speaker } from "../Screens.js"
 
 export const categories = (s: Speaker, page: Page<CategoryView>): Screen => ({

@@ -1,6 +1,6 @@
 /** The main menu, the profile with its balance, past purchases, and the language choice. */
-import type { Balance, Buy, BuySummary, Page } from "@tokenshop/domain"
-import { formatDate, formatMoney } from "../Format.js"
+import { type Balance, type Buy, type BuySummary, formatMoney, type Page } from "@tokenshop/domain"
+import { formatDate } from "../Format.js"
 import type { Translator } from "../I18n.js"
 import { button, nonEmpty, pager, type Screen, type Speaker } from "../Screens.js"
 

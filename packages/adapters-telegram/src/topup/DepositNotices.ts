@@ -1,7 +1,6 @@
 /** Messages about deposits to the buyers' own addresses: to the buyer, and what the admins must know. */
-import { type ConfirmationPolicy, type DomainEvent, formatCrypto, type TelegramId } from "@tokenshop/domain"
+import { type ConfirmationPolicy, type DomainEvent, formatCrypto, formatMoney, type TelegramId } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
-import { formatMoney } from "../Format.js"
 import { txLink } from "../Assets.js"
 import { escapeHtml } from "../Screens.js"
 

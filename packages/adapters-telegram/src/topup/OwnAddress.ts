@@ -1,10 +1,9 @@
 /** Deposits to the buyer's own address: the address (with its QR code) for an asset, and what arrived there. */
-import { type Asset, type ChainDeposits, type ChainDepositView, type DepositAddresses, type User } from "@tokenshop/domain"
+import { type Asset, type ChainDeposits, type ChainDepositView, type DepositAddresses, formatMoney, type User } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { Context as TgContext } from "grammy"
 import { assetLabel, paymentUri } from "../Assets.js"
-import { formatMoney } from "../Format.js"
 import { qrPng } from "../Qr.js"
 import { listPage, notice, type Speaker } from "../Screens.js"
 import { answer, reply, send, sendPhoto, show } from "../TelegramApi.js"

@@ -2,10 +2,9 @@
  * Top-ups: the assets on offer (the buyer's own addresses first, then the processor's), an asset's
  * address or invoice, the amount question for fixed-amount assets, status checks, and histories.
  */
-import { ChainDeposits, DepositAddresses, Ledger, parseMoney, Payments, Prompts, Settlement, ShopConfig } from "@tokenshop/domain"
+import { ChainDeposits, DepositAddresses, formatMoney, Ledger, parseMoney, Payments, Prompts, Settlement, ShopConfig } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import { ask } from "../Asked.js"
-import { formatMoney } from "../Format.js"
 import type { Answers, Handlers } from "../Handler.js"
 import { button, listPage, notice } from "../Screens.js"
 import { answer, expired, reply, send } from "../TelegramApi.js"

@@ -1,7 +1,7 @@
 /** Top-ups through the payment processor: the assets, the amount question, invoices, open top-ups, credited top-ups. */
-import { type Asset, type Deposit, formatCrypto, type Money, type Page, type PaymentRequest } from "@tokenshop/domain"
+import { type Asset, type Deposit, formatCrypto, formatMoney, type Money, type Page, type PaymentRequest } from "@tokenshop/domain"
 import { assetLabel } from "../Assets.js"
-import { formatDate, formatMoney } from "../Format.js"
+import { formatDate } from "../Format.js"
 import { button, chunk, nonEmpty, pager, type Screen, type Speaker } from "../Screens.js"
 
 export const topUpAssets = (s: Speaker, assets: ReadonlyArray<Asset>, open: number): Screen => ({
