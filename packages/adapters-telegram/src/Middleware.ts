@@ -12,15 +12,12 @@ import * as FiberSet from "effect/FiberSet"
 import type * as Scope from "effect/Scope"
 import type { Bot, Context as TgContext } from "grammy"
 import { decodeCallback } from "./CallbackData.js"
-import type { Translator } from "./I18n.js"
+import type { BotSettings } from "./Handler.js"
 import { makeRouter } from "./Router.js"
 import { type Speaker, speaker } from "./Screens.js"
 import { answer, sendText, sendTo } from "./TelegramApi.js"
 
-export interface ShopBotSettings {
-  readonly shopName: string
-  readonly helpText?: string | undefined
-  readonly translator: Translator
+export interface ShopBotSettings extends BotSettings {
   /** Minimum time between two actions of one user, in milliseconds (default 500). */
   readonly throttleMs?: number | undefined
 }
@@ -45,7 +42,7 @@ export const installShop = (bot: Bot, settings: ShopBotSettings) =>
     const throttleMs = settings.throttleMs ?? 500
     const duplicate = recent(10_000)
     const lastAction = new Map<number, number>()
-    const router = yield* makeRouter({ shopName: settings.shopName, helpText: settings.helpText, translator })
+    const router = yield* makeRouter(settings)
     const run = yield* FiberSet.makeRuntimePromise<never>()
 
     const report = (ctx: TgContext, s: Speaker, cause: Cause.Cause<unknown>) =>

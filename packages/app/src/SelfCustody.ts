@@ -8,7 +8,7 @@ import * as SingleRunner from "@effect/cluster/SingleRunner"
 import * as Singleton from "@effect/cluster/Singleton"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import {
-  HdAddressDeriver, makeAddressScanner, makeBlockScanner, makeCoinGeckoPrices, makeCoreRpcSource, makeEsploraSource, makeEvmSource,
+  makeAddressScanner, makeBlockScanner, makeCoinGeckoPrices, makeCoreRpcSource, makeEsploraSource, makeEvmSource,
   makeKrakenPrices, makeSolanaSource, makeTronGridSource, runWatcher
 } from "@tokenshop/adapters-chain"
 import {
@@ -20,11 +20,7 @@ import * as Layer from "effect/Layer"
 import * as Schedule from "effect/Schedule"
 import { type ChainSetup, chainAssets, type UtxoChain } from "./ChainConfig.js"
 import { CliFailure } from "./cli/Output.js"
-import { accountKeys } from "./Shop.js"
 
-/** The deposit addresses' deriver; a malformed key stops the start, naming its variable. */
-export const deriverLayer = (setup: ChainSetup) =>
-  HdAddressDeriver(accountKeys(setup)).pipe(Layer.mapError((e) => new CliFailure(e.message, 2)))
 
 /**
  * The chain settings of the shop. Solana is taken once addresses were imported into its pool; a

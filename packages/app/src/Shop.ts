@@ -39,11 +39,13 @@ export const cliShop = <E>(deriver: Layer.Layer<AddressDeriver, E>) =>
   )
 export const CliShop = cliShop(AddressDeriver.none)
 
-/** The deposit address deriver over the account public keys in the environment. */
-export const ConfiguredDeriver: Layer.Layer<AddressDeriver, CliFailure | ConfigError.ConfigError> = Layer.unwrapEffect(
-  Effect.map(chainConfig, (setup) =>
-    HdAddressDeriver(accountKeys(setup)).pipe(Layer.mapError((e) => new CliFailure(e.message, 2))))
-)
+/** The deposit addresses' deriver over the configured account keys; a malformed key stops, naming its variable. */
+export const deriverLayer = (setup: ChainSetup) =>
+  HdAddressDeriver(accountKeys(setup)).pipe(Layer.mapError((e) => new CliFailure(e.message, 2)))
+
+/** The deriver over the account public keys in the environment. */
+export const ConfiguredDeriver: Layer.Layer<AddressDeriver, CliFailure | ConfigError.ConfigError> =
+  Layer.unwrapEffect(Effect.map(chainConfig, deriverLayer))
 
 /** The account keys of the configured chains, for the deriver. */
 export const accountKeys = (setup: ChainSetup): AccountKeySettings => ({

@@ -18,8 +18,8 @@ import { type KryptoSettings, kryptoConfig, shopConfig, webhookPathConfig } from
 import { callbackRoute, HttpServerLive, telegramRoute } from "./Http.js"
 import { ProcessorNotConfigured } from "./Services.js"
 import { chainAssets, chainConfig } from "./ChainConfig.js"
-import { chainSettings, deriverLayer, feedNames, pricesLayer, watchersLayer } from "./SelfCustody.js"
-import { StorageLive } from "./Shop.js"
+import { chainSettings, feedNames, pricesLayer, watchersLayer } from "./SelfCustody.js"
+import { deriverLayer, StorageLive } from "./Shop.js"
 
 export const telegramConfig = Config.all({
   token: Config.option(Config.redacted("BOT_TOKEN")),

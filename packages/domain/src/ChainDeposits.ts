@@ -14,10 +14,9 @@ import type { NotAdmin } from "./Errors.js"
 import { type DomainEvent, Notifier } from "./Events.js"
 import type { TelegramId } from "./Ids.js"
 import { applyLedger, checkObservation, noticeEvent } from "./internal/chainLedger.js"
-import { LedgerRepo } from "./Ledger.js"
+import { creditPorts } from "./internal/credit.js"
 import type { Money } from "./Money.js"
 import type { Page, PageRequest } from "./Paging.js"
-import { PaymentRepo } from "./PaymentRequests.js"
 import { PriceSource } from "./Prices.js"
 import { type ConfirmationPolicy, confirmationsFor, defaultMinDeposit, ShopConfig } from "./ShopConfig.js"
 import { now } from "./Time.js"
@@ -88,10 +87,7 @@ export class ChainDeposits extends Context.Tag("@tokenshop/domain/ChainDeposits"
     const users = yield* Users
     const config = yield* ShopConfig
     const depositRepo = yield* DepositRepo
-    const storage = Context.make(DepositRepo, depositRepo).pipe(
-      Context.add(LedgerRepo, yield* LedgerRepo),
-      Context.add(PaymentRepo, yield* PaymentRepo)
-    )
+    const storage = yield* creditPorts
     const required = (asset: Asset) => confirmationsFor(config.chain, asset)
     const minimum = (asset: Asset) => config.chain.minDeposit[asset] ?? defaultMinDeposit[asset] ?? 1n
     const rules = (asset: Asset) => ({ required: required(asset), minimum: minimum(asset) })
@@ -117,16 +113,15 @@ export class ChainDeposits extends Context.Tag("@tokenshop/domain/ChainDeposits"
         return out
       })
 
-    type Item = { readonly key: ChainTxKey; readonly sighting: Sighting; readonly owner: DepositAddress | null }
+    /** A sighting, with the payment's record as read before the transaction (to decide which prices to ask for). */
+    type Item = { readonly key: ChainTxKey; readonly sighting: Sighting; readonly owner: DepositAddress | null; readonly known: ChainDeposit | null }
 
     const apply = (items: ReadonlyArray<Item>, report: Pick<ChainReport, "watcher" | "cursor" | "marks">) =>
       Effect.gen(function*() {
         // Prices are asked for before the transaction, and only for payments about to be credited.
         const needed = new Set<Asset>()
-        for (const { key, sighting } of items) {
-          if (sighting._tag !== "Seen") continue
-          const current = yield* repo.get(key)
-          if (wouldCredit(Option.getOrNull(current), sighting.observation, rules(key.asset))) needed.add(key.asset)
+        for (const { key, known, sighting } of items) {
+          if (sighting._tag === "Seen" && wouldCredit(known, sighting.observation, rules(key.asset))) needed.add(key.asset)
         }
         const rates = yield* pricesFor(needed)
         const at = yield* now
@@ -176,10 +171,10 @@ export class ChainDeposits extends Context.Tag("@tokenshop/domain/ChainDeposits"
           yield* Effect.logWarning(`${report.watcher}: ${chainKeyText(o)} was reported with another amount or address; kept the first`)
           continue
         }
-        latest.set(chainKeyText(o), { key: o, owner: owner.value, sighting: { _tag: "Seen", observation: { ...o, address: owner.value.address } } })
+        latest.set(chainKeyText(o), { key: o, owner: owner.value, known: Option.getOrNull(known), sighting: { _tag: "Seen", observation: { ...o, address: owner.value.address } } })
       }
       for (const key of report.vanished) {
-        if (!latest.has(chainKeyText(key))) latest.set(chainKeyText(key), { key, owner: null, sighting: { _tag: "Vanished" } })
+        if (!latest.has(chainKeyText(key))) latest.set(chainKeyText(key), { key, owner: null, known: null, sighting: { _tag: "Vanished" } })
       }
       return yield* apply([...latest.values()], report)
     })
@@ -194,7 +189,7 @@ export class ChainDeposits extends Context.Tag("@tokenshop/domain/ChainDeposits"
       retryWaiting: Effect.gen(function*() {
         const waiting = yield* repo.withStatus("waiting_price", 500)
         if (waiting.length === 0) return 0
-        const items = waiting.map((d): Item => ({ key: d, owner: null, sighting: { _tag: "Seen", observation: asObservation(d) } }))
+        const items = waiting.map((d): Item => ({ key: d, owner: null, known: d, sighting: { _tag: "Seen", observation: asObservation(d) } }))
         const done = yield* apply(items, { watcher: "prices" })
         return done.filter((d) => d.status === "credited").length
       }),

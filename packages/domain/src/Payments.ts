@@ -12,8 +12,7 @@ import {
 } from "./Errors.js"
 import { DomainEvent, Notifier } from "./Events.js"
 import type { PaymentId, TelegramId } from "./Ids.js"
-import { recordCredit, valueCredit } from "./internal/credit.js"
-import { LedgerRepo } from "./Ledger.js"
+import { creditPorts, recordCredit, valueCredit } from "./internal/credit.js"
 import type { Money } from "./Money.js"
 import type { Page, PageRequest } from "./Paging.js"
 import { PaymentGateway } from "./PaymentGateway.js"
@@ -50,10 +49,7 @@ export class Payments extends Context.Tag("@tokenshop/domain/Payments")<Payments
     const users = yield* Users
     const repo = yield* PaymentRepo
     const depositsRepo = yield* DepositRepo
-    const storage = Context.make(DepositRepo, depositsRepo).pipe(
-      Context.add(LedgerRepo, yield* LedgerRepo),
-      Context.add(PaymentRepo, repo)
-    )
+    const storage = yield* creditPorts
     const gateway = yield* PaymentGateway
     const notifier = yield* Notifier
     const config = yield* ShopConfig

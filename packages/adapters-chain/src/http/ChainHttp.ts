@@ -79,12 +79,10 @@ type Attempt =
 export const makeChainHttp = (settings: SourceSettings): Effect.Effect<ChainHttp, never, HttpClient.HttpClient | Scope.Scope> =>
   Effect.gen(function*() {
     const client = yield* HttpClient.HttpClient
+    // A bucket of `tokens` refilled over `tokens / perSecond` seconds: perSecond on average, small bursts allowed.
     const perSecond = Math.max(0.01, settings.requestsPerSecond ?? 5)
-    const limiter = yield* RateLimiter.make({
-      limit: Math.max(1, Math.round(perSecond)),
-      interval: Duration.millis(Math.max(1, Math.round(1000 * Math.max(1, Math.round(perSecond)) / perSecond))),
-      algorithm: "token-bucket"
-    })
+    const tokens = Math.max(1, Math.round(perSecond))
+    const limiter = yield* RateLimiter.make({ limit: tokens, interval: Duration.millis(Math.max(1, Math.round((1000 * tokens) / perSecond))), algorithm: "token-bucket" })
     const timeout = Duration.decode(settings.timeout ?? "20 seconds")
     const retries = settings.retries ?? 4
     const maxRetryAfter = Duration.toMillis(settings.maxRetryAfter ?? "120 seconds")

@@ -1,4 +1,4 @@
-/** Screens of deposits to the buyers' own addresses, and the admins' view of them. Pure, like Screens.ts. */
+/** Screens of deposits to the buyers' own addresses: the address, and what arrived there. Pure, like every screen. */
 import {
   type Asset, type ChainDeposit, type ChainDepositView, type ConfirmationPolicy, crypto, formatCrypto, type Page
 } from "@tokenshop/domain"

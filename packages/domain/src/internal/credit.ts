@@ -3,6 +3,7 @@
  * seen on chain (ChainDeposits): value it once, record it once per source, add one ledger entry.
  */
 import * as BigDecimal from "effect/BigDecimal"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import { impliedRate, type Rate, toFiat } from "../Conversion.js"
 import type { FiatCurrency } from "../Currency.js"
@@ -11,6 +12,14 @@ import { CurrencyMismatch, InvalidAmount, InvalidInput } from "../Errors.js"
 import { LedgerRepo } from "../Ledger.js"
 import type { Money } from "../Money.js"
 import { PaymentRepo } from "../PaymentRequests.js"
+
+/** The ports a credit writes to, taken once by a use case and provided to `recordCredit` inside its transactions. */
+export const creditPorts = Effect.gen(function*() {
+  return Context.make(DepositRepo, yield* DepositRepo).pipe(
+    Context.add(LedgerRepo, yield* LedgerRepo),
+    Context.add(PaymentRepo, yield* PaymentRepo)
+  )
+})
 
 export interface Valued {
   readonly fiat: Money
