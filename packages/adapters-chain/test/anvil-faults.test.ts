@@ -37,7 +37,7 @@ describe("faults between the watcher and the node", () => {
       expect(yield* elapsed(scanner.cycle)).toBeGreaterThanOrEqual(1300) // the timeout, then the Retry-After
       expect(server.faults).toMatchObject({ hangs: 0, serverErrors: 0, rateLimited: 0 })
       expect(yield* balance(a.user)).toBe(3000n)
-    }).pipe(Effect.provide(evmShop()), Effect.provide(FetchHttpClient.layer)))
+    }).pipe(Effect.provide(evmShop())))
 
   it.scopedLive("a malformed answer, or more 500s than retries, fail the cycle without a wrong credit; the next cycle goes on", () =>
     Effect.gen(function*() {
@@ -59,7 +59,7 @@ describe("faults between the watcher and the node", () => {
       yield* scanner.cycle
       expect(yield* payments(a.user)).toEqual([["ETH", 0, ETH, 4, "credited"], ["USDT_ERC20", 0, 5_000_000n, 3, "credited"]])
       expect(yield* events("DepositCredited")).toBe(2)
-    }).pipe(Effect.provide(evmShop()), Effect.provide(FetchHttpClient.layer)))
+    }).pipe(Effect.provide(evmShop())))
 
   it.scopedLive("an interrupted cycle abandons its unanswered request: no retries behind its back", () =>
     Effect.gen(function*() {

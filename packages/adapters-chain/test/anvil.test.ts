@@ -3,7 +3,6 @@
  * native ETH and two 6-decimal tokens paid to derived addresses, a batch payout, restarts and an
  * interrupted cycle, the finalized policy, a reorganisation, and HTTP faults on the way to the node.
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { describe, expect, it } from "@effect/vitest"
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
@@ -46,7 +45,7 @@ describe("ethereum through anvil", () => {
       yield* scanner.cycle
       expect(yield* balance(a.user)).toBe(3500n)
       expect(yield* events("DepositCredited")).toBe(3)
-    }).pipe(Effect.provide(evmShop()), Effect.provide(FetchHttpClient.layer)))
+    }).pipe(Effect.provide(evmShop())))
 
   it.scopedLive("a batch payout to two buyers, paying one of them twice in the transaction, is three credits", () =>
     Effect.gen(function*() {
@@ -64,7 +63,7 @@ describe("ethereum through anvil", () => {
       expect(yield* payments(a.user)).toEqual([["USDT_ERC20", 0, 1_000_000n, 3, "credited"], ["USDT_ERC20", 3, 3_000_000n, 3, "credited"]])
       expect(yield* payments(b.user)).toEqual([["USDT_ERC20", 1, 2_000_000n, 3, "credited"]])
       expect([yield* balance(a.user), yield* balance(b.user)]).toEqual([400n, 200n])
-    }).pipe(Effect.provide(evmShop()), Effect.provide(FetchHttpClient.layer)))
+    }).pipe(Effect.provide(evmShop())))
 
   it.scopedLive("a restarted watcher and a cycle interrupted halfway resume from the stored cursor: no block missed, nothing credited twice", () =>
     Effect.gen(function*() {
@@ -98,7 +97,7 @@ describe("ethereum through anvil", () => {
       yield* scanner.cycle
       expect(yield* balance(a.user)).toBe(3700n)
       expect(yield* events("DepositCredited")).toBe(3)
-    }).pipe(Effect.provide(evmShop()), Effect.provide(FetchHttpClient.layer)))
+    }).pipe(Effect.provide(evmShop())))
 
   it.scopedLive("under the finalized policy a payment waits for the node's finalized block, however deep it is", () =>
     Effect.gen(function*() {
@@ -117,7 +116,7 @@ describe("ethereum through anvil", () => {
       expect(yield* balance(a.user)).toBe(3000n)
       const [d] = yield* records(a.user)
       expect([d?.status, d?.final]).toEqual(["credited", true])
-    }).pipe(Effect.provide(evmShop({ ETH: "final", USDT_ERC20: "final", USDC_ERC20: "final" })), Effect.provide(FetchHttpClient.layer)))
+    }).pipe(Effect.provide(evmShop({ ETH: "final", USDT_ERC20: "final", USDC_ERC20: "final" }))))
 
   it.scopedLive("a reorganisation that drops a credited payment holds it; the same signed transaction mined and confirmed again releases it", () =>
     Effect.gen(function*() {
@@ -147,5 +146,5 @@ describe("ethereum through anvil", () => {
       expect(yield* balance(a.user)).toBe(3500n)
       expect(yield* events("DepositReleased")).toBe(2)
       expect(yield* events("DepositCredited")).toBe(2)
-    }).pipe(Effect.provide(evmShop()), Effect.provide(FetchHttpClient.layer)))
+    }).pipe(Effect.provide(evmShop())))
 })

@@ -4,42 +4,20 @@
  * the mark, faults (500, 429, hangs, malformed and spoiled answers, odd pages), a payment that
  * disappears or goes back to the mempool, and a restart.
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { describe, expect, it } from "@effect/vitest"
-import { ChainDeposits, DepositAddresses, Ledger, ShopConfig, ShopLive, TelegramId, Users } from "@tokenshop/domain"
-import {
-  AddressValidatorMemory, EventLog, NotifierMemory, PaymentGatewayMemory, PriceSourceMemory, StorageMemory, WalletProcessorMemory
-} from "@tokenshop/domain/testing/memory"
+import { ChainDeposits, type TelegramId } from "@tokenshop/domain"
+import { EventLog } from "@tokenshop/domain/testing/memory"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
-import * as Layer from "effect/Layer"
-import { HdAddressDeriver } from "../src/derive/HdDeriver.js"
-import { accountPublicKey } from "../src/derive/Offline.js"
 import { ChainSourceError } from "../src/http/ChainHttp.js"
 import { FakeEsplora } from "../src/testing/FakeEsplora.js"
 import { makeAddressScanner } from "../src/watchers/AddressScanner.js"
 import { type EsploraSettings, makeEsploraSource } from "../src/watchers/bitcoin/Esplora.js"
+import { accountKey, balance, buyerOf, chainShop, depositsIn, failsToDecodeAfterEach, hdDeriver, serving } from "./support/chainShop.js"
 
-const mnemonic = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about"
-const shop = ShopLive.pipe(
-  Layer.provideMerge(StorageMemory),
-  Layer.provideMerge(Layer.mergeAll(
-    NotifierMemory, PaymentGatewayMemory(), WalletProcessorMemory(), AddressValidatorMemory, PriceSourceMemory(),
-    Layer.orDie(HdAddressDeriver({ bitcoin: { key: Either.getOrThrow(accountPublicKey(mnemonic, "", "bitcoin")) } }))
-  )),
-  Layer.provideMerge(ShopConfig.layer({ chain: { ...ShopConfig.defaults.chain, assets: ["BTC"] } })), // BTC: 2 confirmations by default
-  Layer.provideMerge(FetchHttpClient.layer)
-)
+const shop = chainShop({ assets: ["BTC"] }, hdDeriver({ bitcoin: { key: accountKey("bitcoin") } })) // BTC: 2 confirmations by default
 const stranger = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"
 
-const fakeEsplora = Effect.acquireRelease(
-  Effect.promise(async () => {
-    const fake = new FakeEsplora()
-    await fake.start()
-    return fake
-  }),
-  (fake) => Effect.promise(() => fake.stop())
-)
+const fakeEsplora = Effect.suspend(() => serving(new FakeEsplora()))
 const scannerOf = (fake: FakeEsplora, extra: Partial<EsploraSettings> = {}) =>
   Effect.flatMap(
     makeEsploraSource({
@@ -49,16 +27,8 @@ const scannerOf = (fake: FakeEsplora, extra: Partial<EsploraSettings> = {}) =>
     (source) => makeAddressScanner(source)
   )
 
-const buyer = (id: number) =>
-  Effect.gen(function*() {
-    const user = (yield* (yield* Users).register({ id: TelegramId.make(id), username: null, language: "en" })).id
-    const { address } = yield* (yield* DepositAddresses).addressFor(user, "BTC")
-    return { user, address }
-  })
-const deposits = (user: TelegramId) =>
-  Effect.map(Effect.flatMap(ChainDeposits, (c) => c.mine(user, "BTC", { offset: 0, limit: 100 })), (p) =>
-    [...p.items].sort((a, b) => a.txid.localeCompare(b.txid) || a.index - b.index))
-const balance = (user: TelegramId) => Effect.map(Effect.flatMap(Ledger, (l) => l.balance(user)), (b) => b.available.amount)
+const buyer = (id: number) => buyerOf(id, "BTC")
+const deposits = (user: TelegramId) => depositsIn(user, "BTC")
 const events = <T extends "DepositSeen" | "DepositCredited" | "DepositHeld" | "DepositReleased">(tag: T) => Effect.flatMap(EventLog, (log) => log.ofTag(tag))
 const chainPages = (fake: FakeEsplora) => fake.requests.filter((r) => r.path.includes("/txs/chain/")).length
 
@@ -168,11 +138,7 @@ describe("Esplora per-address source", () => {
         () => void (fake.server.faults.malformed = 1),
         ...(["negative", "hex", "missing", "fraction"] as const).map((c) => () => void fake.faults.corrupt.push(c))
       ]
-      for (const spoil of spoilers) {
-        spoil()
-        const error = yield* Effect.flip(scanner.cycle)
-        expect(error instanceof ChainSourceError && error.kind).toBe("decode")
-      }
+      yield* failsToDecodeAfterEach(scanner.cycle, spoilers)
       expect(yield* deposits(a.user)).toEqual([])
       yield* scanner.cycle
       expect(yield* balance(a.user)).toBe(3000n)

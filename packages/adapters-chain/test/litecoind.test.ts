@@ -5,34 +5,17 @@
  * (held, then released when mined again; held for good when double-spent). The faults a node will
  * not produce on demand are in coreRpcFaults.test.ts.
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { afterAll, beforeAll, describe, expect, it } from "@effect/vitest"
-import { ChainDeposits, DepositAddresses, Ledger, ShopConfig, ShopLive, TelegramId, Users } from "@tokenshop/domain"
-import {
-  AddressValidatorMemory, EventLog, NotifierMemory, PaymentGatewayMemory, PriceSourceMemory, StorageMemory, WalletProcessorMemory
-} from "@tokenshop/domain/testing/memory"
+import { ChainDeposits, type TelegramId } from "@tokenshop/domain"
+import { EventLog } from "@tokenshop/domain/testing/memory"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
-import * as Layer from "effect/Layer"
-import { HdAddressDeriver } from "../src/derive/HdDeriver.js"
-import { accountPublicKey } from "../src/derive/Offline.js"
 import { makeCoreRpcSource } from "../src/watchers/bitcoin/CoreRpc.js"
 import { makeBlockScanner } from "../src/watchers/BlockScanner.js"
 import type { BlockSource } from "../src/watchers/Sources.js"
 import { int, type Litecoind, litecoindMissing, RegtestWallet, startLitecoind } from "../src/testing/Litecoind.js"
+import { accountKey, balance, buyerOf, chainShop, hdDeriver } from "./support/chainShop.js"
 
-const mnemonic = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about"
-const zpub = Either.getOrThrow(accountPublicKey(mnemonic, "", "litecoin"))
-
-const shop = Layer.mergeAll(ShopLive).pipe(
-  Layer.provideMerge(StorageMemory),
-  Layer.provideMerge(Layer.mergeAll(
-    NotifierMemory, PaymentGatewayMemory(), WalletProcessorMemory(), AddressValidatorMemory, PriceSourceMemory(),
-    HdAddressDeriver({ litecoin: { key: zpub, net: "regtest" } })
-  )),
-  Layer.provideMerge(ShopConfig.layer({ chain: { ...ShopConfig.defaults.chain, assets: ["LTC"], confirmations: { LTC: 6 } } })),
-  Layer.merge(FetchHttpClient.layer)
-)
+const shop = chainShop({ assets: ["LTC"], confirmations: { LTC: 6 } }, hdDeriver({ litecoin: { key: accountKey("litecoin"), net: "regtest" } }))
 
 let node: Litecoind | undefined
 let wallet: RegtestWallet
@@ -68,14 +51,8 @@ const send = (outputs: ReadonlyArray<{ readonly address: string; readonly units:
 const coreSource = (mempool = true) =>
   makeCoreRpcSource({ name: "ltc-core", url: ltc().url, auth: { cookieFile: ltc().cookieFile }, network: "litecoin", asset: "LTC", mempool, requestsPerSecond: 200 })
 
-const buyer = (id: number) =>
-  Effect.gen(function*() {
-    const user = (yield* (yield* Users).register({ id: TelegramId.make(id), username: null, language: "en" })).id
-    const { address } = yield* (yield* DepositAddresses).addressFor(user, "LTC")
-    return { user, address }
-  })
+const buyer = (id: number) => buyerOf(id, "LTC")
 const deposits = (user: TelegramId) => Effect.map(Effect.flatMap(ChainDeposits, (c) => c.mine(user, "LTC", { offset: 0, limit: 10 })), (p) => p.items)
-const balance = (user: TelegramId) => Effect.map(Effect.flatMap(Ledger, (l) => l.balance(user)), (b) => b.available.amount)
 const events = (tag: "DepositCredited" | "DepositHeld" | "DepositReleased") => Effect.map(Effect.flatMap(EventLog, (l) => l.ofTag(tag)), (e) => e.length)
 
 describe.skipIf(missing !== null)("litecoind regtest", () => {

@@ -3,23 +3,16 @@
  * restart, and per-address scanning whose cost per poll does not grow with the number of buyers.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { ChainDeposits, DepositAddresses, Ledger, ShopConfig, ShopLive, TelegramId, Users } from "@tokenshop/domain"
-import {
-  AddressDeriverMemory, AddressValidatorMemory, EventLog, memoryAddress, NotifierMemory, PaymentGatewayMemory, PriceSourceMemory, StorageMemory,
-  WalletProcessorMemory
-} from "@tokenshop/domain/testing/memory"
+import { ChainDeposits, DepositAddresses, TelegramId, Users } from "@tokenshop/domain"
+import { EventLog, memoryAddress } from "@tokenshop/domain/testing/memory"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
 import * as TestClock from "effect/TestClock"
 import { makeAddressScanner } from "../src/watchers/AddressScanner.js"
 import { makeBlockScanner } from "../src/watchers/BlockScanner.js"
 import type { AddressSource, BlockSource, Payment, ScannedBlock, TxPlace } from "../src/watchers/Sources.js"
+import { balance, buyerOf, chainShop } from "./support/chainShop.js"
 
-const shop = Layer.mergeAll(ShopLive).pipe(
-  Layer.provideMerge(StorageMemory),
-  Layer.provideMerge(Layer.mergeAll(NotifierMemory, PaymentGatewayMemory(), WalletProcessorMemory(), AddressValidatorMemory, AddressDeriverMemory(), PriceSourceMemory())),
-  Layer.provideMerge(ShopConfig.layer({ chain: { ...ShopConfig.defaults.chain, assets: ["LTC", "SOL"], confirmations: { LTC: 3 } } }))
-)
+const shop = chainShop({ assets: ["LTC", "SOL"], confirmations: { LTC: 3 } })
 
 /** A chain in memory: blocks by height, a mempool, and reorganisations on demand. */
 const memoryChain = () => {
@@ -66,13 +59,7 @@ const memoryChain = () => {
   }
 }
 
-const balance = (user: TelegramId) => Effect.map(Effect.flatMap(Ledger, (l) => l.balance(user)), (b) => b.available.amount)
-const buyerWithAddress = (id: number) =>
-  Effect.gen(function*() {
-    const user = (yield* (yield* Users).register({ id: TelegramId.make(id), username: null, language: "en" })).id
-    const { address } = yield* (yield* DepositAddresses).addressFor(user, "LTC")
-    return { user, address }
-  })
+const buyerWithAddress = (id: number) => buyerOf(id, "LTC")
 
 describe("block scanning", () => {
   it.effect("two outputs to one address in one transaction are two credits, each once, after 3 confirmations; a restart repeats nothing", () =>

@@ -3,45 +3,29 @@
  * shop: real pool addresses, SOL credited only when finalized, each transfer once, failed and
  * vanished transactions never credited, the node's faults, a restart, and a poll's cost.
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { describe, expect, it } from "@effect/vitest"
-import { ChainDeposits, DepositAddresses, Ledger, ShopConfig, ShopLive, TelegramId, Users } from "@tokenshop/domain"
-import {
-  AddressDeriverMemory, AddressValidatorMemory, EventLog, NotifierMemory, PaymentGatewayMemory, PriceSourceMemory, StorageMemory,
-  WalletProcessorMemory
-} from "@tokenshop/domain/testing/memory"
+import { ChainDeposits, DepositAddresses, TelegramId, Users } from "@tokenshop/domain"
+import { EventLog } from "@tokenshop/domain/testing/memory"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Layer from "effect/Layer"
 import * as TestClock from "effect/TestClock"
 import { solanaAddresses } from "../src/derive/Offline.js"
 import { FakeSolanaRpc } from "../src/testing/FakeSolanaRpc.js"
 import { makeAddressScanner } from "../src/watchers/AddressScanner.js"
 import { makeSolanaSource, type SolanaSourceSettings } from "../src/watchers/solana/Solana.js"
+import { balance, chainShop, mnemonic, serving } from "./support/chainShop.js"
 
-const MNEMONIC = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about"
-const pool = Either.getOrThrow(solanaAddresses(MNEMONIC, "", 0, 64))
-const stranger = Either.getOrThrow(solanaAddresses(MNEMONIC, "", 100, 1))[0]!
+const pool = Either.getOrThrow(solanaAddresses(mnemonic, "", 0, 64))
+const stranger = Either.getOrThrow(solanaAddresses(mnemonic, "", 100, 1))[0]!
 
-const shop = Layer.mergeAll(ShopLive).pipe(
-  Layer.provideMerge(StorageMemory),
-  Layer.provideMerge(Layer.mergeAll(NotifierMemory, PaymentGatewayMemory(), WalletProcessorMemory(), AddressValidatorMemory, AddressDeriverMemory(), PriceSourceMemory())),
-  Layer.provideMerge(ShopConfig.layer({ chain: { ...ShopConfig.defaults.chain, assets: ["SOL"] } })) // SOL: "final", minimum 0.01 SOL
-)
+const shop = chainShop({ assets: ["SOL"] }) // SOL: "final", minimum 0.01 SOL
 
 const SOL = 1_000_000_000n
 
 /** A fake node and `n` buyers holding the first `n` pool addresses; the fake stops with the scope. */
 const setup = (n: number, settings: Partial<SolanaSourceSettings> = {}) =>
   Effect.gen(function*() {
-    const fake = yield* Effect.acquireRelease(
-      Effect.promise(async () => {
-        const f = new FakeSolanaRpc()
-        await f.start()
-        return f
-      }),
-      (f) => Effect.promise(() => f.stop())
-    )
+    const fake = yield* serving(new FakeSolanaRpc())
     const addresses = yield* DepositAddresses
     yield* addresses.importPool({ kind: "operator", name: "test" }, "solana", pool.slice(0, n))
     const buyers: Array<{ readonly user: TelegramId; readonly address: string }> = []
@@ -56,12 +40,11 @@ const setup = (n: number, settings: Partial<SolanaSourceSettings> = {}) =>
     return { fake, buyers, scanner: yield* start(), start, sourceOf }
   })
 
-const balance = (user: TelegramId) => Effect.map(Effect.flatMap(Ledger, (l) => l.balance(user)), (b) => b.available.amount)
 const deposits = (user: TelegramId) =>
   Effect.map(Effect.flatMap(ChainDeposits, (c) => c.mine(user, "SOL", { offset: 0, limit: 20 })), (p) =>
     p.items.map((d) => ({ index: d.index, status: d.status, units: d.units, final: d.final })).sort((a, b) => a.index - b.index))
 const credits = Effect.map(Effect.flatMap(EventLog, (l) => l.ofTag("DepositCredited")), (e) => e.length)
-const run = <A, E, R>(effect: Effect.Effect<A, E, R>) => effect.pipe(Effect.provide(shop), Effect.provide(FetchHttpClient.layer))
+const run = <A, E, R>(effect: Effect.Effect<A, E, R>) => effect.pipe(Effect.provide(shop))
 
 describe("Solana per-address source", () => {
   it.scopedLive("confirmed is pending; finalized is credited once; two transfers to one address in one transaction are two credits", () =>

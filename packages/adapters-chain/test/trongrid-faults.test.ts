@@ -8,6 +8,7 @@ import * as Redacted from "effect/Redacted"
 import * as Tracer from "effect/Tracer"
 import { ChainSourceError } from "../src/http/ChainHttp.js"
 import { balance, buyer, deposits, events, fakeTronGrid, listRequests, scannerOf, shopWith, usdt } from "./support/tronShop.js"
+import { failsToDecodeAfterEach } from "./support/chainShop.js"
 
 describe("TronGrid per-address source: faults", () => {
   it.scopedLive("the API key is sent in TRON-PRO-API-KEY only when one is set, and redacted in trace spans", () =>
@@ -66,11 +67,7 @@ describe("TronGrid per-address source: faults", () => {
         () => void (fake.server.faults.malformed = 1),
         ...(["negative", "address", "txid"] as const).map((c) => () => void fake.faults.corrupt.push(c))
       ]
-      for (const spoil of spoilers) {
-        spoil()
-        const error = yield* Effect.flip(scanner.cycle)
-        expect(error instanceof ChainSourceError && error.kind).toBe("decode")
-      }
+      yield* failsToDecodeAfterEach(scanner.cycle, spoilers)
       expect(yield* deposits(a.user)).toEqual([])
       yield* scanner.cycle
       expect(yield* balance(a.user)).toBe(500n)

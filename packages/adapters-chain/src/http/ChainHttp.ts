@@ -25,21 +25,29 @@ export class ChainSourceError extends Data.TaggedError("ChainSourceError")<{
   }
 }
 
-export interface SourceSettings {
-  /** Names the source in errors, logs and the admins' watcher list, e.g. "btc-esplora". */
-  readonly name: string
-  readonly baseUrl: string
-  readonly headers?: Readonly<Record<string, string>> | undefined
+/** How a source paces and retries its requests; each source documents its own defaults where they differ. */
+export interface HttpPacing {
   /** Token bucket: at most this many requests a second on average (default 5). */
   readonly requestsPerSecond?: number | undefined
   /** Per attempt (default 20 s). */
   readonly timeout?: Duration.DurationInput | undefined
   /** Attempts after the first for 429, 5xx, timeouts and transport failures (default 4). */
   readonly retries?: number | undefined
-  /** The longest Retry-After obeyed (default 120 s); longer ones fail the request. */
-  readonly maxRetryAfter?: Duration.DurationInput | undefined
   /** Backoff before the first retry, doubled each time (default 500 ms). */
   readonly backoff?: Duration.DurationInput | undefined
+  /** The longest Retry-After obeyed (default 120 s); longer ones fail the request. */
+  readonly maxRetryAfter?: Duration.DurationInput | undefined
+}
+
+/** The pacing fields of a source's settings, as `makeChainHttp` takes them. */
+export const pacingOf = ({ backoff, maxRetryAfter, requestsPerSecond, retries, timeout }: HttpPacing): HttpPacing =>
+  ({ backoff, maxRetryAfter, requestsPerSecond, retries, timeout })
+
+export interface SourceSettings extends HttpPacing {
+  /** Names the source in errors, logs and the admins' watcher list, e.g. "btc-esplora". */
+  readonly name: string
+  readonly baseUrl: string
+  readonly headers?: Readonly<Record<string, string>> | undefined
   /** Answers larger than this fail (default 64 MiB: a full block with its transactions). */
   readonly maxBytes?: number | undefined
 }

@@ -14,23 +14,17 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Option from "effect/Option"
 import type * as Scope from "effect/Scope"
-import { type ChainHttp, type ChainSourceError, makeChainHttp } from "../http/ChainHttp.js"
+import { type ChainHttp, type ChainSourceError, type HttpPacing, makeChainHttp } from "../http/ChainHttp.js"
 
-export interface PriceSourceSettings {
+/**
+ * Pacing defaults differ from ChainHttp's: requests a second suit each API's public limit, 10 s per
+ * attempt, 2 retries, Retry-After obeyed up to 30 s.
+ */
+export interface PriceSourceSettings extends HttpPacing {
   /** The API's root; each source has its public default. */
   readonly baseUrl?: string | undefined
   /** How long one pair's answer is reused (default 60 s). */
   readonly cacheFor?: Duration.DurationInput | undefined
-  /** Token bucket, requests a second on average (defaults suit each API's public limit). */
-  readonly requestsPerSecond?: number | undefined
-  /** Per attempt (default 10 s). */
-  readonly timeout?: Duration.DurationInput | undefined
-  /** Attempts after the first for 429, 5xx, timeouts and transport failures (default 2). */
-  readonly retries?: number | undefined
-  /** Backoff before the first retry, doubled each time (default 500 ms). */
-  readonly backoff?: Duration.DurationInput | undefined
-  /** The longest Retry-After obeyed (default 30 s); a longer one fails the request. */
-  readonly maxRetryAfter?: Duration.DurationInput | undefined
 }
 
 /** The domain's error; `detail` names the source. */

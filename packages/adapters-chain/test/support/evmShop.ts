@@ -3,46 +3,25 @@
  * derived from the test mnemonic's Ethereum account key; and a source wrapper that records the
  * heights read and can stop a scan at a chosen height.
  */
-import {
-  ChainDeposits, type ConfirmationPolicy, DepositAddresses, type DomainEvent, Ledger, ShopConfig, ShopLive, TelegramId, Users
-} from "@tokenshop/domain"
-import {
-  AddressValidatorMemory, EventLog, NotifierMemory, PaymentGatewayMemory, PriceSourceMemory, StorageMemory, WalletProcessorMemory
-} from "@tokenshop/domain/testing/memory"
+import { ChainDeposits, type ConfirmationPolicy, type DomainEvent, type TelegramId } from "@tokenshop/domain"
+import { EventLog } from "@tokenshop/domain/testing/memory"
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
-import * as Layer from "effect/Layer"
 import type { Address } from "viem"
-import { HdAddressDeriver } from "../../src/derive/HdDeriver.js"
-import { accountPublicKey } from "../../src/derive/Offline.js"
 import type { BlockSource } from "../../src/watchers/Sources.js"
+import { accountKey, buyerOf, chainShop, hdDeriver } from "./chainShop.js"
 
-export const testMnemonic = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about"
-export const ethAccountKey = Either.getOrThrow(accountPublicKey(testMnemonic, "", "ethereum"))
+export { balance } from "./chainShop.js"
+export const ethAccountKey = accountKey("ethereum")
 
 type EvmAsset = "ETH" | "USDT_ERC20" | "USDC_ERC20"
 
 export const evmShop = (confirmations: Record<EvmAsset, ConfirmationPolicy> = { ETH: 3, USDT_ERC20: 3, USDC_ERC20: 3 }) =>
-  Layer.mergeAll(ShopLive).pipe(
-    Layer.provideMerge(StorageMemory),
-    Layer.provideMerge(Layer.mergeAll(
-      NotifierMemory, PaymentGatewayMemory(), WalletProcessorMemory(), AddressValidatorMemory, PriceSourceMemory(),
-      Layer.orDie(HdAddressDeriver({ ethereum: { key: ethAccountKey } }))
-    )),
-    Layer.provideMerge(ShopConfig.layer({ chain: { ...ShopConfig.defaults.chain, assets: ["ETH", "USDT_ERC20", "USDC_ERC20"], confirmations } }))
-  )
+  chainShop({ assets: ["ETH", "USDT_ERC20", "USDC_ERC20"], confirmations }, hdDeriver({ ethereum: { key: ethAccountKey } }))
 
 /** A registered buyer and their Ethereum deposit address (EIP-55, as stored). */
 export const buyer = (id: number) =>
-  Effect.gen(function*() {
-    const user = (yield* (yield* Users).register({ id: TelegramId.make(id), username: null, language: "en" })).id
-    const { address } = yield* (yield* DepositAddresses).addressFor(user, "ETH")
-    return { user, address: address as Address }
-  })
-
-/** Available balance in cents. */
-export const balance = (user: TelegramId) => Effect.map(Effect.flatMap(Ledger, (l) => l.balance(user)), (b) => b.available.amount)
+  Effect.map(buyerOf(id, "ETH"), ({ address, user }) => ({ user, address: address as Address }))
 
 /** The buyer's chain payments as recorded, oldest first. */
 export const records = (user: TelegramId) =>

@@ -24,12 +24,12 @@ import { ServiceUnavailable } from "../Errors.js"
 import { TelegramId } from "../Ids.js"
 import { LedgerRepo, signedAmount } from "../Ledger.js"
 import { PriceSource } from "../Prices.js"
-import { ShopLive, type StoragePorts } from "../Shop.js"
+import type { StoragePorts } from "../Shop.js"
 import { ShopConfig } from "../ShopConfig.js"
 import { now } from "../Time.js"
 import { Users } from "../Users.js"
 import {
-  AddressDeriverMemory, AddressValidatorMemory, NotifierMemory, PaymentGatewayMemory, StorageMemory, WalletProcessorMemory
+  AddressDeriverMemory, AddressValidatorMemory, NotifierMemory, PaymentGatewayMemory, ShopMemory, StorageMemory, WalletProcessorMemory
 } from "./memory.js"
 
 export type ChainCommand =
@@ -185,13 +185,10 @@ export const runChainCommands = (world: ReadonlyArray<{ readonly user: number; r
 
 /** A shop for the chain properties over `storage`, with prices the test switches on and off. */
 const chainShop = <E>(storage: Layer.Layer<StoragePorts, E>) =>
-  ShopLive.pipe(
-    Layer.provideMerge(storage),
-    Layer.provideMerge(Layer.mergeAll(
-      NotifierMemory, PaymentGatewayMemory(), WalletProcessorMemory(), AddressValidatorMemory, AddressDeriverMemory(), switchablePrices
-    )),
-    Layer.provideMerge(ShopConfig.layer({ chain: { ...ShopConfig.defaults.chain, ...chainSettings } }))
-  )
+  ShopMemory({ chain: { ...ShopConfig.defaults.chain, ...chainSettings } }, {
+    storage,
+    services: Layer.mergeAll(NotifierMemory, PaymentGatewayMemory(), WalletProcessorMemory(), AddressValidatorMemory, AddressDeriverMemory(), switchablePrices)
+  })
 
 /** Registers the property test: `numRuns` random interleavings, each against a fresh shop over `makeStorage()`. */
 export const chainDepositProperties = (

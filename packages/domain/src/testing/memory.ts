@@ -69,15 +69,16 @@ export const ServicesMemory = Layer.mergeAll(
 
 /**
  * A whole shop in memory: every use case over the in-memory adapters. Each build starts empty.
- * Pass `storage` or `services` to swap either half, e.g. SQL storage under the same rules.
+ * Pass `storage` or `services` to swap either half, e.g. SQL storage under the same rules; what
+ * else the services provide (an EventLog, a test's switch) stays in the layer's output.
  */
 export function ShopMemory(
   settings?: Partial<ShopSettings>
 ): Layer.Layer<Layer.Layer.Success<typeof ShopLive> | Layer.Layer.Success<typeof StorageMemory> | Layer.Layer.Success<typeof ServicesMemory> | ShopConfig>
-export function ShopMemory<E1 = never, E2 = never>(
+export function ShopMemory<E1 = never, E2 = never, S = never>(
   settings: Partial<ShopSettings>,
-  options: { readonly storage?: Layer.Layer<StoragePorts, E1>; readonly services?: Layer.Layer<ServicePorts, E2> }
-): Layer.Layer<Layer.Layer.Success<typeof ShopLive> | StoragePorts | ServicePorts | ShopConfig, E1 | E2>
+  options: { readonly storage?: Layer.Layer<StoragePorts, E1>; readonly services?: Layer.Layer<ServicePorts | S, E2> }
+): Layer.Layer<Layer.Layer.Success<typeof ShopLive> | StoragePorts | ServicePorts | S | ShopConfig, E1 | E2>
 export function ShopMemory<E1 = never, E2 = never>(
   settings: Partial<ShopSettings> = {},
   options: { readonly storage?: Layer.Layer<StoragePorts, E1>; readonly services?: Layer.Layer<ServicePorts, E2> } = {}

@@ -9,13 +9,12 @@
  * after several seconds of backoff). Answers are parsed with lossless-json.
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
-import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import { readFile } from "node:fs/promises"
-import { type ChainHttp, ChainSourceError, makeChainHttp } from "../../http/ChainHttp.js"
+import { type ChainHttp, ChainSourceError, type HttpPacing, makeChainHttp, pacingOf } from "../../http/ChainHttp.js"
 import { parseLossless } from "./CoreJson.js"
 
 export type CoreAuth =
@@ -23,15 +22,10 @@ export type CoreAuth =
   /** The node's `.cookie` (in its datadir, or the network's subfolder). */
   | { readonly cookieFile: string }
 
-export interface CoreClientSettings {
+export interface CoreClientSettings extends HttpPacing {
   readonly name: string
   readonly url: string
   readonly auth: CoreAuth
-  readonly requestsPerSecond?: number | undefined
-  readonly timeout?: Duration.DurationInput | undefined
-  /** ChainHttp's retries and first backoff for 5xx, timeouts and refused connections. */
-  readonly retries?: number | undefined
-  readonly backoff?: Duration.DurationInput | undefined
 }
 
 export interface CoreCall {
@@ -76,10 +70,7 @@ export const makeCoreClient = (settings: CoreClientSettings): Effect.Effect<Core
         name: settings.name,
         baseUrl: settings.url,
         headers: { authorization: value },
-        requestsPerSecond: settings.requestsPerSecond,
-        timeout: settings.timeout,
-        retries: settings.retries,
-        backoff: settings.backoff
+        ...pacingOf(settings)
       }).pipe(
         Effect.provide(context),
         Effect.map((http) => {

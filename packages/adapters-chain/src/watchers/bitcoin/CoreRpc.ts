@@ -15,35 +15,28 @@
  * to the txids still in the mempool. The chain has no finality: `finalized` is null.
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
-import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
-import { ChainSourceError } from "../../http/ChainHttp.js"
+import { ChainSourceError, type HttpPacing, pacingOf } from "../../http/ChainHttp.js"
 import type { BlockSource, Payment, TxPlace } from "../Sources.js"
-import { makeCoreClient } from "./CoreClient.js"
+import { type CoreAuth, makeCoreClient } from "./CoreClient.js"
 import { Block, decodeAs, Hash, Header, Integer, Located, outputPaying, Tx } from "./CoreJson.js"
 
-export interface CoreRpcSettings {
+/** Pacing as ChainHttp's defaults but 20 requests a second: it is the shop's own node. */
+export interface CoreRpcSettings extends HttpPacing {
   /** e.g. "ltc-core". */
   readonly name: string
   /** The node's RPC address, e.g. http://127.0.0.1:9332 (rpcport). */
   readonly url: string
-  readonly auth: { readonly user: string; readonly password: Redacted.Redacted<string> } | { readonly cookieFile: string }
+  readonly auth: CoreAuth
   readonly network: "bitcoin" | "litecoin"
   readonly asset: "BTC" | "LTC"
-  /** Default 20: it is the shop's own node. */
-  readonly requestsPerSecond?: number | undefined
-  readonly timeout?: Duration.DurationInput | undefined
   /** Report unconfirmed payments from the mempool (default false). */
   readonly mempool?: boolean | undefined
   /** Mempool transactions read in one cycle at most (default 500). */
   readonly mempoolPerCycle?: number | undefined
-  /** ChainHttp's retries and first backoff (defaults 4 and 500 ms). */
-  readonly retries?: number | undefined
-  readonly backoff?: Duration.DurationInput | undefined
 }
 
 export interface CoreRpcSource extends BlockSource {
@@ -65,10 +58,8 @@ export const makeCoreRpcSource = (settings: CoreRpcSettings): Effect.Effect<Core
       name,
       url: settings.url,
       auth: settings.auth,
-      requestsPerSecond: settings.requestsPerSecond ?? 20,
-      timeout: settings.timeout,
-      retries: settings.retries,
-      backoff: settings.backoff
+      ...pacingOf(settings),
+      requestsPerSecond: settings.requestsPerSecond ?? 20
     })
     const asset = settings.asset
     const perCycle = Math.max(1, settings.mempoolPerCycle ?? 500)

@@ -16,7 +16,6 @@
  * There is no mempool listing: a payment is first seen with one confirmation.
  */
 import { assetInfo } from "@tokenshop/domain"
-import type * as Duration from "effect/Duration"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
@@ -29,7 +28,7 @@ import {
   type Address, BaseError, BlockNotFoundError, createPublicClient, custom, type Hash, isAddress, type Log, parseAbiItem, type PublicClient,
   TransactionNotFoundError, TransactionReceiptNotFoundError
 } from "viem"
-import { ChainSourceError, makeChainHttp, type SourceSettings } from "../../http/ChainHttp.js"
+import { ChainSourceError, type HttpPacing, makeChainHttp, pacingOf } from "../../http/ChainHttp.js"
 import { rpcCall } from "../../http/JsonRpc.js"
 import type { BlockSource, Payment, ScannedBlock, TxPlace } from "../Sources.js"
 
@@ -41,20 +40,15 @@ export interface EvmToken {
   readonly decimals: number
 }
 
-export interface EvmSettings {
+export interface EvmSettings extends HttpPacing {
   /** e.g. "eth-rpc". */
   readonly name: string
   readonly rpcUrl: string
   readonly tokens: ReadonlyArray<EvmToken>
   /** Whether native ETH payments are taken. */
   readonly native: boolean
-  readonly requestsPerSecond?: number | undefined
-  readonly timeout?: Duration.DurationInput | undefined
   /** "finalized": the node's finalized block makes payments final; null: confirmations only. */
   readonly finality?: "finalized" | null | undefined
-  /** Passed to the HTTP client (see `SourceSettings`). */
-  readonly retries?: number | undefined
-  readonly backoff?: Duration.DurationInput | undefined
   readonly headers?: Readonly<Record<string, string>> | undefined
 }
 
@@ -81,10 +75,7 @@ const orNull = <E>(kind: new(...args: never) => E) => (e: unknown) => e instance
 
 export const makeEvmSource = (settings: EvmSettings): Effect.Effect<EvmSource, never, HttpClient.HttpClient | Scope.Scope> =>
   Effect.gen(function*() {
-    const http = yield* makeChainHttp({
-      name: settings.name, baseUrl: settings.rpcUrl, requestsPerSecond: settings.requestsPerSecond, timeout: settings.timeout,
-      retries: settings.retries, backoff: settings.backoff, headers: settings.headers
-    } satisfies SourceSettings)
+    const http = yield* makeChainHttp({ name: settings.name, baseUrl: settings.rpcUrl, headers: settings.headers, ...pacingOf(settings) })
     const bad = settings.tokens.find((t) => !isAddress(t.contract, { strict: false }) || !Number.isInteger(t.decimals) || t.decimals < 0)
     if (bad !== undefined) return yield* Effect.dieMessage(`${settings.name}: ${bad.asset}: ${bad.contract} (${bad.decimals} decimals) is not a token contract`)
     const tokens = new Map(settings.tokens.map((t) => [t.contract.toLowerCase(), t]))

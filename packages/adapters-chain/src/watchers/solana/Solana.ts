@@ -14,27 +14,19 @@
 import type { ChainDeposit, ChainObservation } from "@tokenshop/domain"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import { isSignature } from "@solana/kit"
-import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type * as Scope from "effect/Scope"
-import { ChainSourceError, makeChainHttp } from "../../http/ChainHttp.js"
+import { ChainSourceError, type HttpPacing, makeChainHttp, pacingOf } from "../../http/ChainHttp.js"
 import type { AddressHistory, AddressSource } from "../Sources.js"
 import { type Commitment, makeSolanaRpc, type SignatureInfo, type SolanaRpc } from "./SolanaRpc.js"
 import { systemTransfers } from "./SolanaSchema.js"
 
-export interface SolanaSourceSettings {
+/** Pacing as ChainHttp's defaults (public endpoints allow about 10 requests a second). */
+export interface SolanaSourceSettings extends HttpPacing {
   /** e.g. "sol-rpc". */
   readonly name: string
   readonly rpcUrl: string
-  /** Token bucket (default 5 a second; public endpoints allow about 10). */
-  readonly requestsPerSecond?: number | undefined
-  /** Per request (default 20 s). */
-  readonly timeout?: Duration.DurationInput | undefined
-  /** Attempts after the first for 429, 5xx, timeouts and transport failures (default 4). */
-  readonly retries?: number | undefined
-  /** Backoff before the first retry, doubled each time (default 500 ms). */
-  readonly backoff?: Duration.DurationInput | undefined
   /** Signatures asked for at once, 1 to 1,000 (default 1,000). */
   readonly pageSize?: number | undefined
   /** How far back an address never read before is read (default 1,000 signatures). */
@@ -56,14 +48,7 @@ const newestFirst = (list: ReadonlyArray<SignatureInfo>) => [...list].sort((a, b
 
 export const makeSolanaSource = (settings: SolanaSourceSettings): Effect.Effect<SolanaSource, never, HttpClient.HttpClient | Scope.Scope> =>
   Effect.gen(function*() {
-    const http = yield* makeChainHttp({
-      name: settings.name,
-      baseUrl: settings.rpcUrl,
-      requestsPerSecond: settings.requestsPerSecond,
-      timeout: settings.timeout,
-      retries: settings.retries,
-      backoff: settings.backoff
-    })
+    const http = yield* makeChainHttp({ name: settings.name, baseUrl: settings.rpcUrl, ...pacingOf(settings) })
     const pageSize = Math.min(1000, Math.max(1, Math.floor(settings.pageSize ?? 1000)))
     const firstRead = Math.max(1, Math.floor(settings.firstRead ?? 1000))
     const decodeError = (detail: string) => new ChainSourceError({ source: settings.name, kind: "decode", detail })
