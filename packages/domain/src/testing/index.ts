@@ -4,5 +4,6 @@
  */
 export * from "./memory.js"
 export * from "./contracts/index.js"
+export { type Command, commandArbitrary } from "./commands.js"
 export * from "./properties.js"
 export * from "./chainProperties.js"
