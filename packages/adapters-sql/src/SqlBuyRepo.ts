@@ -106,6 +106,15 @@ export const SqlBuyRepo = Layer.effect(BuyRepo, Effect.gen(function*() {
         q<{ n: unknown }>`SELECT COUNT(*) AS n FROM buys WHERE user_id = ${user}`,
         toSummary
       ).pipe(Effect.orDie),
+    listBetween: (window, page) =>
+      paged(
+        page,
+        q<WithTotal<BuyRow>>`SELECT b.*, (SELECT COUNT(*) FROM buy_items bi WHERE bi.buy_id = b.id) AS quantity, ${sql.literal(TOTAL)}
+          FROM buys b WHERE b.created_at >= ${millis(window.from)} AND b.created_at < ${millis(window.to)}
+          ORDER BY b.id LIMIT ${page.limit} OFFSET ${page.offset}`,
+        q<{ n: unknown }>`SELECT COUNT(*) AS n FROM buys WHERE created_at >= ${millis(window.from)} AND created_at < ${millis(window.to)}`,
+        toSummary
+      ).pipe(Effect.orDie),
     markRefunded: (id, at) =>
       q<{ id: unknown }>`UPDATE buys SET refunded_at = ${millis(at)} WHERE id = ${id} AND refunded_at IS NULL RETURNING id`.pipe(
         Effect.map((rows) => rows.length > 0),

@@ -1,55 +1,15 @@
 import * as SqlClient from "@effect/sql/SqlClient"
 import {
-  type Category, CategoryId, CategoryNotFound, CatalogRepo, type CategoryView, type ClaimedItem, ItemId, type ItemSummary, money,
-  type StockLine, type Subcategory, SubcategoryId, SubcategoryNotFound, type SubcategoryView
+  type Category, CategoryId, CategoryNotFound, CatalogRepo, type CategoryView, type ClaimedItem, money, type StockLine, type Subcategory,
+  SubcategoryId, SubcategoryNotFound
 } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import { amountText, big, decodeCurrency, flag, int, isPg, millis, paged, time, trusted, TOTAL, type WithTotal } from "./internal/rows.js"
+import { type ItemRow, type SubRow, subView, summary } from "./internal/catalogRows.js"
+import { amountText, big, decodeCurrency, int, isPg, millis, paged, trusted, TOTAL, type WithTotal } from "./internal/rows.js"
 import { queries } from "./internal/run.js"
 import { makeTransaction } from "./internal/transaction.js"
-
-interface ItemRow {
-  readonly id: unknown
-  readonly subcategory_id: unknown
-  readonly price: unknown
-  readonly currency: string
-  readonly description: string
-  readonly private_data?: string
-  readonly sold: unknown
-  readonly is_new: unknown
-  readonly created_at: unknown
-}
-interface SubRow {
-  readonly id: unknown
-  readonly category_id: unknown
-  readonly category_name: string
-  readonly name: string
-  readonly stock: unknown
-  readonly next_price: unknown
-  readonly next_currency: string | null
-  readonly next_description: string | null
-}
-
-const summary = (r: ItemRow): ItemSummary => ({
-  id: ItemId.make(int(r.id), trusted),
-  subcategoryId: SubcategoryId.make(int(r.subcategory_id), trusted),
-  price: money(big(r.price), decodeCurrency(r.currency)),
-  description: r.description,
-  sold: flag(r.sold),
-  isNew: flag(r.is_new),
-  createdAt: time(r.created_at)
-})
-const subView = (r: SubRow): SubcategoryView => ({
-  id: SubcategoryId.make(int(r.id), trusted),
-  categoryId: CategoryId.make(int(r.category_id), trusted),
-  categoryName: r.category_name,
-  name: r.name,
-  stock: int(r.stock),
-  unitPrice: r.next_currency === null ? null : money(big(r.next_price), decodeCurrency(r.next_currency)),
-  description: r.next_description
-})
 
 /** Rows inserted per statement; well below both engines' parameter limits. */
 const BATCH = 500
@@ -199,6 +159,14 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
         const removed = yield* dropUnsold([id])
         yield* q`UPDATE subcategories SET deleted = 1 WHERE id = ${id}`
         return removed
+      }).pipe(Effect.catchTag("SqlError", Effect.die))),
+    setPrice: (id, price) =>
+      atomically(Effect.gen(function*() {
+        const [live] = yield* q<{ id: unknown }>`SELECT id FROM subcategories WHERE id = ${id} AND deleted = 0`
+        if (live === undefined) return yield* new SubcategoryNotFound({ subcategory: id })
+        const [count] = yield* q<{ n: unknown }>`SELECT COUNT(*) AS n FROM items WHERE subcategory_id = ${id} AND sold = 0`
+        yield* q`UPDATE items SET price = ${amountText(price.amount)}, currency = ${price.currency} WHERE subcategory_id = ${id} AND sold = 0`
+        return int(count?.n ?? 0)
       }).pipe(Effect.catchTag("SqlError", Effect.die))),
     items: (sub, page) =>
       paged(

@@ -11,6 +11,7 @@ import stockCounts from "./migrations/0002_stock_counts.js"
 import prompts from "./migrations/0003_prompts.js"
 import withdrawalClaims from "./migrations/0004_withdrawal_claims.js"
 import chainDeposits from "./migrations/0005_chain_deposits.js"
+import { SqlBackup } from "./SqlBackup.js"
 import { SqlBuyRepo } from "./SqlBuyRepo.js"
 import { SqlCartRepo } from "./SqlCartRepo.js"
 import { SqlCatalogRepo } from "./SqlCatalogRepo.js"
@@ -53,6 +54,7 @@ export const SqlStorage = Layer.mergeAll(
   SqlDepositRepo,
   SqlWithdrawalRepo,
   SqlPromptRepo,
+  SqlBackup,
   SqlDepositAddressRepo,
   SqlChainDepositRepo,
   SqlWatcherRepo,

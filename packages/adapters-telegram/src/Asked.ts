@@ -3,17 +3,19 @@
  * (the other fields, as JSON); an answer is read against the question it belongs to, and a stored
  * question that does not decode (an older version's, a tampered row) counts as no question.
  */
-import { Asset, type Prompt, type Prompts, SubcategoryId, type TelegramId } from "@tokenshop/domain"
+import type { Prompt, Prompts, TelegramId } from "@tokenshop/domain"
 import type * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 
-export const Asked = Schema.Union(
-  Schema.TaggedStruct("Quantity", { subcategory: SubcategoryId }),
-  Schema.TaggedStruct("TopUpAmount", { asset: Asset }),
-  Schema.TaggedStruct("WithdrawAddress", { asset: Asset }),
-  Schema.TaggedStruct("WithdrawConfirm", { asset: Asset, destination: Schema.String, nonce: Schema.String })
-)
+import { adminAsked } from "./admin/AdminCallbacks.js"
+import { inventoryAsked } from "./admin/inventory/InventoryCallbacks.js"
+import { usersAsked } from "./admin/users/UsersCallbacks.js"
+import { catalogAsked } from "./catalog/CatalogCallbacks.js"
+import { topUpAsked } from "./topup/TopUpCallbacks.js"
+
+/** Every question the bot can ask: the union of each feature's questions. */
+export const Asked = Schema.Union(...catalogAsked, ...topUpAsked, ...adminAsked, ...inventoryAsked, ...usersAsked)
 export type Asked = typeof Asked.Type
 
 const decode = Schema.decodeUnknownOption(Asked)

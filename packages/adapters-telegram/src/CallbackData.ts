@@ -9,6 +9,9 @@ import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { adminCallbacks, adminCodes } from "./admin/AdminCallbacks.js"
+import { inventoryCallbacks, inventoryCodes } from "./admin/inventory/InventoryCallbacks.js"
+import { statsCallbacks, statsCodes } from "./admin/stats/StatsCallbacks.js"
+import { usersCallbacks, usersCodes } from "./admin/users/UsersCallbacks.js"
 import { cartCallbacks, cartCodes } from "./cart/CartCallbacks.js"
 import { catalogCallbacks, catalogCodes } from "./catalog/CatalogCallbacks.js"
 import { profileCallbacks, profileCodes } from "./profile/ProfileCallbacks.js"
@@ -19,7 +22,10 @@ export const VERSION = "1"
 export const MAX_BYTES = 64
 
 /** Every button the bot can show: the union of each feature's buttons. */
-export const Callback = Schema.Union(...profileCallbacks, ...catalogCallbacks, ...cartCallbacks, ...topUpCallbacks, ...adminCallbacks)
+export const Callback = Schema.Union(
+  ...profileCallbacks, ...catalogCallbacks, ...cartCallbacks, ...topUpCallbacks, ...adminCallbacks, ...inventoryCallbacks, ...usersCallbacks,
+  ...statsCallbacks
+)
 export type Callback = typeof Callback.Type
 type Encoded = typeof Callback.Encoded
 
@@ -29,7 +35,10 @@ const codes = {
   ...catalogCodes,
   ...cartCodes,
   ...topUpCodes,
-  ...adminCodes
+  ...adminCodes,
+  ...inventoryCodes,
+  ...usersCodes,
+  ...statsCodes
 } as const satisfies { readonly [K in Callback["_tag"]]: readonly [string, ReadonlyArray<string>] }
 
 const byCode = new Map<string, Callback["_tag"]>(

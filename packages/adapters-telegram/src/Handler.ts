@@ -10,6 +10,8 @@ import type { Speaker } from "./Screens.js"
 /** The settings every feature may read. */
 export interface BotSettings {
   readonly shopName: string
+  /** Where a file a user sent is downloaded from, given its file_path from getFile. */
+  readonly fileUrl: (path: string) => string
   readonly helpText?: string | undefined
   readonly translator: Translator
 }
@@ -34,3 +36,10 @@ export type Answer<K extends Asked["_tag"]> = (
 ) => Effect.Effect<unknown, unknown>
 
 export type Answers<K extends Asked["_tag"]> = { readonly [P in K]: Answer<P> }
+
+/** A file a user sent. */
+export interface Document {
+  readonly fileId: string
+  readonly fileName: string
+  readonly size: number | undefined
+}

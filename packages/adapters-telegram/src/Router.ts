@@ -7,12 +7,17 @@ import { Prompts, type User, Users } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { Context as TgContext } from "grammy"
+import { adminGuard } from "./admin/AsAdmin.js"
 import { adminHandlers } from "./admin/AdminHandlers.js"
+import { inventoryHandlers } from "./admin/inventory/InventoryHandlers.js"
+import { makeUpload } from "./admin/inventory/Upload.js"
+import { statsHandlers } from "./admin/stats/StatsHandlers.js"
+import { usersHandlers } from "./admin/users/UsersHandlers.js"
 import { type Asked, readAsked } from "./Asked.js"
 import type { Callback } from "./CallbackData.js"
 import { cartHandlers } from "./cart/CartHandlers.js"
 import { catalogHandlers } from "./catalog/CatalogHandlers.js"
-import type { Answer, Answers, BotSettings, Handler, Handlers } from "./Handler.js"
+import type { Answer, Answers, BotSettings, Document, Handler, Handlers } from "./Handler.js"
 import { profileHandlers } from "./profile/ProfileHandlers.js"
 import { mainMenu } from "./profile/ProfileScreens.js"
 import type { Speaker } from "./Screens.js"
@@ -26,14 +31,26 @@ export const makeRouter = (settings: BotSettings) =>
     const catalog = yield* catalogHandlers(settings)
     const topUp = yield* topUpHandlers
     const admin = yield* adminHandlers
+    const inventory = yield* inventoryHandlers
+    const customers = yield* usersHandlers
+    const upload = yield* makeUpload(yield* adminGuard, settings.fileUrl)
     const handlers = {
       ...(yield* profileHandlers(settings)),
       ...catalog.handlers,
       ...(yield* cartHandlers(settings)),
       ...topUp.handlers,
-      ...admin.handlers
+      ...admin.handlers,
+      ...inventory.handlers,
+      ...customers.handlers,
+      ...(yield* statsHandlers)
     } satisfies Handlers<Callback["_tag"]>
-    const answers = { ...catalog.answers, ...topUp.answers, ...admin.answers } satisfies Answers<Asked["_tag"]>
+    const answers = {
+      ...catalog.answers,
+      ...topUp.answers,
+      ...admin.answers,
+      ...inventory.answers,
+      ...customers.answers
+    } satisfies Answers<Asked["_tag"]>
 
     const menu = (ctx: TgContext, user: User, s: Speaker) => send(ctx, mainMenu(s, settings.shopName, users.isAdmin(user.id)))
 
@@ -57,6 +74,13 @@ export const makeRouter = (settings: BotSettings) =>
           }
           if (Option.isSome(open)) yield* prompts.clear(user.id)
           if (text.startsWith("/help")) return yield* sendText(ctx, settings.helpText ?? s.html("help-text"))
+          return yield* menu(ctx, user, s)
+        }),
+      /** A file: an inventory when one was asked for (the upload checks the admin again), else the main menu. */
+      document: (ctx: TgContext, user: User, s: Speaker, doc: Document) =>
+        Effect.gen(function*() {
+          const asked = Option.flatMap(yield* prompts.current(user.id), readAsked)
+          if (Option.isSome(asked) && asked.value._tag === "UploadFile" && (yield* upload(ctx, user, s, doc)) !== false) return
           return yield* menu(ctx, user, s)
         })
     }

@@ -83,6 +83,16 @@ export const deliver = (ctx: TgContext, blocks: ReadonlyArray<string>, fileName:
   return Effect.forEach(messages, (text) => call("sendMessage", () => ctx.reply(text)), { discard: true })
 }
 
+/** Where Telegram keeps a file a user sent: a path to download (or, from a local Bot API server, on disk). */
+export const fileOf = (ctx: TgContext, fileId: string) =>
+  call("getFile", () => ctx.api.getFile(fileId)).pipe(
+    Effect.flatMap((f) => f.file_path === undefined ? Effect.fail(new TelegramCallFailed({ method: "getFile", cause: "no file_path" })) : Effect.succeed(f.file_path))
+  )
+
+/** Sends a file (a backup, a CSV export) with a caption. */
+export const sendFile = (ctx: TgContext, content: Uint8Array | { readonly path: string }, fileName: string, caption: string) =>
+  call("sendDocument", () => ctx.replyWithDocument(new InputFile(content instanceof Uint8Array ? content : content.path, fileName), { caption })).pipe(Effect.asVoid)
+
 export const sendTo = (api: Api, chat: number, text: string, html = false) =>
   call("sendMessage", () => api.sendMessage(chat, text, html ? { parse_mode: "HTML", link_preview_options: { is_disabled: true } } : {})).pipe(Effect.asVoid)
 

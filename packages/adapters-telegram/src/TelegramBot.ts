@@ -35,8 +35,10 @@ const makeBot = (settings: TelegramSettings) =>
     bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }))
     for (const transformer of settings.transformers ?? []) bot.api.config.use(transformer)
     bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()))
+    const fileRoot = `${settings.apiRoot ?? "https://api.telegram.org"}/file/bot${Redacted.value(settings.token)}`
     yield* installShop(bot, {
       shopName: settings.shopName,
+      fileUrl: (path) => `${fileRoot}/${path}`,
       helpText: settings.helpText,
       throttleMs: settings.throttleMs,
       translator: loadTranslator()

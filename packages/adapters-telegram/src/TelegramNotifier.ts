@@ -1,6 +1,6 @@
 /** Domain events as chat messages: to the buyer they concern, in their language, and to the admins. */
 import { autoRetry } from "@grammyjs/auto-retry"
-import { type DomainEvent, formatCrypto, formatMoney, Notifier, ShopConfig, type TelegramId, UserRepo } from "@tokenshop/domain"
+import { describeAdmin, type DomainEvent, formatCrypto, formatMoney, Notifier, ShopConfig, type TelegramId, UserRepo } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
@@ -57,6 +57,26 @@ export const TelegramNotifierLive = (settings: TelegramSettings): Layer.Layer<No
               }))
             )
           }
+          case "Refunded":
+            return Effect.zipRight(
+              toBuyer(event.user, "notify-refunded", (l) => ({ buy: event.buyId, amount: formatMoney(event.amount, l), balance: formatMoney(event.balance.available, l) })),
+              tell(translator.t(en, "admin-refunded", { buy: event.buyId, user: event.user, admin: describeAdmin(event.admin), amount: formatMoney(event.amount, en) }))
+            )
+          case "BalanceAdjusted":
+            return Effect.zipRight(
+              toBuyer(event.user, event.direction === "credit" ? "notify-credited" : "notify-debited", (l) => ({
+                amount: formatMoney(event.amount, l), reason: event.reason, balance: formatMoney(event.balance.available, l)
+              })),
+              tell(translator.t(en, "admin-adjusted", {
+                direction: event.direction === "credit" ? "➕" : "➖", amount: formatMoney(event.amount, en), user: event.user,
+                admin: describeAdmin(event.admin), reason: event.reason, balance: formatMoney(event.balance.available, en)
+              }))
+            )
+          case "BanChanged":
+            return Effect.zipRight(
+              toBuyer(event.user, event.banned ? "notify-banned" : "notify-unbanned", () => ({})),
+              tell(translator.t(en, "admin-ban-changed", { state: event.banned ? "⛔ Banned" : "✅ Unbanned", user: event.user, admin: describeAdmin(event.admin) }))
+            )
           case "PaymentExpired":
             return toBuyer(event.payment.user, "notify-topup-expired", () => ({ asset: assetLabel(event.payment.asset) }))
           case "PaymentMismatched":

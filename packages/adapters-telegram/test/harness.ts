@@ -20,7 +20,8 @@ const botInfo: UserFromGetMe = {
 
 export interface Call { readonly method: string; readonly payload: Record<string, unknown> }
 
-export const makeHarness = (throttleMs = 0, failing: ReadonlyArray<string> = []) =>
+/** Files users send, by file_id, served to the bot from a loopback server (see `files`). */
+export const makeHarness = (throttleMs = 0, failing: ReadonlyArray<string> = [], fileUrl: (path: string) => string = (p) => `http://127.0.0.1:9/${p}`) =>
   Effect.gen(function*() {
     const bot = new Bot("1:test", { botInfo })
     const calls: Array<Call> = []
@@ -28,12 +29,15 @@ export const makeHarness = (throttleMs = 0, failing: ReadonlyArray<string> = [])
     bot.api.config.use(async (_prev, method, payload) => {
       calls.push({ method, payload: payload as unknown as Record<string, unknown> })
       if (failing.includes(method)) return { ok: false, error_code: 400, description: `Bad Request: ${method} failed in the test` } as never
+      const fileId = (payload as { file_id?: string }).file_id
       const result = method === "sendMessage" || method === "sendDocument" || method === "sendPhoto"
         ? { message_id: ++messageId, date: 0, chat: { id: Number((payload as { chat_id: number }).chat_id), type: "private" }, text: "" }
+        : method === "getFile"
+        ? { file_id: fileId, file_unique_id: fileId, file_path: `documents/${fileId}` }
         : true
       return { ok: true, result } as never
     })
-    yield* installShop(bot, { shopName: "Test Shop", translator: loadTranslator(), throttleMs })
+    yield* installShop(bot, { shopName: "Test Shop", translator: loadTranslator(), throttleMs, fileUrl })
     let updateId = 0
     const from = (id: number, language = "en") => ({ id, is_bot: false, first_name: `user${id}`, username: `user${id}`, language_code: language })
     /** Hands one update to the bot; the Bot API calls it made. */
@@ -48,6 +52,14 @@ export const makeHarness = (throttleMs = 0, failing: ReadonlyArray<string> = [])
       bot,
       text: (user: number, text: string, language = "en") =>
         send({ message: { message_id: ++messageId, date: 0, chat: { id: user, type: "private", first_name: "x" }, from: from(user, language), text } } as never),
+      /** Sends a file as a document (its content is served by the test at `fileUrl`). */
+      document: (user: number, fileId: string, fileName: string) =>
+        send({
+          message: {
+            message_id: ++messageId, date: 0, chat: { id: user, type: "private", first_name: "x" }, from: from(user),
+            document: { file_id: fileId, file_unique_id: fileId, file_name: fileName }
+          }
+        } as never),
       /** Presses a button: a typed payload, or raw text to play a forged or stale one. */
       press: (user: number, button: Callback | string, language = "en") =>
         send({

@@ -70,7 +70,7 @@ export const benchUpdates = async () => {
       const bot = new Bot("1:bench", { botInfo })
       bot.api.config.use(local)
       // the bot's updates run in a scope that stays open for the whole benchmark
-      yield* Scope.extend(installShop(bot, { shopName: "Bench", translator: loadTranslator(), throttleMs: 0 }), yield* Scope.make())
+      yield* Scope.extend(installShop(bot, { shopName: "Bench", translator: loadTranslator(), throttleMs: 0, fileUrl: (p) => `http://127.0.0.1:9/${p}` }), yield* Scope.make())
       const handle = (u: Update) => bot.handleUpdate(u)
       // registration of every user happens on first contact; warm up once per user
       for (let u = 1; u <= USERS; u++) yield* Effect.promise(() => handle(callback(1_000_000 + u, u, "1m")))

@@ -57,6 +57,8 @@ export class BuyRepo extends Context.Tag("@tokenshop/domain/BuyRepo")<BuyRepo, {
   readonly findByCheckoutKey: (key: IdempotencyKey) => Effect.Effect<Option.Option<Buy>>
   /** Newest first. */
   readonly listByUser: (user: TelegramId, page: PageRequest) => Effect.Effect<Page<BuySummary>>
+  /** Purchases made in the window, oldest first. */
+  readonly listBetween: (window: TimeWindow, page: PageRequest) => Effect.Effect<Page<BuySummary>>
   /** Sets refundedAt when it is not set yet; false when it already was. */
   readonly markRefunded: (id: BuyId, at: Date) => Effect.Effect<boolean>
   /** Purchases made in the window (and refunds of them), at the prices recorded then. */

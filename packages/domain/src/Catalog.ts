@@ -4,11 +4,13 @@ import * as Layer from "effect/Layer"
 import type * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
-import { CategoryNotFound, type ImportRejected, type NotAdmin, SubcategoryNotFound } from "./Errors.js"
+import { CategoryNotFound, type ImportRejected, InvalidInput, type NotAdmin, SubcategoryNotFound } from "./Errors.js"
 import { CategoryId, ItemId, SubcategoryId } from "./Ids.js"
 import { type ImportFormat, type ImportRecord, parseImport } from "./Import.js"
 import { Money } from "./Money.js"
 import type { Page, PageRequest } from "./Paging.js"
+import { chunksOf, makeImporter } from "./internal/importing.js"
+import { checkTxt, textLines, txtRecords } from "./ImportText.js"
 import { ShopConfig } from "./ShopConfig.js"
 import { now } from "./Time.js"
 import { Transactor } from "./Transactor.js"
@@ -88,6 +90,8 @@ export class CatalogRepo extends Context.Tag("@tokenshop/domain/CatalogRepo")<Ca
   /** Deletes the category's unsold items and hides it; sold items and sales history stay. */
   readonly deleteCategory: (id: CategoryId) => Effect.Effect<number, CategoryNotFound>
   readonly deleteSubcategory: (id: SubcategoryId) => Effect.Effect<number, SubcategoryNotFound>
+  /** Sets the price of every unsold item of a live subcategory; returns how many changed. Sold items keep theirs. */
+  readonly setPrice: (id: SubcategoryId, price: Money) => Effect.Effect<number, SubcategoryNotFound>
   /** Items of a subcategory (deleted or not), oldest first, without private data. */
   readonly items: (subcategoryId: SubcategoryId, page: PageRequest) => Effect.Effect<Page<ItemSummary>>
   /** Unsold items per live subcategory; with `onlyNew`, the ones not yet announced. */
@@ -117,6 +121,20 @@ export class Catalog extends Context.Tag("@tokenshop/domain/Catalog")<Catalog, {
   readonly importFile: (admin: AdminRef, format: ImportFormat, content: string) => Effect.Effect<ImportReport, NotAdmin | ImportRejected>
   readonly deleteCategory: (admin: AdminRef, id: CategoryId) => Effect.Effect<number, NotAdmin | CategoryNotFound>
   readonly deleteSubcategory: (admin: AdminRef, id: SubcategoryId) => Effect.Effect<number, NotAdmin | SubcategoryNotFound>
+  /**
+   * A large TXT inventory as a re-runnable stream of text chunks: every line is checked first (only
+   * the problems are kept), then all are imported in one transaction. Memory stays at one chunk.
+   */
+  readonly importText: <E>(admin: AdminRef, chunks: Stream.Stream<string, E>) => Effect.Effect<ImportReport, NotAdmin | ImportRejected | E>
+  /** Every live category, stocked or not, for the admins. */
+  readonly inventory: (admin: AdminRef, page: PageRequest) => Effect.Effect<Page<CategoryView>, NotAdmin>
+  /** A live category with its unsold items, and a page of its subcategories, stocked or not, for the admins. */
+  readonly inventoryOf: (admin: AdminRef, id: CategoryId, page: PageRequest) => Effect.Effect<
+    { readonly category: CategoryView; readonly subcategories: Page<SubcategoryView> },
+    NotAdmin | CategoryNotFound
+  >
+  /** A new price for a subcategory's unsold items (in the shop's currency, above zero); how many changed. */
+  readonly setPrice: (admin: AdminRef, id: SubcategoryId, price: Money) => Effect.Effect<number, NotAdmin | SubcategoryNotFound | InvalidInput>
   readonly items: (admin: AdminRef, id: SubcategoryId, page: PageRequest) => Effect.Effect<Page<ItemSummary>, NotAdmin>
   /** For the "full stock" and "restock" announcements. */
   readonly stockReport: (onlyNew: boolean) => Effect.Effect<ReadonlyArray<StockLine>>
@@ -128,53 +146,19 @@ export class Catalog extends Context.Tag("@tokenshop/domain/Catalog")<Catalog, {
     const tx = yield* Transactor
     const { currency } = yield* ShopConfig
 
+    const importAll = makeImporter(repo, tx)
     const importStream = <E>(admin: AdminRef, batches: Stream.Stream<ReadonlyArray<ImportRecord>, E>) =>
-      Effect.gen(function*() {
-        yield* users.ensureAdmin(admin)
-        const at = yield* now
-        return yield* tx.withTransaction(Effect.gen(function*() {
-          const subIds = new Map<string, { sub: SubcategoryId; category: string; subcategory: string; count: number }>()
-          const catIds = new Map<string, CategoryId>()
-          let imported = 0
-          yield* Stream.runForEach(batches, (records) =>
-            Effect.gen(function*() {
-              const batch: Array<NewItem> = []
-              for (const r of records) {
-                let categoryId = catIds.get(r.category)
-                if (categoryId === undefined) {
-                  categoryId = (yield* repo.ensureCategory(r.category)).id
-                  catIds.set(r.category, categoryId)
-                }
-                const key = `${categoryId}\u0000${r.subcategory}`
-                let entry = subIds.get(key)
-                if (entry === undefined) {
-                  const sub = yield* Effect.orDie(repo.ensureSubcategory(categoryId, r.subcategory))
-                  entry = { sub: sub.id, category: r.category, subcategory: r.subcategory, count: 0 }
-                  subIds.set(key, entry)
-                }
-                entry.count++
-                batch.push({ subcategoryId: entry.sub, price: r.price, description: r.description, privateData: r.privateData })
-              }
-              if (batch.length > 0) imported += yield* repo.addItems(batch, at)
-            }))
-          return {
-            imported,
-            lines: [...subIds.values()].map(({ category, count, subcategory }) => ({ category, subcategory, count }))
-          } satisfies ImportReport
-        }))
-      }).pipe(Effect.withSpan("Catalog.importStream"))
+      users.ensureAdmin(admin).pipe(Effect.zipRight(now), Effect.flatMap((at) => importAll(batches, at)), Effect.withSpan("Catalog.importStream"))
+
+    const liveCategory = (id: CategoryId) =>
+      repo.category(id).pipe(Effect.flatten, Effect.mapError(() => new CategoryNotFound({ category: id })))
 
     const importRecords = (admin: AdminRef, records: ReadonlyArray<ImportRecord>) =>
       importStream(admin, Stream.fromIterable(chunksOf(records, 5000)))
 
     return Catalog.of({
       categories: (page) => repo.categories(page, true),
-      subcategories: (categoryId, page) =>
-        repo.category(categoryId).pipe(
-          Effect.flatten,
-          Effect.mapError(() => new CategoryNotFound({ category: categoryId })),
-          Effect.zipRight(repo.subcategories(categoryId, page, true))
-        ),
+      subcategories: (categoryId, page) => Effect.zipRight(liveCategory(categoryId), repo.subcategories(categoryId, page, true)),
       subcategory: (id) =>
         repo.subcategory(id).pipe(Effect.flatten, Effect.mapError(() => new SubcategoryNotFound({ subcategory: id }))),
       importRecords,
@@ -183,6 +167,30 @@ export class Catalog extends Context.Tag("@tokenshop/domain/Catalog")<Catalog, {
         users.ensureAdmin(admin).pipe(
           Effect.zipRight(parseImport(format, content, currency)),
           Effect.flatMap((records) => importRecords(admin, records))
+        ),
+      importText: (admin, chunks) =>
+        users.ensureAdmin(admin).pipe(
+          Effect.zipRight(checkTxt(textLines(chunks), currency)),
+          Effect.zipRight(importStream(admin, txtRecords(textLines(chunks), currency)))
+        ),
+      inventory: (admin, page) => users.ensureAdmin(admin).pipe(Effect.zipRight(repo.categories(page, false))),
+      inventoryOf: (admin, id, page) =>
+        Effect.gen(function*() {
+          yield* users.ensureAdmin(admin)
+          const { name } = yield* liveCategory(id)
+          const all = yield* repo.subcategories(id, { offset: 0, limit: Number.MAX_SAFE_INTEGER }, false)
+          const stock = all.items.reduce((n, sub) => n + sub.stock, 0)
+          return { category: { id, name, stock }, subcategories: yield* repo.subcategories(id, page, false) }
+        }),
+      setPrice: (admin, id, price) =>
+        users.ensureAdmin(admin).pipe(
+          Effect.zipRight<number, InvalidInput | SubcategoryNotFound, never>(
+            price.currency !== currency
+              ? Effect.fail(new InvalidInput({ field: "price", problem: `must be in ${currency}` }))
+              : price.amount <= 0n
+              ? Effect.fail(new InvalidInput({ field: "price", problem: "must be greater than 0" }))
+              : tx.withTransaction(repo.setPrice(id, price))
+          )
         ),
       deleteCategory: (admin, id) =>
         users.ensureAdmin(admin).pipe(Effect.zipRight(tx.withTransaction(repo.deleteCategory(id)))),
@@ -193,11 +201,4 @@ export class Catalog extends Context.Tag("@tokenshop/domain/Catalog")<Catalog, {
       markAnnounced: (admin) => users.ensureAdmin(admin).pipe(Effect.zipRight(repo.clearNew()))
     })
   }))
-}
-
-
-const chunksOf = <A>(all: ReadonlyArray<A>, size: number): Array<ReadonlyArray<A>> => {
-  const out: Array<ReadonlyArray<A>> = []
-  for (let i = 0; i < all.length; i += size) out.push(all.slice(i, i + size))
-  return out
 }

@@ -49,6 +49,8 @@ export type DomainEvent = Data.TaggedEnum<{
   /** An imported address pool is running out (0: empty, buyers cannot get an address). */
   AddressPoolLow: { readonly network: Network; readonly left: number }
   PaymentExpired: { readonly payment: PaymentRequest }
+  /** An admin banned or unbanned a buyer (only when it changed). */
+  BanChanged: { readonly user: TelegramId; readonly banned: boolean; readonly admin: AdminRef }
   Refunded: { readonly buyId: BuyId; readonly user: TelegramId; readonly amount: Money; readonly admin: AdminRef; readonly balance: Balance }
   BalanceAdjusted: {
     readonly user: TelegramId

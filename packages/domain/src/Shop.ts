@@ -1,4 +1,5 @@
 import * as Layer from "effect/Layer"
+import type { DatabaseBackup } from "./Backups.js"
 import type { BuyRepo } from "./BuyRepo.js"
 import type { CartRepo } from "./Cart.js"
 import type { CatalogRepo } from "./Catalog.js"
@@ -14,11 +15,13 @@ import type { PromptRepo } from "./Prompts.js"
 import type { Transactor } from "./Transactor.js"
 import type { UserRepo } from "./Users.js"
 import type { AddressValidator, WalletProcessor, WithdrawalRepo } from "./Withdrawals.js"
+import { Backups } from "./Backups.js"
 import { Cart } from "./Cart.js"
 import { Catalog } from "./Catalog.js"
 import { ChainDeposits } from "./ChainDeposits.js"
 import { Buys } from "./Buys.js"
 import { Checkout } from "./Checkout.js"
+import { Customers } from "./Customers.js"
 import { DepositAddresses } from "./DepositAddresses.js"
 import { Ledger } from "./Ledger.js"
 import { Payments } from "./Payments.js"
@@ -46,6 +49,8 @@ export const ShopLive = Settlement.layer.pipe(
     DepositAddresses.layer,
     ChainDeposits.layer,
     Buys.layer,
+    Customers.layer,
+    Backups.layer,
     Prompts.layer
   )),
   Layer.provideMerge(Users.layer)
@@ -66,6 +71,7 @@ export type StoragePorts =
   | ChainDepositRepo
   | WatcherRepo
   | Transactor
+  | DatabaseBackup
 
 /** The services outside storage the shop talks to. */
 export type ServicePorts = Notifier | PaymentGateway | WalletProcessor | AddressValidator | AddressDeriver | PriceSource

@@ -1,7 +1,10 @@
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { BuyRepo, type SalesSummary } from "./BuyRepo.js"
+import * as Chunk from "effect/Chunk"
+import * as Option from "effect/Option"
+import * as Stream from "effect/Stream"
+import { BuyRepo, type BuySummary, type SalesSummary } from "./BuyRepo.js"
 import type { NotAdmin } from "./Errors.js"
 import type { TimeWindow } from "./Paging.js"
 import { type DepositSummary, DepositRepo } from "./Deposits.js"
@@ -29,6 +32,10 @@ export const lastDays = (days: number, end: Date): TimeWindow => ({
 export class Statistics extends Context.Tag("@tokenshop/domain/Statistics")<Statistics, {
   readonly summary: (admin: AdminRef, window: TimeWindow) => Effect.Effect<ShopStatistics, NotAdmin>
   readonly period: (admin: AdminRef, period: Period) => Effect.Effect<ShopStatistics, NotAdmin>
+  /** The period day by day (UTC days, the last one up to now), oldest first: for charts. */
+  readonly daily: (admin: AdminRef, period: Period) => Effect.Effect<ReadonlyArray<ShopStatistics>, NotAdmin>
+  /** Every purchase of the window, oldest first, read a page at a time: for a CSV export. */
+  readonly sales: (admin: AdminRef, window: TimeWindow) => Stream.Stream<BuySummary, NotAdmin>
 }>() {
   static readonly layer = Layer.effect(Statistics, Effect.gen(function*() {
     const buys = yield* BuyRepo
@@ -46,10 +53,28 @@ export class Statistics extends Context.Tag("@tokenshop/domain/Statistics")<Stat
         })),
         Effect.map((s) => ({ window, ...s }))
       )
+    const ofPeriod = (period: Period, end: Date): TimeWindow => ({ from: new Date(end.getTime() - periodMillis[period]), to: new Date(end.getTime() + 1) })
     return Statistics.of({
       summary,
-      period: (admin, period) =>
-        Effect.flatMap(now, (end) => summary(admin, { from: new Date(end.getTime() - periodMillis[period]), to: new Date(end.getTime() + 1) }))
+      period: (admin, period) => Effect.flatMap(now, (end) => summary(admin, ofPeriod(period, end))),
+      daily: (admin, period) =>
+        Effect.gen(function*() {
+          yield* users.ensureAdmin(admin)
+          const end = yield* now
+          const days = periodMillis[period] / periodMillis.day
+          const today = Math.floor(end.getTime() / periodMillis.day) * periodMillis.day
+          const windows = Array.from({ length: days }, (_, i): TimeWindow => {
+            const from = today - (days - 1 - i) * periodMillis.day
+            return { from: new Date(from), to: new Date(Math.min(from + periodMillis.day, end.getTime() + 1)) }
+          })
+          return yield* Effect.forEach(windows, (w) => summary(admin, w))
+        }),
+      sales: (admin, window) =>
+        Stream.unwrap(Effect.as(users.ensureAdmin(admin), Stream.paginateChunkEffect(0, (offset) =>
+          Effect.map(buys.listBetween(window, { offset, limit: 500 }), (p) => [
+            Chunk.fromIterable(p.items),
+            offset + p.items.length < p.total && p.items.length > 0 ? Option.some(offset + p.items.length) : Option.none()
+          ] as const))))
     })
   }))
 }

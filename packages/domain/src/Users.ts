@@ -56,6 +56,7 @@ export class Users extends Context.Tag("@tokenshop/domain/Users")<Users, {
   readonly active: (id: TelegramId) => Effect.Effect<User, UserNotFound | UserBanned>
   readonly findByUsername: (username: string) => Effect.Effect<User, UserNotFound>
   readonly setLanguage: (id: TelegramId, language: string) => Effect.Effect<User, UserNotFound>
+  /** Bans or unbans; announces BanChanged when it changed anything. */
   readonly setBanned: (admin: AdminRef, id: TelegramId, banned: boolean) => Effect.Effect<User, UserNotFound | NotAdmin>
   readonly isAdmin: (id: TelegramId) => boolean
   /** Turns a Telegram id into an admin capability, or fails. Re-run on every admin step. */
@@ -94,7 +95,14 @@ export class Users extends Context.Tag("@tokenshop/domain/Users")<Users, {
           Effect.mapError(() => new UserNotFound({ user: `@${username.replace(/^@/, "")}` }))
         ),
       setLanguage: repo.setLanguage,
-      setBanned: (admin, id, banned) => ensureAdmin(admin).pipe(Effect.zipRight(repo.setBanned(id, banned))),
+      setBanned: Effect.fn("Users.setBanned")(function*(admin: AdminRef, id: TelegramId, banned: boolean) {
+        yield* ensureAdmin(admin)
+        const before = yield* get(id)
+        if (before.banned === banned) return before
+        const after = yield* repo.setBanned(id, banned)
+        yield* notifier.publish(DomainEvent.BanChanged({ user: id, banned, admin }))
+        return after
+      }),
       isAdmin,
       authorize,
       ensureAdmin,

@@ -1,4 +1,4 @@
-/** The admin menu's buttons. Each handler checks again that the presser is an admin. */
+/** The admin menu's own buttons (wallet, withdrawals, deposits, backup). Each handler checks again that the presser is an admin. */
 import { Asset } from "@tokenshop/domain"
 import * as Schema from "effect/Schema"
 import { Nonce, PageNo } from "../CallbackFields.js"
@@ -9,7 +9,8 @@ export const adminCallbacks = [
   Schema.TaggedStruct("WithdrawAsset", { asset: Asset }),
   Schema.TaggedStruct("WithdrawConfirm", { nonce: Nonce }),
   Schema.TaggedStruct("Withdrawals", { page: PageNo }),
-  Schema.TaggedStruct("AdminDeposits", { page: PageNo })
+  Schema.TaggedStruct("AdminDeposits", { page: PageNo }),
+  Schema.TaggedStruct("Backup", {})
 ] as const
 
 export const adminCodes = {
@@ -18,5 +19,12 @@ export const adminCodes = {
   WithdrawAsset: ["W", ["asset"]],
   WithdrawConfirm: ["Y", ["nonce"]],
   Withdrawals: ["H", ["page"]],
-  AdminDeposits: ["E", ["page"]]
+  AdminDeposits: ["E", ["page"]],
+  Backup: ["ab", []]
 } as const
+
+/** The wallet's questions: where to withdraw to, then Send. */
+export const adminAsked = [
+  Schema.TaggedStruct("WithdrawAddress", { asset: Asset }),
+  Schema.TaggedStruct("WithdrawConfirm", { asset: Asset, destination: Schema.String, nonce: Schema.String })
+] as const

@@ -3,27 +3,25 @@
  * withdrawals, and the deposits view. Every button and every typed answer checks the admin again.
  */
 import { randomBytes } from "node:crypto"
-import { type AdminRef, ChainDeposits, idempotencyKey, Prompts, type User, Users, Withdrawals } from "@tokenshop/domain"
+import { Backups, ChainDeposits, idempotencyKey, Prompts, Withdrawals } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import type { Context as TgContext } from "grammy"
 import { ask, readAsked } from "../Asked.js"
 import { assetLabel } from "../Assets.js"
 import type { Answers, Handlers } from "../Handler.js"
-import { button, listPage, notice, type Speaker } from "../Screens.js"
-import { answer, expired, reply, send, show } from "../TelegramApi.js"
+import { button, listPage, notice } from "../Screens.js"
+import { answer, expired, reply, send, sendFile, show } from "../TelegramApi.js"
+import { adminGuard } from "./AsAdmin.js"
 import * as A from "./AdminScreens.js"
 import { overview } from "./DepositsScreen.js"
 
 export const adminHandlers = Effect.gen(function*() {
-  const users = yield* Users
   const withdrawals = yield* Withdrawals
   const chain = yield* ChainDeposits
+  const backups = yield* Backups
   const prompts = yield* Prompts
-
-  /** Runs `then` for an admin; anyone else gets the stale-button alert. */
-  const asAdmin = <A, E>(ctx: TgContext, user: User, s: Speaker, then: (admin: AdminRef) => Effect.Effect<A, E>) =>
-    Effect.flatMap(Effect.option(users.authorize(user.id)), Option.match({ onNone: () => expired(ctx, s), onSome: then }))
+  const guard = yield* adminGuard
+  const asAdmin = guard.press
 
   const handlers = {
     Admin: (ctx, user, s) => asAdmin(ctx, user, s, () => reply(ctx, A.adminMenu(s))),
@@ -56,18 +54,21 @@ export const adminHandlers = Effect.gen(function*() {
           return yield* show(ctx, A.withdrawalDone(s, result.right))
         })),
     AdminDeposits: (ctx, user, s, { page }) =>
-      asAdmin(ctx, user, s, (admin) => Effect.flatMap(chain.overview(admin, listPage(page)), (o) => reply(ctx, overview(s, o))))
-  } satisfies Handlers<"Admin" | "Wallet" | "Withdrawals" | "WithdrawAsset" | "WithdrawConfirm" | "AdminDeposits">
+      asAdmin(ctx, user, s, (admin) => Effect.flatMap(chain.overview(admin, listPage(page)), (o) => reply(ctx, overview(s, o)))),
+    Backup: (ctx, user, s) =>
+      asAdmin(ctx, user, s, (admin) =>
+        Effect.scoped(Effect.gen(function*() {
+          yield* answer(ctx, s.t("backup-working"))
+          const copy = yield* backups.take(admin)
+          if (copy._tag === "External") return yield* send(ctx, notice(s, "backup-external", { hint: copy.hint }, { _tag: "Admin" }))
+          return yield* sendFile(ctx, { path: copy.path }, copy.name, s.t("backup-caption"))
+        })).pipe(Effect.catchTag("BackupFailed", (e) => send(ctx, notice(s, "backup-failed", { reason: e.reason }, { _tag: "Admin" })))))
+  } satisfies Handlers<"Admin" | "Wallet" | "Withdrawals" | "WithdrawAsset" | "WithdrawConfirm" | "AdminDeposits" | "Backup">
 
   const answers = {
     WithdrawAddress: (ctx, user, s, asked, text) =>
-      Effect.gen(function*() {
-        const admin = yield* Effect.option(users.authorize(user.id))
-        if (Option.isNone(admin)) {
-          yield* prompts.clear(user.id)
-          return false
-        }
-        const preview = yield* Effect.either(withdrawals.preview(admin.value, { asset: asked.asset, destination: text.trim(), scope: { kind: "all" } }))
+      guard.typed(user, (admin) => Effect.gen(function*() {
+        const preview = yield* Effect.either(withdrawals.preview(admin, { asset: asked.asset, destination: text.trim(), scope: { kind: "all" } }))
         if (preview._tag === "Left") {
           const e = preview.left
           if (e._tag === "InvalidAddress") {
@@ -82,7 +83,7 @@ export const adminHandlers = Effect.gen(function*() {
         const nonce = randomBytes(9).toString("base64url")
         yield* ask(prompts, user.id, { _tag: "WithdrawConfirm", asset: asked.asset, destination: preview.right.request.destination, nonce })
         return yield* send(ctx, A.withdrawalPreview(s, preview.right, nonce))
-      }),
+      })),
     // Typing while a withdrawal waits for Send is not an answer: the question is dropped, the menu shown.
     WithdrawConfirm: (_ctx, user) => Effect.as(prompts.clear(user.id), false)
   } satisfies Answers<"WithdrawAddress" | "WithdrawConfirm">

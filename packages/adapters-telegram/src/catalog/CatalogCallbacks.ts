@@ -1,4 +1,5 @@
 /** The catalog's buttons: one letter each on the wire, and the order of their arguments. */
+import { SubcategoryId } from "@tokenshop/domain"
 import * as Schema from "effect/Schema"
 import { Category, PageNo, Quantity, Sub } from "../CallbackFields.js"
 
@@ -17,3 +18,6 @@ export const catalogCodes = {
   AddToCart: ["a", ["subcategory", "quantity"]],
   TypeQuantity: ["Q", ["subcategory"]]
 } as const
+
+/** The catalog's question: how many to put in the cart. */
+export const catalogAsked = [Schema.TaggedStruct("Quantity", { subcategory: SubcategoryId })] as const

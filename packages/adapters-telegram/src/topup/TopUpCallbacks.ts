@@ -20,3 +20,6 @@ export const topUpCodes = {
   Deposits: ["D", ["page"]],
   ChainCheck: ["e", ["asset"]]
 } as const
+
+/** The top-up's question: the amount, for an asset. */
+export const topUpAsked = [Schema.TaggedStruct("TopUpAmount", { asset: Asset })] as const

@@ -29,6 +29,10 @@ export const BuyRepoMemory: Layer.Layer<BuyRepo, never, MemoryStore> = Layer.eff
         const ids = Option.getOrElse(HashMap.get(s.buysByUser, user), () => [] as ReadonlyArray<BuyId>)
         return slice([...ids].reverse().map((id) => summarizeBuy(HashMap.unsafeGet(s.buys, id))), page)
       }),
+    listBetween: (window, page) =>
+      store.read((s) =>
+        slice([...HashMap.values(s.buys)].filter((b) => within(b.createdAt, window)).sort((a, b) => a.id - b.id).map(summarizeBuy), page)
+      ),
     markRefunded: (id, at) =>
       store.modify((s) => {
         const found = HashMap.get(s.buys, id)

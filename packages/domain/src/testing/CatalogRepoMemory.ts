@@ -173,6 +173,15 @@ export const CatalogRepoMemory: Layer.Layer<CatalogRepo, never, MemoryStore> = L
           subcategories: HashMap.set(next.subcategories, id, { ...found.value, deleted: true })
         }] as const
       }).pipe(Effect.flatten, Effect.mapError(() => new SubcategoryNotFound({ subcategory: id }))),
+    setPrice: (id, price) =>
+      store.modify((s) => {
+        const found = HashMap.get(s.subcategories, id)
+        if (Option.isNone(found) || found.value.deleted) return [Option.none<number>(), s] as const
+        let items = s.items
+        const unsold = unsoldOf(s, id)
+        for (const item of unsold) items = HashMap.set(items, item.id, { ...item, price })
+        return [Option.some(unsold.length), { ...s, items }] as const
+      }).pipe(Effect.flatten, Effect.mapError(() => new SubcategoryNotFound({ subcategory: id }))),
     items: (sub, page) =>
       store.read((s) =>
         slice(idsOf(s, sub).map((id) => {

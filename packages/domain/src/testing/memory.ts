@@ -17,6 +17,7 @@ import { PaymentGatewayMemory } from "./PaymentGatewayMemory.js"
 import { PaymentRepoMemory } from "./PaymentRepoMemory.js"
 import { PriceSourceMemory } from "./PriceSourceMemory.js"
 import { PromptRepoMemory } from "./PromptRepoMemory.js"
+import { DatabaseBackupMemory } from "./DatabaseBackupMemory.js"
 import { UserRepoMemory } from "./UserRepoMemory.js"
 import { WalletProcessorMemory } from "./WalletProcessorMemory.js"
 import { WithdrawalRepoMemory } from "./WithdrawalRepoMemory.js"
@@ -36,6 +37,7 @@ export * from "./PaymentGatewayMemory.js"
 export * from "./PaymentRepoMemory.js"
 export * from "./PriceSourceMemory.js"
 export * from "./PromptRepoMemory.js"
+export * from "./DatabaseBackupMemory.js"
 export * from "./UserRepoMemory.js"
 export * from "./WalletProcessorMemory.js"
 export * from "./WithdrawalRepoMemory.js"
@@ -54,7 +56,8 @@ export const StorageMemory = Layer.mergeAll(
   DepositAddressRepoMemory,
   ChainDepositRepoMemory,
   WatcherRepoMemory,
-  TransactorMemory
+  TransactorMemory,
+  DatabaseBackupMemory
 ).pipe(Layer.provideMerge(MemoryStoreLive))
 
 /** The external services in memory: notifier, gateway, wallet, address validator and deriver, prices. */

@@ -88,4 +88,20 @@ export const buyRepoContract = (name: string, layer: ContractLayer<BuyRepo | Cat
         const s = yield* repo.summarize({ from: t, to: plus(t, 120_000) }, "USD")
         expect(s).toEqual({ count: 2, items: 3, total: usd(1_300n), refundedCount: 1, refundedTotal: usd(300n) })
       })))
+
+    it.live("listBetween pages the window's purchases oldest first, of every buyer", () =>
+      run(Effect.gen(function*() {
+        const repo = yield* BuyRepo
+        const [user, other] = [yield* registered(), yield* registered()]
+        const t = freshTime()
+        const a = yield* repo.create(yield* draft(user, [100n], t))
+        const b = yield* repo.create(yield* draft(other, [200n, 300n], plus(t, 1_000)))
+        yield* repo.create(yield* draft(user, [5n], plus(t, 2_000)))
+        const window = { from: t, to: plus(t, 2_000) }
+        const all = yield* repo.listBetween(window, { offset: 0, limit: 10 })
+        expect(all.total).toBe(2)
+        expect(all.items.map((x) => x.id)).toEqual([a.id, b.id])
+        expect(all.items[1]).toEqual({ id: b.id, user: other, total: usd(500n), quantity: 2, createdAt: b.createdAt, refundedAt: null })
+        expect((yield* repo.listBetween(window, { offset: 1, limit: 1 })).items.map((x) => x.id)).toEqual([b.id])
+      })))
   })

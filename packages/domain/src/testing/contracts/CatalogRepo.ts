@@ -138,6 +138,19 @@ export const catalogRepoContract = (name: string, layer: ContractLayer<CatalogRe
         expect(Option.getOrThrow(yield* repo.subcategory(sub.id)).stock).toBe(0)
       })))
 
+    it.live("a new price applies to the unsold items only; sold ones keep what they were sold at", () =>
+      run(Effect.gen(function*() {
+        const repo = yield* CatalogRepo
+        const { sub } = yield* stocked([100n, 200n, 300n])
+        const sold = yield* repo.claimUnsold(sub.id, 1)
+        expect(yield* repo.setPrice(sub.id, usd(450n))).toBe(2)
+        expect(Option.getOrThrow(yield* repo.subcategory(sub.id)).unitPrice).toEqual(usd(450n))
+        const listed = (yield* repo.items(sub.id, all)).items
+        expect(listed.map((i) => i.price.amount)).toEqual([100n, 450n, 450n])
+        expect(listed[0]!.id).toBe(sold[0]!.id)
+        expect((yield* Effect.flip(repo.setPrice(missingSubcategory, usd(1n))))._tag).toBe("SubcategoryNotFound")
+      })))
+
     it.live("deleting a category removes the unsold items of all its subcategories", () =>
       run(Effect.gen(function*() {
         const repo = yield* CatalogRepo

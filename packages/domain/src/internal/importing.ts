@@ -1,0 +1,53 @@
+/** Imports validated records, batch by batch, in one transaction: names resolved once, counts kept per subcategory. */
+import * as Effect from "effect/Effect"
+import * as Stream from "effect/Stream"
+import type { CatalogRepo, ImportReport, NewItem } from "../Catalog.js"
+import type { CategoryId, SubcategoryId } from "../Ids.js"
+import type { ImportRecord } from "../Import.js"
+import type { Transactor } from "../Transactor.js"
+
+interface Counted {
+  readonly sub: SubcategoryId
+  readonly category: string
+  readonly subcategory: string
+  count: number
+}
+
+export const makeImporter = (repo: CatalogRepo["Type"], tx: Transactor["Type"]) =>
+<E>(batches: Stream.Stream<ReadonlyArray<ImportRecord>, E>, at: Date): Effect.Effect<ImportReport, E> =>
+  tx.withTransaction(Effect.gen(function*() {
+    const subIds = new Map<string, Counted>()
+    const catIds = new Map<string, CategoryId>()
+    let imported = 0
+    yield* Stream.runForEach(batches, (records) =>
+      Effect.gen(function*() {
+        const batch: Array<NewItem> = []
+        for (const r of records) {
+          let categoryId = catIds.get(r.category)
+          if (categoryId === undefined) {
+            categoryId = (yield* repo.ensureCategory(r.category)).id
+            catIds.set(r.category, categoryId)
+          }
+          const key = `${categoryId}\u0000${r.subcategory}`
+          let entry = subIds.get(key)
+          if (entry === undefined) {
+            const sub = yield* Effect.orDie(repo.ensureSubcategory(categoryId, r.subcategory))
+            entry = { sub: sub.id, category: r.category, subcategory: r.subcategory, count: 0 }
+            subIds.set(key, entry)
+          }
+          entry.count++
+          batch.push({ subcategoryId: entry.sub, price: r.price, description: r.description, privateData: r.privateData })
+        }
+        if (batch.length > 0) imported += yield* repo.addItems(batch, at)
+      }))
+    return {
+      imported,
+      lines: [...subIds.values()].map(({ category, count, subcategory }) => ({ category, subcategory, count }))
+    }
+  }))
+
+export const chunksOf = <A>(all: ReadonlyArray<A>, size: number): Array<ReadonlyArray<A>> => {
+  const out: Array<ReadonlyArray<A>> = []
+  for (let i = 0; i < all.length; i += size) out.push(all.slice(i, i + size))
+  return out
+}
