@@ -11,6 +11,8 @@ import stockCounts from "./migrations/0002_stock_counts.js"
 import prompts from "./migrations/0003_prompts.js"
 import withdrawalClaims from "./migrations/0004_withdrawal_claims.js"
 import chainDeposits from "./migrations/0005_chain_deposits.js"
+import announcements from "./migrations/0006_announcements.js"
+import { SqlAnnouncementRepo } from "./SqlAnnouncementRepo.js"
 import { SqlBackup } from "./SqlBackup.js"
 import { SqlBuyRepo } from "./SqlBuyRepo.js"
 import { SqlCartRepo } from "./SqlCartRepo.js"
@@ -55,6 +57,7 @@ export const SqlStorage = Layer.mergeAll(
   SqlWithdrawalRepo,
   SqlPromptRepo,
   SqlBackup,
+  SqlAnnouncementRepo,
   SqlDepositAddressRepo,
   SqlChainDepositRepo,
   SqlWatcherRepo,
@@ -65,7 +68,8 @@ export const SqlStorage = Layer.mergeAll(
 export const migrate = Migrator.make({})({
   loader: Migrator.fromRecord({
     "0001_init": init, "0002_stock_counts": stockCounts, "0003_prompts": prompts, "0004_withdrawal_claims": withdrawalClaims,
-    "0005_chain_deposits": chainDeposits
+    "0005_chain_deposits": chainDeposits,
+    "0006_announcements": announcements
   }),
   table: "tokenshop_migrations"
 }).pipe(

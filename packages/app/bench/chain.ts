@@ -18,7 +18,7 @@ import { accountPublicKey } from "@tokenshop/adapters-chain/offline"
 import { SqliteDatabase, SqliteStorage } from "@tokenshop/adapters-sql"
 import { DepositAddresses, ShopConfig, TelegramId, Users } from "@tokenshop/domain"
 import {
-  AddressValidatorMemory, NotifierMemory, PaymentGatewayMemory, PriceSourceMemory, ShopMemory, WalletProcessorMemory
+  AddressValidatorMemory, BroadcasterMemory, NotifierMemory, PaymentGatewayMemory, PriceSourceMemory, ShopMemory, WalletProcessorMemory
 } from "@tokenshop/domain/testing/memory"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -42,7 +42,7 @@ const CYCLE_SECONDS = 30
 const shopOn = (file: string) =>
   ShopMemory({ chain: { ...ShopConfig.defaults.chain, assets: ["BTC", "LTC", "ETH", "USDT_ERC20", "USDC_ERC20", "USDT_TRC20", "SOL"] } }, {
     storage: SqliteStorage({ filename: file }),
-    services: Layer.mergeAll(NotifierMemory, PaymentGatewayMemory(), WalletProcessorMemory(), AddressValidatorMemory, PriceSourceMemory(), HdAddressDeriver(keys))
+    services: Layer.mergeAll(BroadcasterMemory, NotifierMemory, PaymentGatewayMemory(), WalletProcessorMemory(), AddressValidatorMemory, PriceSourceMemory(), HdAddressDeriver(keys))
   })
 
 /** Addresses per second from one account public key, the way the shop derives them. */

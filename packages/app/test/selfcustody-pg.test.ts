@@ -8,7 +8,7 @@ import { PgStorage } from "@tokenshop/adapters-sql"
 import { idlePolling, type Emulator, startEmulator, unsupportedMethods } from "@tokenshop/adapters-telegram/emulator"
 import { DepositAddresses, Ledger, ShopConfig, TelegramId, Users } from "@tokenshop/domain"
 import {
-  AddressValidatorMemory, NotifierMemory, PaymentGatewayMemory, PriceSourceMemory, ShopMemory, WalletProcessorMemory
+  AddressValidatorMemory, BroadcasterMemory, NotifierMemory, PaymentGatewayMemory, PriceSourceMemory, ShopMemory, WalletProcessorMemory
 } from "@tokenshop/domain/testing/memory"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
@@ -40,7 +40,7 @@ describe.skipIf(url === undefined)("self-custody on PostgreSQL", () => {
       Effect.provide(ShopMemory({ chain: { ...ShopConfig.defaults.chain, assets: ["BTC"] } }, {
         storage: PgStorage({ url: Redacted.make(url!), schema, maxConnections: 2 }),
         services: Layer.mergeAll(
-          NotifierMemory, PaymentGatewayMemory(), WalletProcessorMemory(), AddressValidatorMemory, PriceSourceMemory(),
+          BroadcasterMemory, NotifierMemory, PaymentGatewayMemory(), WalletProcessorMemory(), AddressValidatorMemory, PriceSourceMemory(),
           Layer.orDie(HdAddressDeriver({ bitcoin: { key: ZPUB } }))
         )
       })),

@@ -22,6 +22,8 @@ export const WithdrawalId = EntityId("WithdrawalId")
 export type WithdrawalId = typeof WithdrawalId.Type
 export const LedgerEntryId = EntityId("LedgerEntryId")
 export type LedgerEntryId = typeof LedgerEntryId.Type
+export const AnnouncementId = EntityId("AnnouncementId")
+export type AnnouncementId = typeof AnnouncementId.Type
 
 /**
  * A caller-chosen key that makes a write idempotent: the first write with a key wins,

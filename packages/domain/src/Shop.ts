@@ -1,4 +1,6 @@
 import * as Layer from "effect/Layer"
+import type { AnnouncementRepo } from "./AnnouncementRepo.js"
+import type { AnnouncementRunner, Broadcaster } from "./Announcements.js"
 import type { DatabaseBackup } from "./Backups.js"
 import type { BuyRepo } from "./BuyRepo.js"
 import type { CartRepo } from "./Cart.js"
@@ -15,6 +17,7 @@ import type { PromptRepo } from "./Prompts.js"
 import type { Transactor } from "./Transactor.js"
 import type { UserRepo } from "./Users.js"
 import type { AddressValidator, WalletProcessor, WithdrawalRepo } from "./Withdrawals.js"
+import { Announcements } from "./Announcements.js"
 import { Backups } from "./Backups.js"
 import { Cart } from "./Cart.js"
 import { Catalog } from "./Catalog.js"
@@ -34,7 +37,8 @@ import { Withdrawals } from "./Withdrawals.js"
 
 /**
  * Every use case of the shop, built over the ports. Provide it with storage, a notifier,
- * a payment gateway, a wallet, an address validator, an address deriver, a price source and a ShopConfig.
+ * a payment gateway, a wallet, an address validator, an address deriver, a price source, a broadcaster, an announcement
+ * runner and a ShopConfig.
  */
 export const ShopLive = Settlement.layer.pipe(
   Layer.provideMerge(Layer.mergeAll(
@@ -51,6 +55,7 @@ export const ShopLive = Settlement.layer.pipe(
     Buys.layer,
     Customers.layer,
     Backups.layer,
+    Announcements.layer,
     Prompts.layer
   )),
   Layer.provideMerge(Users.layer)
@@ -72,6 +77,7 @@ export type StoragePorts =
   | WatcherRepo
   | Transactor
   | DatabaseBackup
+  | AnnouncementRepo
 
 /** The services outside storage the shop talks to. */
-export type ServicePorts = Notifier | PaymentGateway | WalletProcessor | AddressValidator | AddressDeriver | PriceSource
+export type ServicePorts = Notifier | PaymentGateway | WalletProcessor | AddressValidator | AddressDeriver | PriceSource | Broadcaster | AnnouncementRunner

@@ -1,3 +1,5 @@
+export * from "./AnnouncementRepo.js"
+export * from "./Announcements.js"
 export * from "./Backups.js"
 export * from "./BuyRepo.js"
 export * from "./Buys.js"

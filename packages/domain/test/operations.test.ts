@@ -7,7 +7,7 @@ import {
   TelegramId, Users, Withdrawals
 } from "../src/index.js"
 import {
-  AddressValidatorMemory, EventLog, NotifierMemory, PaymentGatewayMemory, PriceSourceMemory, ShopMemory,
+  AddressValidatorMemory, EventLog, BroadcasterMemory, NotifierMemory, PaymentGatewayMemory, PriceSourceMemory, ShopMemory,
   WalletControl, WalletProcessorMemory
 } from "../src/testing/memory.js"
 import { ADMIN, admin, buyer, cli, fund, key, shop, stock, usd } from "./support.js"
@@ -184,6 +184,6 @@ describe("swapping adapters", () => {
       expect(payments.assets).toEqual(["BTC"])
       expect((yield* Effect.flip(payments.open(user, "LTC", null)))._tag).toBe("InvalidInput")
     }).pipe(Effect.provide(ShopMemory({}, {
-      services: Layer.mergeAll(NotifierMemory, PaymentGatewayMemory(["BTC"]), WalletProcessorMemory(), AddressValidatorMemory, PriceSourceMemory(), AddressDeriver.none)
+      services: Layer.mergeAll(BroadcasterMemory, NotifierMemory, PaymentGatewayMemory(["BTC"]), WalletProcessorMemory(), AddressValidatorMemory, PriceSourceMemory(), AddressDeriver.none)
     }))))
 })

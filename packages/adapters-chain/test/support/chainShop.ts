@@ -9,7 +9,7 @@ import {
   type AddressDeriver, type Asset, ChainDeposits, type ChainSettings, DepositAddresses, Ledger, ShopConfig, TelegramId, Users
 } from "@tokenshop/domain"
 import {
-  AddressDeriverMemory, AddressValidatorMemory, NotifierMemory, PaymentGatewayMemory, PriceSourceMemory, ShopMemory, WalletProcessorMemory
+  AddressDeriverMemory, AddressValidatorMemory, BroadcasterMemory, NotifierMemory, PaymentGatewayMemory, PriceSourceMemory, ShopMemory, WalletProcessorMemory
 } from "@tokenshop/domain/testing/memory"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -33,7 +33,7 @@ export const hdDeriver = (keys: AccountKeySettings) => Layer.orDie(HdAddressDeri
  */
 export const chainShop = (chain: Partial<ChainSettings>, deriver: Layer.Layer<AddressDeriver> = AddressDeriverMemory()) =>
   ShopMemory({ chain: { ...ShopConfig.defaults.chain, ...chain } }, {
-    services: Layer.mergeAll(NotifierMemory, PaymentGatewayMemory(), WalletProcessorMemory(), AddressValidatorMemory, PriceSourceMemory(), deriver)
+    services: Layer.mergeAll(BroadcasterMemory, NotifierMemory, PaymentGatewayMemory(), WalletProcessorMemory(), AddressValidatorMemory, PriceSourceMemory(), deriver)
   }).pipe(Layer.provideMerge(FetchHttpClient.layer))
 
 /** A fake API, started now and stopped with the scope. */

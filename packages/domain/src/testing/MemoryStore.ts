@@ -3,14 +3,16 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as FiberRef from "effect/FiberRef"
 import * as HashMap from "effect/HashMap"
+import * as HashSet from "effect/HashSet"
 import * as Layer from "effect/Layer"
 import * as Ref from "effect/Ref"
+import type { Announcement, Outcome } from "../AnnouncementRepo.js"
 import type { Buy } from "../BuyRepo.js"
 import type { CartLine } from "../Cart.js"
 import type { ChainDeposit, WatcherState } from "../ChainDepositRepo.js"
 import type { DepositAddress } from "../DepositAddresses.js"
 import type { Category, Item, Subcategory } from "../Catalog.js"
-import type { BuyId, CategoryId, ItemId, PaymentId, SubcategoryId, TelegramId } from "../Ids.js"
+import type { AnnouncementId, BuyId, CategoryId, ItemId, PaymentId, SubcategoryId, TelegramId } from "../Ids.js"
 import type { LedgerEntry } from "../Ledger.js"
 import type { Deposit } from "../Deposits.js"
 import type { PaymentRequest } from "../PaymentRequests.js"
@@ -20,6 +22,12 @@ import type { User } from "../Users.js"
 import type { Withdrawal } from "../Withdrawals.js"
 
 /** The whole in-memory database: persistent maps, so a snapshot is free and a rollback is a swap. */
+export interface Recipients {
+  readonly order: ReadonlyArray<TelegramId>
+  readonly next: number
+  readonly state: HashMap.HashMap<TelegramId, "sending" | Outcome>
+}
+
 export interface MemoryState {
   readonly seq: { readonly [table: string]: number }
   readonly users: HashMap.HashMap<TelegramId, User>
@@ -47,6 +55,11 @@ export interface MemoryState {
   /** By "asset:txid:index". */
   readonly chainDeposits: HashMap.HashMap<string, ChainDeposit>
   readonly watchers: HashMap.HashMap<string, WatcherState>
+  readonly announcements: HashMap.HashMap<AnnouncementId, Announcement>
+  /** Per announcement: its recipients in order, how far claims went, and each one's state. */
+  readonly recipients: HashMap.HashMap<AnnouncementId, Recipients>
+  /** Buyers who blocked the bot. */
+  readonly unreachable: HashSet.HashSet<TelegramId>
 }
 
 export const emptyState: MemoryState = {
@@ -71,7 +84,10 @@ export const emptyState: MemoryState = {
   depositAddresses: HashMap.empty(),
   addressPool: HashMap.empty(),
   chainDeposits: HashMap.empty(),
-  watchers: HashMap.empty()
+  watchers: HashMap.empty(),
+  announcements: HashMap.empty(),
+  recipients: HashMap.empty(),
+  unreachable: HashSet.empty()
 }
 
 /** Takes the next id of a table, like an auto-increment column. */

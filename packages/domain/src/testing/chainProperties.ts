@@ -29,7 +29,7 @@ import { ShopConfig } from "../ShopConfig.js"
 import { now } from "../Time.js"
 import { Users } from "../Users.js"
 import {
-  AddressDeriverMemory, AddressValidatorMemory, NotifierMemory, PaymentGatewayMemory, ShopMemory, StorageMemory, WalletProcessorMemory
+  AddressDeriverMemory, AddressValidatorMemory, BroadcasterMemory, NotifierMemory, PaymentGatewayMemory, ShopMemory, StorageMemory, WalletProcessorMemory
 } from "./memory.js"
 
 export type ChainCommand =
@@ -187,7 +187,7 @@ export const runChainCommands = (world: ReadonlyArray<{ readonly user: number; r
 const chainShop = <E>(storage: Layer.Layer<StoragePorts, E>) =>
   ShopMemory({ chain: { ...ShopConfig.defaults.chain, ...chainSettings } }, {
     storage,
-    services: Layer.mergeAll(NotifierMemory, PaymentGatewayMemory(), WalletProcessorMemory(), AddressValidatorMemory, AddressDeriverMemory(), switchablePrices)
+    services: Layer.mergeAll(BroadcasterMemory, NotifierMemory, PaymentGatewayMemory(), WalletProcessorMemory(), AddressValidatorMemory, AddressDeriverMemory(), switchablePrices)
   })
 
 /** Registers the property test: `numRuns` random interleavings, each against a fresh shop over `makeStorage()`. */

@@ -18,6 +18,8 @@ import { PaymentRepoMemory } from "./PaymentRepoMemory.js"
 import { PriceSourceMemory } from "./PriceSourceMemory.js"
 import { PromptRepoMemory } from "./PromptRepoMemory.js"
 import { DatabaseBackupMemory } from "./DatabaseBackupMemory.js"
+import { AnnouncementRepoMemory } from "./AnnouncementRepoMemory.js"
+import { BroadcasterMemory } from "./BroadcasterMemory.js"
 import { UserRepoMemory } from "./UserRepoMemory.js"
 import { WalletProcessorMemory } from "./WalletProcessorMemory.js"
 import { WithdrawalRepoMemory } from "./WithdrawalRepoMemory.js"
@@ -38,6 +40,8 @@ export * from "./PaymentRepoMemory.js"
 export * from "./PriceSourceMemory.js"
 export * from "./PromptRepoMemory.js"
 export * from "./DatabaseBackupMemory.js"
+export * from "./AnnouncementRepoMemory.js"
+export * from "./BroadcasterMemory.js"
 export * from "./UserRepoMemory.js"
 export * from "./WalletProcessorMemory.js"
 export * from "./WithdrawalRepoMemory.js"
@@ -57,7 +61,8 @@ export const StorageMemory = Layer.mergeAll(
   ChainDepositRepoMemory,
   WatcherRepoMemory,
   TransactorMemory,
-  DatabaseBackupMemory
+  DatabaseBackupMemory,
+  AnnouncementRepoMemory
 ).pipe(Layer.provideMerge(MemoryStoreLive))
 
 /** The external services in memory: notifier, gateway, wallet, address validator and deriver, prices. */
@@ -67,7 +72,8 @@ export const ServicesMemory = Layer.mergeAll(
   PaymentGatewayMemory(),
   WalletProcessorMemory(),
   AddressValidatorMemory,
-  PriceSourceMemory()
+  PriceSourceMemory(),
+  BroadcasterMemory
 )
 
 /**

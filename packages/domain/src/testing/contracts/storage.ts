@@ -1,3 +1,4 @@
+import { announcementRepoContract } from "./AnnouncementRepo.js"
 import { buyRepoContract } from "./BuyRepo.js"
 import { cartRepoContract } from "./CartRepo.js"
 import { catalogRepoContract } from "./CatalogRepo.js"
@@ -25,5 +26,6 @@ export const storageContracts = (name: string, layer: ContractLayer<StoragePorts
   promptRepoContract(name, layer)
   depositAddressRepoContract(name, layer)
   chainDepositRepoContract(name, layer)
+  announcementRepoContract(name, layer)
   transactorContract(name, layer)
 }
