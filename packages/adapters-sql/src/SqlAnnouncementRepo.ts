@@ -56,8 +56,8 @@ export const SqlAnnouncementRepo = Layer.effect(AnnouncementRepo, Effect.gen(fun
   return AnnouncementRepo.of({
     create: (a, now) =>
       atomically(Effect.gen(function*() {
-        const [row] = yield* q<{ id: unknown }>`INSERT INTO announcements (kind, text, photo, admin, status, total, report_to, created_at)
-          VALUES (${a.kind}, ${a.content.text}, ${a.content.photo}, ${a.admin}, 'running', 0, ${a.reportTo}, ${millis(now)}) RETURNING id`
+        const [row] = yield* q<{ id: unknown }>`INSERT INTO announcements (kind, text, photo, admin, status, total, report_to, report_message, created_at)
+          VALUES (${a.kind}, ${a.content.text}, ${a.content.photo}, ${a.admin}, 'running', 0, ${a.reportTo}, ${a.reportMessage}, ${millis(now)}) RETURNING id`
         const id = AnnouncementId.make(int(row!.id), trusted)
         yield* q`INSERT INTO announcement_recipients (announcement_id, user_id, state)
           SELECT ${id}, u.id, 'pending' FROM users u

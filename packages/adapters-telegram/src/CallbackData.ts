@@ -9,6 +9,7 @@ import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { adminCallbacks, adminCodes } from "./admin/AdminCallbacks.js"
+import { announceCallbacks, announceCodes } from "./admin/announce/AnnounceCallbacks.js"
 import { inventoryCallbacks, inventoryCodes } from "./admin/inventory/InventoryCallbacks.js"
 import { statsCallbacks, statsCodes } from "./admin/stats/StatsCallbacks.js"
 import { usersCallbacks, usersCodes } from "./admin/users/UsersCallbacks.js"
@@ -24,7 +25,7 @@ export const MAX_BYTES = 64
 /** Every button the bot can show: the union of each feature's buttons. */
 export const Callback = Schema.Union(
   ...profileCallbacks, ...catalogCallbacks, ...cartCallbacks, ...topUpCallbacks, ...adminCallbacks, ...inventoryCallbacks, ...usersCallbacks,
-  ...statsCallbacks
+  ...statsCallbacks, ...announceCallbacks
 )
 export type Callback = typeof Callback.Type
 type Encoded = typeof Callback.Encoded
@@ -38,7 +39,8 @@ const codes = {
   ...adminCodes,
   ...inventoryCodes,
   ...usersCodes,
-  ...statsCodes
+  ...statsCodes,
+  ...announceCodes
 } as const satisfies { readonly [K in Callback["_tag"]]: readonly [string, ReadonlyArray<string>] }
 
 const byCode = new Map<string, Callback["_tag"]>(

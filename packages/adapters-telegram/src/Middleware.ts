@@ -85,13 +85,15 @@ export const installShop = (bot: Bot, settings: ShopBotSettings) =>
           if (ctx.message?.text !== undefined) return yield* router.text(ctx, user, s, ctx.message.text)
           const doc = ctx.message?.document
           if (doc !== undefined) return yield* router.document(ctx, user, s, { fileId: doc.file_id, fileName: doc.file_name ?? "", size: doc.file_size })
+          const photo = ctx.message?.photo?.at(-1)
+          if (photo !== undefined) return yield* router.photo(ctx, user, s, { fileId: photo.file_id, caption: ctx.message?.caption ?? "" })
         }).pipe(Effect.catchAllCause((cause) => report(ctx, s, cause)))
       }).pipe(
         Effect.catchAllCause((cause) => Effect.logError(`update ${ctx.update.update_id} failed before routing`, cause)),
         Effect.withSpan("Telegram.update")
       )
 
-    bot.on(["message:text", "message:document", "callback_query"], (ctx) => run(handle(ctx)))
+    bot.on(["message:text", "message:document", "message:photo", "callback_query"], (ctx) => run(handle(ctx)))
     bot.catch((error) => run(Effect.logError("grammY error", error.error)))
   })
 

@@ -3,12 +3,13 @@
  * or a question without a handler does not compile. Each feature takes its services once, when the
  * router is built, never per update.
  */
-import { Prompts, type User, Users } from "@tokenshop/domain"
+import { Announcements, Prompts, type User, Users } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { Context as TgContext } from "grammy"
 import { adminGuard } from "./admin/AsAdmin.js"
 import { adminHandlers } from "./admin/AdminHandlers.js"
+import { announceHandlers, type Photo } from "./admin/announce/AnnounceHandlers.js"
 import { inventoryHandlers } from "./admin/inventory/InventoryHandlers.js"
 import { makeUpload } from "./admin/inventory/Upload.js"
 import { statsHandlers } from "./admin/stats/StatsHandlers.js"
@@ -28,12 +29,14 @@ export const makeRouter = (settings: BotSettings) =>
   Effect.gen(function*() {
     const users = yield* Users
     const prompts = yield* Prompts
+    const announcements = yield* Announcements
     const catalog = yield* catalogHandlers(settings)
     const topUp = yield* topUpHandlers
     const admin = yield* adminHandlers
     const inventory = yield* inventoryHandlers
     const customers = yield* usersHandlers
     const upload = yield* makeUpload(yield* adminGuard, settings.fileUrl)
+    const announce = yield* announceHandlers
     const handlers = {
       ...(yield* profileHandlers(settings)),
       ...catalog.handlers,
@@ -42,14 +45,16 @@ export const makeRouter = (settings: BotSettings) =>
       ...admin.handlers,
       ...inventory.handlers,
       ...customers.handlers,
-      ...(yield* statsHandlers)
+      ...(yield* statsHandlers),
+      ...announce.handlers
     } satisfies Handlers<Callback["_tag"]>
     const answers = {
       ...catalog.answers,
       ...topUp.answers,
       ...admin.answers,
       ...inventory.answers,
-      ...customers.answers
+      ...customers.answers,
+      ...announce.answers
     } satisfies Answers<Asked["_tag"]>
 
     const menu = (ctx: TgContext, user: User, s: Speaker) => send(ctx, mainMenu(s, settings.shopName, users.isAdmin(user.id)))
@@ -73,6 +78,8 @@ export const makeRouter = (settings: BotSettings) =>
             }
           }
           if (Option.isSome(open)) yield* prompts.clear(user.id)
+          // A buyer who blocked the bot and starts it again can be reached by announcements again.
+          if (text.startsWith("/start")) yield* announcements.reachable(user.id)
           if (text.startsWith("/help")) return yield* sendText(ctx, settings.helpText ?? s.html("help-text"))
           return yield* menu(ctx, user, s)
         }),
@@ -81,6 +88,13 @@ export const makeRouter = (settings: BotSettings) =>
         Effect.gen(function*() {
           const asked = Option.flatMap(yield* prompts.current(user.id), readAsked)
           if (Option.isSome(asked) && asked.value._tag === "UploadFile" && (yield* upload(ctx, user, s, doc)) !== false) return
+          return yield* menu(ctx, user, s)
+        }),
+      /** A photo: a broadcast when an announcement's text was asked for (the admin checked again), else the main menu. */
+      photo: (ctx: TgContext, user: User, s: Speaker, photo: Photo) =>
+        Effect.gen(function*() {
+          const asked = Option.flatMap(yield* prompts.current(user.id), readAsked)
+          if (Option.isSome(asked) && asked.value._tag === "AnnounceText" && (yield* announce.photo(ctx, user, s, photo)) !== false) return
           return yield* menu(ctx, user, s)
         })
     }

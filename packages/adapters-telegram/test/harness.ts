@@ -60,6 +60,14 @@ export const makeHarness = (throttleMs = 0, failing: ReadonlyArray<string> = [],
             document: { file_id: fileId, file_unique_id: fileId, file_name: fileName }
           }
         } as never),
+      /** Sends a photo with a caption. */
+      photo: (user: number, fileId: string, caption: string) =>
+        send({
+          message: {
+            message_id: ++messageId, date: 0, chat: { id: user, type: "private", first_name: "x" }, from: from(user), caption,
+            photo: [{ file_id: `${fileId}-small`, file_unique_id: "s", width: 90, height: 90 }, { file_id: fileId, file_unique_id: "l", width: 800, height: 800 }]
+          }
+        } as never),
       /** Presses a button: a typed payload, or raw text to play a forged or stale one. */
       press: (user: number, button: Callback | string, language = "en") =>
         send({

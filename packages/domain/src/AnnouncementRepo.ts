@@ -40,6 +40,8 @@ export interface NewAnnouncement {
   readonly content: AnnouncementContent
   readonly admin: string
   readonly reportTo: TelegramId | null
+  /** The message already on the admin's screen that the progress replaces, if any. */
+  readonly reportMessage: number | null
 }
 
 /**

@@ -31,8 +31,16 @@ export const CAPTION_LIMIT = 1024
 
 /** Announcements to every buyer: made by an admin, sent in the background a batch at a time, cancellable. */
 export class Announcements extends Context.Tag("@tokenshop/domain/Announcements")<Announcements, {
-  /** Makes the announcement (its recipients fixed now) and starts sending it; returns at once. */
-  readonly announce: (admin: AdminRef, kind: AnnouncementKind, content: AnnouncementContent) => Effect.Effect<Announcement, NotAdmin | InvalidInput>
+  /**
+   * Makes the announcement (its recipients fixed now) and starts sending it; returns at once. The
+   * progress is shown to a Telegram admin, in `reportMessage` when given (the screen they are on).
+   */
+  readonly announce: (
+    admin: AdminRef,
+    kind: AnnouncementKind,
+    content: AnnouncementContent,
+    reportMessage?: number
+  ) => Effect.Effect<Announcement, NotAdmin | InvalidInput>
   /** Stops sending; who has it keeps it. False when it had already ended. */
   readonly cancel: (admin: AdminRef, id: AnnouncementId) => Effect.Effect<boolean, NotAdmin>
   readonly get: (admin: AdminRef, id: AnnouncementId) => Effect.Effect<Announcement, NotAdmin | AnnouncementNotFound>
@@ -60,14 +68,18 @@ export class Announcements extends Context.Tag("@tokenshop/domain/Announcements"
       })
 
     return Announcements.of({
-      announce: Effect.fn("Announcements.announce")(function*(admin: AdminRef, kind: AnnouncementKind, content: AnnouncementContent) {
+      announce: Effect.fn("Announcements.announce")(function*(admin: AdminRef, kind: AnnouncementKind, content: AnnouncementContent, reportMessage?: number) {
         yield* users.ensureAdmin(admin)
         const text = content.text.trim()
         const limit = content.photo === null ? TEXT_LIMIT : CAPTION_LIMIT
-        if (text === "") return yield* new InvalidInput({ field: "text", problem: "an announcement needs a text" })
+        if (text === "" && content.photo === null) return yield* new InvalidInput({ field: "text", problem: "an announcement needs a text or a photo" })
         if (text.length > limit) return yield* new InvalidInput({ field: "text", problem: `longer than ${limit} characters` })
         const made = yield* repo.create({
-          kind, content: { text, photo: content.photo }, admin: describeAdmin(admin), reportTo: admin.kind === "telegram" ? admin.id : null
+          kind,
+          content: { text, photo: content.photo },
+          admin: describeAdmin(admin),
+          reportTo: admin.kind === "telegram" ? admin.id : null,
+          reportMessage: admin.kind === "telegram" ? reportMessage ?? null : null
         }, yield* now)
         yield* runner.start(made.id)
         return made

@@ -15,7 +15,7 @@ export interface Prompt {
   readonly user: TelegramId
   /** What the answer is for, e.g. "topup-amount". */
   readonly kind: string
-  /** What the question was about, e.g. the asset; at most 2,000 characters. */
+  /** What the question was about, e.g. the asset, or an announcement waiting for Send (up to about 5,000 characters). */
   readonly data: string
   readonly expiresAt: Date
 }

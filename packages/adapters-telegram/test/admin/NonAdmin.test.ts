@@ -39,6 +39,10 @@ describe("a non-admin replaying the admin menu", () => {
       record(yield* h.press(ADMIN, { _tag: "Adjust", user: TelegramId.make(44), direction: "c" }))
       yield* type("5")
       yield* type("gift")
+      record(yield* h.press(ADMIN, { _tag: "Announce" }))
+      record(yield* h.press(ADMIN, { _tag: "AnnounceBroadcast" }))
+      yield* type("Hello buyers")
+      record(yield* h.press(ADMIN, { _tag: "AnnounceStock" }))
       expect(seen.size).toBeGreaterThan(25)
 
       const state = yield* Effect.flatMap(MemoryStore, (m) => m.read((s) => s))
@@ -56,7 +60,8 @@ describe("a non-admin replaying the admin menu", () => {
         { _tag: "NewData", category: "Games", subcategory: "Steam", description: "", price: { amount: 100n, currency: "USD" } },
         { _tag: "NewSubPrice", subcategory: 1, category: 1 }, { _tag: "FindUserQuery" },
         { _tag: "AdjustAmount", user: 66, direction: "c" }, { _tag: "AdjustReason", user: 66, direction: "c", amount: { amount: 100_000n, currency: "USD" }, nonce: "n" },
-        { _tag: "WithdrawAddress", asset: "BTC" }, { _tag: "NewCategory" }
+        { _tag: "WithdrawAddress", asset: "BTC" }, { _tag: "NewCategory" }, { _tag: "AnnounceText" },
+        { _tag: "AnnounceConfirm", kind: "broadcast", text: "spam", photo: null, nonce: "n" }
       ] as const) {
         for (const text of [...typed, "1.00"]) {
           yield* ask(prompts, TelegramId.make(MALLORY), asked as never)
@@ -66,6 +71,8 @@ describe("a non-admin replaying the admin menu", () => {
       // ... and sends the file.
       yield* ask(prompts, TelegramId.make(MALLORY), { _tag: "UploadFile" })
       expect(texts(yield* h.document(MALLORY, "stock.txt", "stock.txt")).join("\n")).toContain("Welcome")
+      yield* ask(prompts, TelegramId.make(MALLORY), { _tag: "AnnounceText" })
+      expect(texts(yield* h.photo(MALLORY, "spam-photo", "spam")).join("\n")).toContain("Welcome")
       const after = yield* Effect.flatMap(MemoryStore, (m) => m.read((s) => s))
       expect({ ...after, prompts: undefined }).toEqual(snapshot)
       expect(files.downloads()).toBe(0)

@@ -27,7 +27,7 @@ export const AnnouncementRepoMemory: Layer.Layer<AnnouncementRepo, never, Memory
         const order = [...HashMap.values(s.users)].filter((u) => !u.banned && !HashSet.has(s.unreachable, u.id)).map((u) => u.id).sort((a, b) => a - b)
         const a: Announcement = {
           id: AnnouncementId.make(n), ...draft, status: "running", total: order.length, sent: 0, failed: 0, blocked: 0,
-          reportMessage: null, createdAt: now, finishedAt: null
+          createdAt: now, finishedAt: null
         }
         return [a, {
           ...next,

@@ -7,7 +7,7 @@ import { UserRepo } from "../../Users.js"
 import { type ContractLayer, freshTime, plus, registered } from "./support.js"
 
 const draft = (reportTo: TelegramId | null = null): NewAnnouncement => ({
-  kind: "broadcast", content: { text: "Restocked!", photo: null }, admin: "admin 1", reportTo
+  kind: "broadcast", content: { text: "Restocked!", photo: null }, admin: "admin 1", reportTo, reportMessage: null
 })
 /** Every pending recipient (other tests' users share a PostgreSQL database: contracts look at their own). */
 const claimAll = (id: Parameters<AnnouncementRepo["Type"]["claim"]>[0]) => Effect.flatMap(AnnouncementRepo, (r) => r.claim(id, 1_000_000))

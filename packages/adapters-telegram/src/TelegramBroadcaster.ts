@@ -1,0 +1,77 @@
+/**
+ * Announcements delivered on Telegram, under its limits: at most 30 messages a second overall and
+ * one a second per chat (a RateLimiter, whose store is memory in one process and can be Redis
+ * across several), 429 answers waited out for their Retry-After (grammY's auto-retry). A buyer
+ * who blocked the bot (403) is `blocked`; any other refusal `failed`. The progress message is
+ * edited at most every two seconds while the announcement runs.
+ */
+import { autoRetry } from "@grammyjs/auto-retry"
+import * as RateLimiter from "@effect/experimental/RateLimiter"
+import { type Announcement, Broadcaster, type Outcome } from "@tokenshop/domain"
+import * as Clock from "effect/Clock"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import { Api, GrammyError } from "grammy"
+import { progress } from "./admin/announce/AnnounceScreens.js"
+import { DEFAULT_LANGUAGE, loadTranslator } from "./I18n.js"
+import { speaker } from "./Screens.js"
+import type { TelegramSettings } from "./TelegramBot.js"
+
+export interface BroadcastLimits {
+  /** Messages a second over all chats (Telegram: 30). */
+  readonly perSecond?: number | undefined
+  /** Milliseconds between two edits of a progress message (default 2,000). */
+  readonly reportEveryMs?: number | undefined
+}
+
+const outcomeOf = (e: unknown): Outcome =>
+  e instanceof GrammyError && (e.error_code === 403 || /chat not found|user is deactivated/i.test(e.description)) ? "blocked" : "failed"
+
+export const TelegramBroadcasterLive = (settings: TelegramSettings, limits: BroadcastLimits = {}): Layer.Layer<Broadcaster, never, RateLimiter.RateLimiter> =>
+  Layer.effect(Broadcaster, Effect.gen(function*() {
+    const api = new Api(Redacted.value(settings.token), settings.apiRoot === undefined ? undefined : { apiRoot: settings.apiRoot })
+    api.config.use(autoRetry({ maxRetryAttempts: 8, maxDelaySeconds: 120 }))
+    for (const transformer of settings.transformers ?? []) api.config.use(transformer)
+    const limiter = yield* RateLimiter.RateLimiter
+    const perSecond = limits.perSecond ?? 30
+    const reportEvery = limits.reportEveryMs ?? 2_000
+    const s = speaker(loadTranslator(), DEFAULT_LANGUAGE)
+    const lastReport = new Map<number, number>()
+
+    /** Waits for a turn: one of `perSecond` overall, and one a second in `chat`. */
+    const turn = (chat: number) =>
+      Effect.gen(function*() {
+        for (const [key, limit] of [["telegram:all", perSecond], [`telegram:chat:${chat}`, 1]] as const) {
+          const { delay } = yield* limiter.consume({ algorithm: "token-bucket", onExceeded: "delay", window: "1 second", limit, key }).pipe(Effect.orDie)
+          yield* Effect.sleep(delay)
+        }
+      })
+    const call = <A>(f: () => Promise<A>) => Effect.tryPromise({ try: f, catch: (e) => e })
+
+    return Broadcaster.of({
+      deliver: (user, content) =>
+        turn(user).pipe(
+          Effect.zipRight(call<unknown>(() => content.photo === null
+            ? api.sendMessage(user, content.text, { link_preview_options: { is_disabled: true } })
+            : api.sendPhoto(user, content.photo, content.text === "" ? {} : { caption: content.text }))),
+          Effect.as<Outcome>("sent"),
+          Effect.catchAll((e) => Effect.as(Effect.logDebug(`announcement to ${user} not delivered`, e), outcomeOf(e)))
+        ),
+      report: (a: Announcement) =>
+        Effect.gen(function*() {
+          if (a.reportTo === null) return Option.none()
+          const at = yield* Clock.currentTimeMillis
+          if (a.status === "running" && a.reportMessage !== null && at - (lastReport.get(a.id) ?? 0) < reportEvery) return Option.none()
+          if (a.status === "running") lastReport.set(a.id, at)
+          else lastReport.delete(a.id)
+          const screen = progress(s, a)
+          const markup = { parse_mode: "HTML" as const, reply_markup: { inline_keyboard: screen.keyboard.map((row) => [...row]) } }
+          yield* turn(a.reportTo)
+          if (a.reportMessage === null) return Option.some((yield* call(() => api.sendMessage(a.reportTo!, screen.text, markup))).message_id)
+          yield* call(() => api.editMessageText(a.reportTo!, a.reportMessage!, screen.text, markup))
+          return Option.none()
+        }).pipe(Effect.catchAll((e) => Effect.as(Effect.logDebug("announcement progress not shown", e), Option.none())))
+    })
+  }))
