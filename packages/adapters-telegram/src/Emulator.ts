@@ -90,3 +90,4 @@ export const unsupportedMethods = (calls: Array<{ readonly method: string; reado
     calls.push({ method, payload })
     return { ok: true, result: true } as never
   }
+export * from "./RateLimitedBotApi.js"

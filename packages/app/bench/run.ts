@@ -1,3 +1,4 @@
+import { benchBroadcast, LIMIT, RECIPIENTS } from "./broadcast.js"
 import { benchChain, TOP_UPS } from "./chain.js"
 import { benchCheckoutPg } from "./checkout-pg.js"
 import { benchCheckoutSqlite } from "./checkout-sqlite.js"
@@ -45,6 +46,11 @@ const main = async () => {
       const [a, b] = [small[name]!, large[name]!]
       console.log(`chain: requests per poll, ${name} (asked per address), 10 open windows: ${a} with 1,000 buyers, ${b} with 100,000; without the slow daily pass's share (${c.passShare[0]} and ${c.passShare[1]} addresses a poll): ${a - c.passShare[0]!} and ${b - c.passShare[1]!} (must be equal)`)
     }
+  }
+  if (wanted("broadcast")) {
+    const b = await benchBroadcast()
+    console.log(`broadcast: ${RECIPIENTS.toLocaleString("en")} recipients, stand-in limit ${LIMIT}/s with 429 past it, sender SIGKILLed at 4,000 and restarted: ${b.seconds.toFixed(0)} s in all, ${b.downtimeSeconds.toFixed(1)} s of it stopped`)
+    console.log(`broadcast: achieved ${b.rate.toFixed(1)}/s while sending = ${(100 * b.rate / LIMIT).toFixed(0)} % of the limit (target >= 90 %); lost ${b.lost}, sent twice ${b.twice} (targets 0, 0); 429 answers ${b.tooMany}; in flight at the kill, counted failed: ${b.uncertain}`)
   }
   if (wanted("memory")) {
     const m = await benchMemory()

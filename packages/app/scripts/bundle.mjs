@@ -22,8 +22,8 @@ await build({
   // Keep class and function names: node-fetch (under grammY) checks \`signal.constructor.name === "AbortSignal"\`,
   // and a bundle that renames a clashing class to AbortSignal2 makes every Telegram call fail.
   keepNames: true,
-  // Loaded at run time from node_modules: a native addon, optional drivers, the demo's emulator.
-  external: ["better-sqlite3", "pg-native", "bufferutil", "utf-8-validate", "telegram-test-api"],
+  // Loaded at run time from node_modules: native addons (SQLite, the chart renderer), optional drivers, the demo's emulator.
+  external: ["better-sqlite3", "@resvg/resvg-js", "pg-native", "bufferutil", "utf-8-validate", "telegram-test-api"],
   // CommonJS dependencies inside the bundle still call require() for Node's built-ins.
   banner: { js: "import { createRequire as __tokenshopRequire } from \"node:module\"; const require = __tokenshopRequire(import.meta.url);" },
   logLevel: "warning"

@@ -4,7 +4,6 @@
  * SingleRunner with SQL storage, so that it runs exactly once (and, later, once across processes on
  * PostgreSQL). Watchers resume from their cursors in the shop's own tables.
  */
-import * as SingleRunner from "@effect/cluster/SingleRunner"
 import * as Singleton from "@effect/cluster/Singleton"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import {
@@ -114,14 +113,13 @@ const priceRetry = Effect.gen(function*() {
   )
 })
 
-/** The watchers as cluster singletons on a single runner whose state lives in the shop's database. */
+/** The watchers as cluster singletons on the shop's runner (ClusterRunner), whose state lives in the shop's database. */
 export const watchersLayer = (setup: ChainSetup, settings: ChainSettings) => {
   const all = watchers(setup, settings)
   if (all.length === 0) return Layer.empty
   const singletons = all.map(({ interval, loop, name }) =>
     Singleton.make(`watcher/${name}`, Effect.flatMap(loop, (scanner) => runWatcher({ name, interval, cycle: scanner.cycle }))))
   return Layer.mergeAll(Singleton.make("deposits/price-retry", priceRetry), ...singletons).pipe(
-    Layer.provide(SingleRunner.layer({ runnerStorage: "sql", shardingConfig: { entityMessagePollInterval: Duration.seconds(2) } })),
     Layer.provide(FetchHttpClient.layer)
   )
 }

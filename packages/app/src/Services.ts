@@ -3,8 +3,10 @@
  * "not configured" message instead of pretending to work.
  */
 import {
-  AddressDeriver, AddressValidator, type DomainEvent, InvalidAddress, Notifier, PaymentGateway, PriceSource, ServiceUnavailable, WalletProcessor
+  AddressDeriver, AddressValidator, AnnouncementRunner, Broadcaster, type DomainEvent, InvalidAddress, Notifier, PaymentGateway, PriceSource,
+  ServiceUnavailable, WalletProcessor
 } from "@tokenshop/domain"
+import * as Option from "effect/Option"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 
@@ -27,9 +29,18 @@ export const ProcessorNotConfigured = Layer.mergeAll(
   Layer.succeed(PriceSource, PriceSource.of({ rate: () => unavailable("prices") }))
 )
 
+/** No chat to announce on (the command line): announcements are made and sent by the running bot. */
+export const AnnouncementsOff = Layer.mergeAll(
+  Layer.succeed(Broadcaster, Broadcaster.of({ deliver: () => Effect.succeed("failed"), report: () => Effect.succeed(Option.none()) })),
+  Layer.succeed(AnnouncementRunner, AnnouncementRunner.of({
+    start: (id) => Effect.logWarning(`announcement ${id} is sent by the running bot, not from here`)
+  }))
+)
+
 /** Every outside service but the notifier switched off (the CLI, tests). */
 export const PaymentsNotConfigured = Layer.mergeAll(
   ProcessorNotConfigured,
+  AnnouncementsOff,
   AddressDeriver.none,
   Layer.succeed(AddressValidator, AddressValidator.of({
     validate: (_, address) => Effect.fail(new InvalidAddress({ address, reason: "withdrawals are not configured" }))

@@ -12,7 +12,7 @@ import * as Option from "effect/Option"
 import { type ChainSetup, chainConfig } from "./ChainConfig.js"
 import { CliFailure } from "./cli/Output.js"
 import { databaseConfig, shopConfig } from "./Config.js"
-import { LogNotifier, ProcessorNotConfigured } from "./Services.js"
+import { AnnouncementsOff, LogNotifier, ProcessorNotConfigured } from "./Services.js"
 
 /** SQLite by default (a file under ./data), PostgreSQL when DATABASE_URL is set. */
 export const StorageLive: Layer.Layer<StoragePorts | SqlClient.SqlClient, StorageUnavailable | ConfigError.ConfigError> =
@@ -34,7 +34,7 @@ export const ShopConfigLive = Layer.effect(ShopConfig, shopConfig)
 export const cliShop = <E>(deriver: Layer.Layer<AddressDeriver, E>) =>
   ShopLive.pipe(
     Layer.provideMerge(StorageLive),
-    Layer.provideMerge(Layer.mergeAll(LogNotifier, ProcessorNotConfigured, ChainAddressValidator, deriver)),
+    Layer.provideMerge(Layer.mergeAll(LogNotifier, ProcessorNotConfigured, AnnouncementsOff, ChainAddressValidator, deriver)),
     Layer.provideMerge(ShopConfigLive)
   )
 export const CliShop = cliShop(AddressDeriver.none)

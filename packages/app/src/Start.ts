@@ -3,7 +3,7 @@ import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import { ChainAddressValidator, validateAddress } from "@tokenshop/adapters-chain"
 import { CALLBACK_PATH, KryptoExpressGateway, KryptoExpressLayer } from "@tokenshop/adapters-krypto"
-import { TelegramBotLive, TelegramNotifierLive, type TelegramSettings, TelegramWebhookLive } from "@tokenshop/adapters-telegram"
+import { TelegramBotLive, TelegramBroadcasterLive, TelegramNotifierLive, type TelegramSettings, TelegramWebhookLive } from "@tokenshop/adapters-telegram"
 import { type Asset, Payments, ShopConfig, ShopLive } from "@tokenshop/domain"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
@@ -18,6 +18,7 @@ import { type KryptoSettings, kryptoConfig, shopConfig, webhookPathConfig } from
 import { callbackRoute, HttpServerLive, telegramRoute } from "./Http.js"
 import { ProcessorNotConfigured } from "./Services.js"
 import { chainAssets, chainConfig } from "./ChainConfig.js"
+import { AnnouncingLive, EngineLive, RateLimiterLive, WorkflowRunnerLive } from "./Announcing.js"
 import { chainSettings, feedNames, pricesLayer, watchersLayer } from "./SelfCustody.js"
 import { deriverLayer, StorageLive } from "./Shop.js"
 
@@ -132,8 +133,10 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
     }
     const chains = chainAssets(setup).length > 0 || setup.solana.explicit
     const feeds = yield* feedNames(setup, Option.isSome(krypto), chains)
-    const services = Layer.mergeAll(TelegramNotifierLive(settings), processor.layer, ChainAddressValidator, deriverLayer(setup)).pipe(
+    const announcing = Layer.merge(TelegramBroadcasterLive(settings).pipe(Layer.provide(RateLimiterLive)), WorkflowRunnerLive)
+    const services = Layer.mergeAll(TelegramNotifierLive(settings), processor.layer, ChainAddressValidator, deriverLayer(setup), announcing).pipe(
       Layer.merge(pricesLayer(setup, feeds).pipe(Layer.provide(processor.layer))), // the feeds' PriceSource replaces the processor's
+      Layer.provideMerge(EngineLive), // one cluster runner: the watchers, the announcements and the retention job share it
       Layer.provideMerge(StorageLive)
     )
     const shopSettings = Layer.effect(ShopConfig, Effect.gen(function*() {
@@ -142,7 +145,7 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
     })).pipe(Layer.provide(StorageLive))
     const core = ShopLive.pipe(Layer.provideMerge(services), Layer.provideMerge(shopSettings))
     const watching = Layer.unwrapEffect(Effect.map(ShopConfig, (c) => watchersLayer(setup, c.chain)))
-    return Layer.mergeAll(receiving, ExpiryLive, watching).pipe(Layer.provide(core))
+    return Layer.mergeAll(receiving, ExpiryLive, watching, AnnouncingLive).pipe(Layer.provide(core))
   }))
 
 /** Runs until interrupted (Ctrl-C, SIGTERM). */

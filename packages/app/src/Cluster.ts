@@ -1,0 +1,9 @@
+/**
+ * The shop's one cluster runner: shard state and durable messages in the shop's own database, so
+ * that singletons (the chain watchers, the retention job) run once and workflows (announcements)
+ * resume after a restart. Shared by every layer that needs it (a layer is built once per reference).
+ */
+import * as SingleRunner from "@effect/cluster/SingleRunner"
+import * as Duration from "effect/Duration"
+
+export const ClusterRunner = SingleRunner.layer({ runnerStorage: "sql", shardingConfig: { entityMessagePollInterval: Duration.seconds(2) } })
