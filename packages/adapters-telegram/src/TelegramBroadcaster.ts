@@ -1,7 +1,7 @@
 /**
- * Announcements delivered on Telegram, under its limits: at most 30 messages a second overall and
- * one a second per chat (a RateLimiter, whose store is memory in one process and can be Redis
- * across several), 429 answers waited out for their Retry-After (grammY's auto-retry). A buyer
+ * Announcements delivered on Telegram, under its limits: at most 30 messages a second overall, sent
+ * evenly (one every 35 ms), and one a second per chat (a RateLimiter, whose store is memory in one
+ * process and can be Redis across several), 429 answers waited out for their Retry-After (grammY's auto-retry). A buyer
  * who blocked the bot (403) is `blocked`; any other refusal `failed`. The progress message is
  * edited at most every two seconds while the announcement runs.
  */
@@ -9,6 +9,7 @@ import { autoRetry } from "@grammyjs/auto-retry"
 import * as RateLimiter from "@effect/experimental/RateLimiter"
 import { type Announcement, Broadcaster, type Outcome } from "@tokenshop/domain"
 import * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
@@ -40,11 +41,14 @@ export const TelegramBroadcasterLive = (settings: TelegramSettings, limits: Broa
     const s = speaker(loadTranslator(), DEFAULT_LANGUAGE)
     const lastReport = new Map<number, number>()
 
-    /** Waits for a turn: one of `perSecond` overall, and one a second in `chat`. */
+    // Evenly spaced, one message a slot: a bucket of `perSecond` tokens would let a burst through that
+    // a sliding one-second window (Telegram's) answers with 429 and a second's wait.
+    const slot = Duration.millis(Math.ceil(1000 / perSecond) + 1)
+    /** Waits for a turn: the next slot overall, and one a second in `chat`. */
     const turn = (chat: number) =>
       Effect.gen(function*() {
-        for (const [key, limit] of [["telegram:all", perSecond], [`telegram:chat:${chat}`, 1]] as const) {
-          const { delay } = yield* limiter.consume({ algorithm: "token-bucket", onExceeded: "delay", window: "1 second", limit, key }).pipe(Effect.orDie)
+        for (const [key, window] of [["telegram:all", slot], [`telegram:chat:${chat}`, Duration.seconds(1)]] as const) {
+          const { delay } = yield* limiter.consume({ algorithm: "token-bucket", onExceeded: "delay", window, limit: 1, key }).pipe(Effect.orDie)
           yield* Effect.sleep(delay)
         }
       })

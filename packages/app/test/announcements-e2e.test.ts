@@ -2,19 +2,23 @@
  * Announcements end to end on the workflow engine over SQLite, against a Bot API stand-in that
  * enforces Telegram's limits (429 past them): every buyer gets the message once, a buyer who
  * blocked the bot is counted and skipped, and a shop stopped in the middle resumes the sending
- * after its restart without sending anyone a second message.
+ * after its restart without sending anyone a second message. A day after it ended, the retention job
+ * removes its recipient list and the engine's rows.
  */
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import * as SqlClient from "@effect/sql/SqlClient"
 import { SqliteStorage } from "@tokenshop/adapters-sql"
 import { startRateLimitedBotApi } from "@tokenshop/adapters-telegram/emulator"
 import { type AnnouncementId, Announcements, TelegramId, UserRepo } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Redacted from "effect/Redacted"
+import * as TestClock from "effect/TestClock"
+import * as TestContext from "effect/TestContext"
 import { afterAll, describe, expect, it } from "vitest"
-import { announcingShop } from "../src/Announcing.js"
+import { AnnouncementWorkflow, announcingShop, cleanFinished } from "../src/Announcing.js"
 
 const ADMIN = 1
 const BUYERS = 150
@@ -51,6 +55,20 @@ describe("announcements on the workflow engine", () => {
       await new Promise((r) => setTimeout(r, 100))
       now = await status(made.id)
     }
+    // the retention job: a day later the recipient list and the engine's rows of the finished announcement go
+    const execution = await Effect.runPromise(AnnouncementWorkflow.executionId({ announcement: made.id }))
+    const rows = () => second.runPromise(Effect.flatMap(SqlClient.SqlClient, (sql) =>
+      Effect.all([
+        sql<{ n: number }>`SELECT COUNT(*) AS n FROM cluster_messages WHERE entity_id = ${execution}`,
+        sql<{ n: number }>`SELECT COUNT(*) AS n FROM announcement_recipients WHERE announcement_id = ${made.id}`
+      ])).pipe(Effect.map(([m, r]) => [Number(m[0]!.n), Number(r[0]!.n)])))
+    const before = await rows()
+    expect(before[0]).toBeGreaterThan(0)
+    expect(before[1]).toBe(BUYERS)
+    expect(await second.runPromise(cleanFinished)).toBe(0)
+    const later = Effect.zipRight(TestClock.setTime(Date.now() + 2 * 86_400_000), cleanFinished).pipe(Effect.provide(TestContext.TestContext))
+    expect(await second.runPromise(later)).toBe(1)
+    expect(await rows()).toEqual([0, 0])
     await second.dispose()
     await api.close()
 

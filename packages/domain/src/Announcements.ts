@@ -47,7 +47,7 @@ export class Announcements extends Context.Tag("@tokenshop/domain/Announcements"
   readonly recent: (admin: AdminRef) => Effect.Effect<ReadonlyArray<Announcement>, NotAdmin>
   /**
    * One step of the sending, for the runner: up to `size` recipients, each claimed, delivered and
-   * recorded, then the progress shown. `done` once nothing is left (or it was cancelled).
+   * recorded in turn, then the progress shown. `done` once nothing is left (or it was cancelled).
    */
   readonly step: (id: AnnouncementId, size: number) => Effect.Effect<{ readonly done: boolean }>
   /** A buyer who came back to the bot is reachable again. */
@@ -101,11 +101,18 @@ export class Announcements extends Context.Tag("@tokenshop/domain/Announcements"
             yield* report(id)
             return { done: true }
           }
-          const claimed = yield* repo.claim(id, size)
-          for (const user of claimed) yield* Effect.flatMap(broadcaster.deliver(user, found.value.content), (outcome) => repo.settle(id, user, outcome))
-          if (claimed.length === 0) yield* repo.end(id, "done", yield* now)
+          // One recipient claimed at a time, just before its message: a crash leaves at most one in doubt,
+          // and a Cancel stops the very next message.
+          let delivered = 0
+          for (; delivered < size; delivered++) {
+            const [user] = yield* repo.claim(id, 1)
+            if (user === undefined) break
+            yield* Effect.flatMap(broadcaster.deliver(user, found.value.content), (outcome) => repo.settle(id, user, outcome))
+          }
+          const done = delivered === 0
+          if (done) yield* repo.end(id, "done", yield* now)
           yield* report(id)
-          return { done: claimed.length === 0 }
+          return { done }
         }).pipe(Effect.withSpan("Announcements.step")),
       reachable: repo.reachable
     })
