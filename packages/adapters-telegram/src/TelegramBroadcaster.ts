@@ -44,19 +44,21 @@ export const TelegramBroadcasterLive = (settings: TelegramSettings, limits: Broa
     // Evenly spaced, one message a slot: a bucket of `perSecond` tokens would let a burst through that
     // a sliding one-second window (Telegram's) answers with 429 and a second's wait.
     const slot = Duration.millis(Math.ceil(1000 / perSecond) + 1)
-    /** Waits for a turn: the next slot overall, and one a second in `chat`. */
-    const turn = (chat: number) =>
-      Effect.gen(function*() {
-        for (const [key, window] of [["telegram:all", slot], [`telegram:chat:${chat}`, Duration.seconds(1)]] as const) {
-          const { delay } = yield* limiter.consume({ algorithm: "token-bucket", onExceeded: "delay", window, limit: 1, key }).pipe(Effect.orDie)
-          yield* Effect.sleep(delay)
-        }
-      })
+    const wait = (key: string, window: Duration.Duration) =>
+      limiter.consume({ algorithm: "token-bucket", onExceeded: "delay", window, limit: 1, key }).pipe(
+        Effect.orDie,
+        Effect.flatMap(({ delay }) => Effect.sleep(delay))
+      )
+    /** The next slot overall. */
+    const turn = wait("telegram:all", slot)
+    /** One message a second in `chat` (a broadcast reaches each chat once: no wait). */
+    const chatTurn = (chat: number) => wait(`telegram:chat:${chat}`, Duration.seconds(1))
     const call = <A>(f: () => Promise<A>) => Effect.tryPromise({ try: f, catch: (e) => e })
 
     return Broadcaster.of({
+      turn,
       deliver: (user, content) =>
-        turn(user).pipe(
+        chatTurn(user).pipe(
           Effect.zipRight(call<unknown>(() => content.photo === null
             ? api.sendMessage(user, content.text, { link_preview_options: { is_disabled: true } })
             : api.sendPhoto(user, content.photo, content.text === "" ? {} : { caption: content.text }))),
@@ -72,7 +74,7 @@ export const TelegramBroadcasterLive = (settings: TelegramSettings, limits: Broa
           else lastReport.delete(a.id)
           const screen = progress(s, a)
           const markup = { parse_mode: "HTML" as const, reply_markup: { inline_keyboard: screen.keyboard.map((row) => [...row]) } }
-          yield* turn(a.reportTo)
+          yield* Effect.zipRight(turn, chatTurn(a.reportTo))
           if (a.reportMessage === null) return Option.some((yield* call(() => api.sendMessage(a.reportTo!, screen.text, markup))).message_id)
           yield* call(() => api.editMessageText(a.reportTo!, a.reportMessage!, screen.text, markup))
           return Option.none()

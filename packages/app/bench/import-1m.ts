@@ -30,3 +30,17 @@ export const benchImport = async () => {
     rmSync(dir, { recursive: true, force: true })
   }
 }
+
+/** The same file sent to the bot as a document by an admin (downloaded from a loopback file server). */
+export const benchUpload = async () => {
+  const dir = mkdtempSync(join(tmpdir(), "tokenshop-upload-"))
+  try {
+    const file = join(dir, "inventory.txt")
+    await writeInventory(file, LINES)
+    const result = await runChild([resolve(import.meta.dirname, "upload-child.js"), join(dir, "shop.db"), file], {})
+    if (!result.output.includes(`Imported ${LINES.toLocaleString("en")} items`)) throw new Error(`unexpected answer: ${result.output.slice(0, 300)}`)
+    return result
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

@@ -31,7 +31,7 @@ export const ProcessorNotConfigured = Layer.mergeAll(
 
 /** No chat to announce on (the command line): announcements are made and sent by the running bot. */
 export const AnnouncementsOff = Layer.mergeAll(
-  Layer.succeed(Broadcaster, Broadcaster.of({ deliver: () => Effect.succeed("failed"), report: () => Effect.succeed(Option.none()) })),
+  Layer.succeed(Broadcaster, Broadcaster.of({ turn: Effect.void, deliver: () => Effect.succeed("failed"), report: () => Effect.succeed(Option.none()) })),
   Layer.succeed(AnnouncementRunner, AnnouncementRunner.of({
     start: (id) => Effect.logWarning(`announcement ${id} is sent by the running bot, not from here`)
   }))

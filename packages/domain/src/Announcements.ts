@@ -11,6 +11,8 @@ import { type AdminRef, describeAdmin, Users } from "./Users.js"
 
 /** Delivers announcements on the chat platform, at its pace; never fails (a failure is an outcome). */
 export class Broadcaster extends Context.Tag("@tokenshop/domain/Broadcaster")<Broadcaster, {
+  /** Waits for the platform's next free slot; the next delivery goes out at once after it. */
+  readonly turn: Effect.Effect<void>
   readonly deliver: (user: TelegramId, content: AnnouncementContent) => Effect.Effect<Outcome>
   /** Shows the announcement's progress to its admin: a new message (its id returned) or an edit of `reportMessage`. */
   readonly report: (announcement: Announcement) => Effect.Effect<Option.Option<number>>
@@ -101,10 +103,11 @@ export class Announcements extends Context.Tag("@tokenshop/domain/Announcements"
             yield* report(id)
             return { done: true }
           }
-          // One recipient claimed at a time, just before its message: a crash leaves at most one in doubt,
-          // and a Cancel stops the very next message.
+          // One recipient claimed at a time, once the platform is ready to take its message: a crash
+          // leaves at most one in doubt (claimed, maybe sent), and a Cancel stops the very next message.
           let delivered = 0
           for (; delivered < size; delivered++) {
+            yield* broadcaster.turn
             const [user] = yield* repo.claim(id, 1)
             if (user === undefined) break
             yield* Effect.flatMap(broadcaster.deliver(user, found.value.content), (outcome) => repo.settle(id, user, outcome))

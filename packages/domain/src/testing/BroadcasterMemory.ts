@@ -26,6 +26,7 @@ export const BroadcasterMemory: Layer.Layer<Broadcaster | AnnouncementRunner | B
   const outcomes = new Map<TelegramId, Outcome>()
   let messages = 0
   return Context.make(Broadcaster, Broadcaster.of({
+    turn: Effect.void,
     deliver: (user, content) =>
       Effect.sync(() => {
         const outcome = outcomes.get(user) ?? "sent"
