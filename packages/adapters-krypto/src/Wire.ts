@@ -123,4 +123,5 @@ export const processorAssets = [
 
 export const asAsset = (name: string): Asset | null =>
   (processorAssets as ReadonlyArray<string>).includes(name) ? name as Asset : null
-export const asFiat = (name: string): FiatCurrency | null => name in fiatDigits ? name as FiatCurrency : null
+/** A fiat currency we know by its own code: inherited names ("toString", "__proto__") are none. */
+export const asFiat = (name: string): FiatCurrency | null => Object.hasOwn(fiatDigits, name) ? name as FiatCurrency : null

@@ -3,7 +3,7 @@ import fc from "fast-check"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import { unitsToDecimal as decimalOf } from "@tokenshop/domain"
-import { JsonNumber, parseJson, Payment, toJson, unitsOf } from "../src/Wire.js"
+import { asFiat, JsonNumber, parseJson, Payment, toJson, unitsOf } from "../src/Wire.js"
 
 describe("lossless amounts", () => {
   it("reads decimal text into base units, cutting excess digits towards zero", () => {
@@ -40,5 +40,12 @@ describe("lossless amounts", () => {
     expect(p).toMatchObject({ id: 634, fiatAmount: "1.0", cryptoAmount: "0.000012", isPaid: false })
     const forged = text.replace(`"cryptoAmount":0.000012`, `"cryptoAmount":"0.000012"`)
     expect(Either.isLeft(Schema.decodeUnknownEither(Payment)(Either.getOrThrow(parseJson(forged))))).toBe(true)
+  })
+})
+
+describe("names from the processor", () => {
+  it("a fiat currency is one of ours by its own code; inherited property names are none", () => {
+    expect(asFiat("USD")).toBe("USD")
+    for (const name of ["toString", "__proto__", "constructor", "hasOwnProperty", "usd", ""]) expect(asFiat(name)).toBeNull()
   })
 })

@@ -1,5 +1,6 @@
 import * as SqlClient from "@effect/sql/SqlClient"
 import {
+  appendCheck,
   applyEntry, type Balance, balanceOf, type FiatCurrency, IdempotencyKey, InsufficientFunds, isDebit, type LedgerEntry,
   LedgerEntryId, LedgerRepo, money, TelegramId
 } from "@tokenshop/domain"
@@ -73,6 +74,8 @@ export const SqlLedgerRepo = Layer.effect(LedgerRepo, Effect.gen(function*() {
           before = (yield* totals(entry.user, currency, true)) ?? { topUp: 0n, consumed: 0n }
         }
         const previous = yield* findByKey(entry.key)
+        const refused = appendCheck(entry, Option.getOrUndefined(previous))
+        if (refused !== undefined) return yield* Effect.fail(refused)
         if (Option.isSome(previous)) return { entry: previous.value, replayed: true, balance: toBalance(currency, before) }
         const amount = entry.amount.amount
         if (isDebit(entry.kind) && before.topUp - before.consumed < amount) {

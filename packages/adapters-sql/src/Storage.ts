@@ -12,6 +12,7 @@ import prompts from "./migrations/0003_prompts.js"
 import withdrawalClaims from "./migrations/0004_withdrawal_claims.js"
 import chainDeposits from "./migrations/0005_chain_deposits.js"
 import announcements from "./migrations/0006_announcements.js"
+import ledgerGuards from "./migrations/0007_ledger_guards.js"
 import { SqlAnnouncementRepo } from "./SqlAnnouncementRepo.js"
 import { SqlBackup } from "./SqlBackup.js"
 import { SqlBuyRepo } from "./SqlBuyRepo.js"
@@ -69,7 +70,8 @@ export const migrate = Migrator.make({})({
   loader: Migrator.fromRecord({
     "0001_init": init, "0002_stock_counts": stockCounts, "0003_prompts": prompts, "0004_withdrawal_claims": withdrawalClaims,
     "0005_chain_deposits": chainDeposits,
-    "0006_announcements": announcements
+    "0006_announcements": announcements,
+    "0007_ledger_guards": ledgerGuards
   }),
   table: "tokenshop_migrations"
 }).pipe(
@@ -83,6 +85,12 @@ export interface SqliteOptions {
   readonly encryptionKey?: Redacted.Redacted<string> | undefined
   /** Milliseconds a writer waits for another process's write lock. */
   readonly busyTimeoutMs?: number
+  /**
+   * "full" (the default): every commit is on disk before it is answered, so a purchase delivered or a
+   * credit confirmed survives a power loss. "normal" is faster, but an OS crash or power loss can roll
+   * the last commits back (keys already delivered become unsold again): an explicit opt-in.
+   */
+  readonly synchronous?: "full" | "normal" | undefined
 }
 
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`
@@ -105,7 +113,7 @@ const prepareSqlite = (options: SqliteOptions) =>
       )
     )
     yield* sql.unsafe("PRAGMA journal_mode = WAL")
-    yield* sql.unsafe("PRAGMA synchronous = NORMAL")
+    yield* sql.unsafe(`PRAGMA synchronous = ${options.synchronous === "normal" ? "NORMAL" : "FULL"}`)
     yield* sql.unsafe("PRAGMA foreign_keys = ON")
     yield* sql.unsafe(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 10_000))}`)
     yield* migrate

@@ -17,6 +17,8 @@ export interface DatabaseSettings {
   readonly file: string
   readonly encryptionKey: Option.Option<Redacted.Redacted<string>>
   readonly poolSize: number
+  /** SQLite's durability: "full" (default) or "normal" (faster; the last commits can be lost in a power cut). */
+  readonly synchronous: "full" | "normal"
 }
 
 const between = (name: string, min: number, max: number) => (n: number) =>
@@ -36,7 +38,8 @@ export const databaseConfig: Config.Config<DatabaseSettings> = Config.all({
   ),
   file: Config.string("DATABASE_FILE").pipe(Config.withDefault("./data/tokenshop.db")),
   encryptionKey: Config.option(Config.redacted("DB_ENCRYPTION_KEY")),
-  poolSize: Config.integer("DATABASE_POOL_SIZE").pipe(Config.withDefault(10), Config.mapOrFail(between("DATABASE_POOL_SIZE", 1, 200)))
+  poolSize: Config.integer("DATABASE_POOL_SIZE").pipe(Config.withDefault(10), Config.mapOrFail(between("DATABASE_POOL_SIZE", 1, 200))),
+  synchronous: Config.literal("full", "normal")("DB_SYNCHRONOUS").pipe(Config.withDefault("full" as const))
 })
 
 const parseAdmins = (text: string): Either.Either<ReadonlySet<TelegramId>, ConfigError.ConfigError> => {
@@ -94,6 +97,22 @@ export interface KryptoSettings {
 const httpUrl = (name: string) => (url: string) =>
   /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(url) ? Either.right(url) : Either.left(ConfigError.InvalidData([name], "must be an http(s) URL"))
 
+/**
+ * An https URL, or plain http on this machine only (127.0.0.1, ::1, localhost): over plain http
+ * elsewhere an API key or the bot token would travel in clear, and a tampered answer could mark an
+ * invoice paid.
+ */
+export const secureUrl = (name: string) => (url: string): Either.Either<string, ConfigError.ConfigError> => {
+  const parsed = Option.liftThrowable((u: string) => new URL(u))(url)
+  if (Option.isNone(parsed) || !/^https?:$/.test(parsed.value.protocol) || /\s/.test(url)) {
+    return Either.left(ConfigError.InvalidData([name], "must be an https URL"))
+  }
+  const loopback = ["127.0.0.1", "[::1]", "localhost"].includes(parsed.value.hostname)
+  return parsed.value.protocol === "https:" || loopback
+    ? Either.right(url)
+    : Either.left(ConfigError.InvalidData([name], "must use https (plain http only to 127.0.0.1 or localhost): over http the key and the answers travel unprotected"))
+}
+
 const parseAssets = (text: string): Either.Either<ReadonlyArray<Asset>, ConfigError.ConfigError> => {
   const out: Array<Asset> = []
   for (const part of text.split(/[\s,]+/).filter((p) => p !== "")) {
@@ -111,7 +130,7 @@ export const kryptoConfig: Config.Config<Option.Option<KryptoSettings>> = Config
   apiKey: Config.option(Config.redacted("KRYPTOEXPRESS_API_KEY")),
   apiUrl: Config.string("KRYPTOEXPRESS_API_URL").pipe(
     Config.withDefault("https://kryptoexpress.pro/api"),
-    Config.mapOrFail(httpUrl("KRYPTOEXPRESS_API_URL"))
+    Config.mapOrFail(secureUrl("KRYPTOEXPRESS_API_URL"))
   ),
   callbackUrl: Config.option(Config.string("KRYPTOEXPRESS_CALLBACK_URL").pipe(Config.mapOrFail(httpUrl("KRYPTOEXPRESS_CALLBACK_URL")))),
   assets: Config.option(Config.string("KRYPTOEXPRESS_ASSETS").pipe(Config.mapOrFail(parseAssets)))

@@ -21,7 +21,7 @@ export const StorageLive: Layer.Layer<StoragePorts | SqlClient.SqlClient, Storag
       onSome: (url): Layer.Layer<StoragePorts | SqlClient.SqlClient, StorageUnavailable> => PgStorage({ url, maxConnections: db.poolSize }),
       onNone: () => {
         mkdirSync(dirname(db.file), { recursive: true })
-        return SqliteStorage({ filename: db.file, encryptionKey: Option.getOrUndefined(db.encryptionKey) })
+        return SqliteStorage({ filename: db.file, encryptionKey: Option.getOrUndefined(db.encryptionKey), synchronous: db.synchronous })
       }
     })))
 

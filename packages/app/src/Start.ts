@@ -14,7 +14,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import { CliFailure } from "./cli/Output.js"
-import { type KryptoSettings, kryptoConfig, shopConfig, webhookPathConfig } from "./Config.js"
+import { type KryptoSettings, kryptoConfig, secureUrl, shopConfig, webhookPathConfig } from "./Config.js"
 import { callbackRoute, HttpServerLive, telegramRoute } from "./Http.js"
 import { ProcessorNotConfigured } from "./Services.js"
 import { chainAssets, chainConfig } from "./ChainConfig.js"
@@ -25,10 +25,7 @@ import { deriverLayer, StorageLive } from "./Shop.js"
 export const telegramConfig = Config.all({
   token: Config.option(Config.redacted("BOT_TOKEN")),
   apiRoot: Config.option(Config.string("TELEGRAM_API_ROOT")).pipe(
-    Config.mapOrFail((root) =>
-      Option.isNone(root) || /^https?:\/\/[^\s]+$/.test(root.value)
-        ? Either.right(root)
-        : Either.left(ConfigError.InvalidData(["TELEGRAM_API_ROOT"], "must be an http(s) URL")))
+    Config.mapOrFail((root) => Option.isNone(root) ? Either.right(root) : Either.map(secureUrl("TELEGRAM_API_ROOT")(root.value), Option.some))
   ),
   shopName: Config.string("SHOP_NAME").pipe(Config.withDefault("tokenshop")),
   helpText: Config.option(Config.string("HELP_TEXT")),

@@ -22,7 +22,7 @@ export interface Announcement {
   readonly admin: string
   readonly status: "running" | "done" | "cancelled"
   /** Recipients, fixed when the announcement was made. */
-  readonly total: number
+  readonly total: number // a count of buyers, not money
   readonly sent: number
   readonly failed: number
   readonly blocked: number

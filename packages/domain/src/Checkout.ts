@@ -101,7 +101,7 @@ export class Checkout extends Context.Tag("@tokenshop/domain/Checkout")<Checkout
           actor: null,
           ref: null,
           createdAt: at
-        })
+        }).pipe(Effect.catchTags({ LedgerConflict: Effect.die, InvalidAmount: Effect.die })) // a checkout key and a total above zero are ours
         const buy = yield* buys.create({ user, checkoutKey: key, total, items, createdAt: at })
         yield* carts.clear(user)
         return { buy, replayed: false, balance }

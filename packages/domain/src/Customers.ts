@@ -22,7 +22,7 @@ export interface CustomerCard {
 export const parseUserQuery = (text: string): { readonly id: TelegramId } | { readonly username: string } | undefined => {
   const q = text.trim()
   if (/^\d{1,16}$/.test(q)) {
-    const id = Number.parseInt(q, 10)
+    const id = Number.parseInt(q, 10) // a Telegram id, not money
     return Number.isSafeInteger(id) && id > 0 ? { id: TelegramId.make(id) } : undefined
   }
   const name = q.replace(/^@/, "")

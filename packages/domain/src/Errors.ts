@@ -4,7 +4,7 @@
  */
 import * as Data from "effect/Data"
 import type { FiatCurrency } from "./Currency.js"
-import type { BuyId, CategoryId, PaymentId, SubcategoryId, TelegramId } from "./Ids.js"
+import type { BuyId, CategoryId, IdempotencyKey, PaymentId, SubcategoryId, TelegramId } from "./Ids.js"
 import type { Money } from "./Money.js"
 
 export class InvalidAmount extends Data.TaggedError("InvalidAmount")<{
@@ -145,4 +145,9 @@ export class AddressPoolEmpty extends Data.TaggedError("AddressPoolEmpty")<{ rea
 /** A confirmation no longer matches the cart (a line, a quantity or a price changed) or has expired: nothing was bought. */
 export class CheckoutStale extends Data.TaggedError("CheckoutStale")<{ readonly reason: "changed" | "expired" }> {
   override get message() { return this.reason === "changed" ? "the cart changed since it was confirmed" : "the confirmation has expired" }
+}
+
+/** An idempotency key already names a different ledger entry (another user, kind or amount): nothing was written. */
+export class LedgerConflict extends Data.TaggedError("LedgerConflict")<{ readonly key: IdempotencyKey; readonly existing: string }> {
+  override get message() { return `the key ${this.key} was already used for a different entry (${this.existing}); nothing was written` }
 }

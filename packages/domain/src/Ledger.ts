@@ -3,7 +3,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
-import { type InsufficientFunds, InvalidAmount, InvalidInput, type NotAdmin, type UserNotFound } from "./Errors.js"
+import { type InsufficientFunds, InvalidAmount, InvalidInput, LedgerConflict, type NotAdmin, type UserNotFound } from "./Errors.js"
 import { DomainEvent, Notifier } from "./Events.js"
 import { IdempotencyKey, LedgerEntryId, TelegramId } from "./Ids.js"
 import { type Money, Money as MoneySchema, money } from "./Money.js"
@@ -87,16 +87,33 @@ export const balanceOf = (currency: Money["currency"], entries: Iterable<Pick<Le
   return { topUp: money(totals.topUp, currency), consumed: money(totals.consumed, currency), available: money(totals.topUp - totals.consumed, currency) }
 }
 
+/** The guards every LedgerRepo applies: a positive amount, and a replayed key only for the same entry. */
+export const appendCheck = (entry: NewLedgerEntry, previous: LedgerEntry | undefined): InvalidAmount | LedgerConflict | undefined => {
+  if (entry.amount.amount <= 0n) {
+    return new InvalidAmount({ input: entry.amount.amount.toString(), reason: entry.amount.amount === 0n ? "zero" : "negative", maxDecimals: 0 })
+  }
+  if (
+    previous !== undefined &&
+    (previous.user !== entry.user || previous.kind !== entry.kind || previous.amount.amount !== entry.amount.amount ||
+      previous.amount.currency !== entry.amount.currency)
+  ) {
+    return new LedgerConflict({ key: entry.key, existing: `${previous.kind} of ${previous.amount.amount} ${previous.amount.currency} for user ${previous.user}` })
+  }
+  return undefined
+}
+
 export class LedgerRepo extends Context.Tag("@tokenshop/domain/LedgerRepo")<LedgerRepo, {
   /**
    * Appends one entry, atomically with its balance check: a debit (purchase, admin_debit) larger
    * than what is available fails with InsufficientFunds and writes nothing.
-   * Idempotent per `key`: a replay returns the first entry with `replayed: true` and writes nothing.
-   * `balance` is the user's balance in the entry's currency once the append is done.
+   * Idempotent per `key`: a replay of the same entry (user, kind and amount) returns the first one
+   * with `replayed: true` and writes nothing; the key of a different entry is a LedgerConflict.
+   * Amounts must be above zero (InvalidAmount). `balance` is the user's balance in the entry's
+   * currency once the append is done. Check both with `appendCheck` before writing.
    */
   readonly append: (entry: NewLedgerEntry) => Effect.Effect<
     { readonly entry: LedgerEntry; readonly replayed: boolean; readonly balance: Balance },
-    InsufficientFunds
+    InsufficientFunds | LedgerConflict | InvalidAmount
   >
   readonly balance: (user: TelegramId, currency: Money["currency"]) => Effect.Effect<Balance>
   readonly findByKey: (key: IdempotencyKey) => Effect.Effect<Option.Option<LedgerEntry>>
@@ -120,7 +137,7 @@ export class Ledger extends Context.Tag("@tokenshop/domain/Ledger")<Ledger, {
   /** An admin's credit or debit, with a reason and the admin recorded. A debit never overdraws. */
   readonly adjust: (admin: AdminRef, adjustment: Adjustment) => Effect.Effect<
     Balance,
-    NotAdmin | UserNotFound | InsufficientFunds | InvalidAmount | InvalidInput
+    NotAdmin | UserNotFound | InsufficientFunds | InvalidAmount | InvalidInput | LedgerConflict
   >
 }>() {
   static readonly layer = Layer.effect(Ledger, Effect.gen(function*() {

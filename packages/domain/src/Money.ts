@@ -10,8 +10,10 @@ import { InvalidAmount } from "./Errors.js"
 /** A fiat amount in minor units, tagged with its currency. */
 export const Money = Schema.Struct({ amount: Schema.BigIntFromSelf, currency: FiatCurrency })
 export type Money = typeof Money.Type
+/** A non-negative amount in base units, written plainly in decimal: no sign, hex, exponent, space or leading zero. */
+const AmountText = Schema.String.pipe(Schema.pattern(/^(0|[1-9]\d{0,77})$/))
 /** Wire and storage form: the amount as a decimal-integer string. */
-export const MoneyFromJson = Schema.Struct({ amount: Schema.BigInt, currency: FiatCurrency })
+export const MoneyFromJson = Schema.Struct({ amount: Schema.compose(AmountText, Schema.BigInt), currency: FiatCurrency })
 
 /** A crypto amount in the asset's base units. */
 export const CryptoAmount = Schema.Struct({ units: Schema.BigIntFromSelf, asset: AssetSchema })

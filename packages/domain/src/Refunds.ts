@@ -37,10 +37,10 @@ export class Refunds extends Context.Tag("@tokenshop/domain/Refunds")<Refunds, {
           const found = yield* buys.get(id)
           if (found._tag === "None") return yield* new BuyNotFound({ buy: id })
           const buy = found.value
-          if (buy.refundedAt !== null || !(yield* buys.markRefunded(id, at))) {
-            return yield* new AlreadyRefunded({ buy: id })
-          }
-          const { balance } = yield* ledger.append({
+          if (buy.refundedAt !== null) return yield* new AlreadyRefunded({ buy: id })
+          // The refund's own entry first: the purchase is marked refunded only when this call wrote it,
+          // never on a replay of the key, and a key used by another entry stops the refund.
+          const { balance, replayed } = yield* ledger.append({
             user: buy.user,
             kind: "refund",
             amount: buy.total,
@@ -49,7 +49,8 @@ export class Refunds extends Context.Tag("@tokenshop/domain/Refunds")<Refunds, {
             actor: describeAdmin(admin),
             ref: `buy:${id}`,
             createdAt: at
-          }).pipe(Effect.orDie) // a credit never lacks funds
+          }).pipe(Effect.orDie) // a credit never lacks funds; a conflicting key is a corrupted ledger
+          if (replayed || !(yield* buys.markRefunded(id, at))) return yield* new AlreadyRefunded({ buy: id })
           return { buy: { ...buy, refundedAt: at }, balance }
         }))
         yield* notifier.publish(DomainEvent.Refunded({

@@ -2,6 +2,8 @@ import { describe, expect, it } from "@effect/vitest"
 import * as BigDecimal from "effect/BigDecimal"
 import * as Either from "effect/Either"
 import * as fc from "effect/FastCheck"
+import * as Schema from "effect/Schema"
+import { MoneyFromJson } from "../src/Money.js"
 import {
   crypto, divideHalfEven, formatCrypto, formatMoney, impliedRate, money, parseCrypto, parseMoney, rate, toCrypto, toFiat,
   parseUnits, unitsToDecimal
@@ -96,5 +98,15 @@ describe("conversion at a recorded rate", () => {
   it("refuses a rate of the wrong asset or currency", () => {
     expect(() => toFiat(crypto(1n, "BTC"), rate("LTC", "USD", "1", at))).toThrow()
     expect(() => toCrypto(money(1n, "EUR"), rate("BTC", "USD", "1", at))).toThrow()
+  })
+})
+
+describe("money on the wire", () => {
+  it("MoneyFromJson takes plain non-negative decimal integers only", () => {
+    const decode = Schema.decodeUnknownEither(MoneyFromJson)
+    expect(decode({ amount: "1250", currency: "USD" })).toEqual(Either.right({ amount: 1250n, currency: "USD" }))
+    expect(decode({ amount: "0", currency: "USD" })._tag).toBe("Right")
+    for (const amount of ["0x1f", "-5", "1e3", " 5", "05", "1.5", "", "+5"]) expect(decode({ amount, currency: "USD" })._tag, amount).toBe("Left")
+    expect(Schema.encodeSync(MoneyFromJson)({ amount: 99n, currency: "EUR" })).toEqual({ amount: "99", currency: "EUR" })
   })
 })

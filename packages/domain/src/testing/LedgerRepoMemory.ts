@@ -2,9 +2,9 @@ import * as Effect from "effect/Effect"
 import * as HashMap from "effect/HashMap"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import { InsufficientFunds } from "../Errors.js"
+import { InsufficientFunds, type InvalidAmount, type LedgerConflict } from "../Errors.js"
 import { LedgerEntryId } from "../Ids.js"
-import { type Balance, balanceOf, isDebit, type LedgerEntry, LedgerRepo } from "../Ledger.js"
+import { appendCheck, type Balance, balanceOf, isDebit, type LedgerEntry, LedgerRepo } from "../Ledger.js"
 import { slice } from "../Paging.js"
 import { MemoryStore, nextId } from "./MemoryStore.js"
 
@@ -15,8 +15,10 @@ export const LedgerRepoMemory: Layer.Layer<LedgerRepo, never, MemoryStore> = Lay
 
   return LedgerRepo.of({
     append: (entry) =>
-      store.modify<Effect.Effect<{ readonly entry: LedgerEntry; readonly replayed: boolean; readonly balance: Balance }, InsufficientFunds>>((s) => {
+      store.modify<Effect.Effect<{ readonly entry: LedgerEntry; readonly replayed: boolean; readonly balance: Balance }, InsufficientFunds | LedgerConflict | InvalidAmount>>((s) => {
         const previous = HashMap.get(s.ledgerKeys, entry.key)
+        const refused = appendCheck(entry, Option.getOrUndefined(previous))
+        if (refused !== undefined) return [Effect.fail(refused), s] as const
         const entries = entriesOf(s, entry.user)
         const before = balanceOf(entry.amount.currency, entries)
         if (Option.isSome(previous)) return [Effect.succeed({ entry: previous.value, replayed: true, balance: before }), s] as const

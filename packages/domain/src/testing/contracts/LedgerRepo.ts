@@ -48,14 +48,30 @@ export const ledgerRepoContract = (name: string, layer: ContractLayer<LedgerRepo
         yield* repo.append(entry(user, "deposit", 1_000n))
         const e = entry(user, "purchase", 1_001n)
         const error = yield* Effect.flip(repo.append(e))
-        expect(error._tag).toBe("InsufficientFunds")
-        expect(error.needed).toEqual(usd(1_001n))
-        expect(error.available).toEqual(usd(1_000n))
+        expect(error).toMatchObject({ _tag: "InsufficientFunds", needed: usd(1_001n), available: usd(1_000n) })
         expect(Option.isNone(yield* repo.findByKey(e.key))).toBe(true)
         expect((yield* repo.balance(user, "USD")).available).toEqual(usd(1_000n))
         const exact = yield* repo.append(entry(user, "admin_debit", 1_000n))
         expect(exact.replayed).toBe(false)
         expect((yield* repo.balance(user, "USD")).available).toEqual(usd(0n))
+      })))
+
+    it.live("a key replayed for a different entry is a LedgerConflict; an amount of zero or below is refused; nothing is written", () =>
+      run(Effect.gen(function*() {
+        const repo = yield* LedgerRepo
+        const [user, other] = [yield* registered(), yield* registered()]
+        const credit = entry(user, "deposit", 700n)
+        yield* repo.append(credit)
+        for (const changed of [{ ...credit, amount: usd(99_999n) }, { ...credit, user: other }, { ...credit, kind: "admin_credit" as const }]) {
+          expect(yield* Effect.flip(repo.append(changed))).toMatchObject({ _tag: "LedgerConflict", key: credit.key })
+        }
+        for (const cents of [0n, -500n]) {
+          const bad = entry(user, "purchase", cents)
+          expect(yield* Effect.flip(repo.append(bad))).toMatchObject({ _tag: "InvalidAmount" })
+          expect(Option.isNone(yield* repo.findByKey(bad.key))).toBe(true)
+        }
+        expect(yield* repo.balance(user, "USD")).toMatchObject({ topUp: usd(700n), consumed: usd(0n) })
+        expect(yield* repo.balance(other, "USD")).toMatchObject({ topUp: usd(0n) })
       })))
 
     it.live("a replayed key returns the first entry and changes nothing", () =>
@@ -64,7 +80,7 @@ export const ledgerRepoContract = (name: string, layer: ContractLayer<LedgerRepo
         const user = yield* registered()
         const credit = entry(user, "deposit", 700n)
         const first = yield* repo.append(credit)
-        const again = yield* repo.append({ ...credit, amount: usd(99_999n) })
+        const again = yield* repo.append(credit)
         expect(first.replayed).toBe(false)
         expect(again.replayed).toBe(true)
         expect(again.entry).toEqual(first.entry)
