@@ -7,7 +7,7 @@ import * as SqlClient from "@effect/sql/SqlClient"
 import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
 import { BackupFailed, DatabaseBackup } from "@tokenshop/domain"
 import { randomBytes } from "node:crypto"
-import { rm } from "node:fs/promises"
+import { open, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import * as Clock from "effect/Clock"
@@ -29,6 +29,8 @@ export const SqlBackup = Layer.effect(DatabaseBackup, Effect.gen(function*() {
     copy: Effect.gen(function*() {
       const path = join(tmpdir(), `tokenshop-backup-${randomBytes(8).toString("hex")}.db`)
       yield* Effect.addFinalizer(() => Effect.promise(() => rm(path, { force: true })))
+      // Made empty first, readable by the shop's user only: VACUUM INTO fills it and keeps its mode.
+      yield* Effect.tryPromise({ try: () => open(path, "wx", 0o600).then((f) => f.close()), catch: (e) => new BackupFailed({ reason: String(e) }) })
       yield* sql`VACUUM INTO ${path}`.pipe(Effect.mapError((e) => new BackupFailed({ reason: e.message })))
       return { _tag: "File" as const, path, name: `tokenshop-${stamp(yield* Clock.currentTimeMillis)}.db` }
     })

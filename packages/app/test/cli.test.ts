@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import * as Effect from "effect/Effect"
 import { afterAll, beforeEach, describe, expect, it } from "vitest"
@@ -95,6 +95,7 @@ describe("tokenshop", () => {
     const out = join(dir, "backup.db")
     expect(await tokenshop(["backup", out])).toEqual({ code: 0, output: `backed up to ${out}` })
     expect(readFileSync(out).subarray(0, 15).toString()).toBe("SQLite format 3")
+    expect(statSync(out).mode & 0o777).toBe(0o600)
     expect((await tokenshop(["backup", out])).output).toContain("exists already")
   })
 
@@ -108,6 +109,7 @@ describe("tokenshop", () => {
     const out = join(dir, "enc-backup.db")
     expect((await tokenshop(["backup", out], env)).code).toBe(0)
     expect(readFileSync(out).subarray(0, 15).toString()).not.toBe("SQLite format 3")
+    expect(statSync(out).mode & 0o777).toBe(0o600)
     expect((await tokenshop(["stats"], { ...env, DATABASE_FILE: out })).code).toBe(0)
   })
 

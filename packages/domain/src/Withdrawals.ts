@@ -7,7 +7,7 @@ import type { Asset } from "./Currency.js"
 import { type InvalidAddress, type NotAdmin, ServiceUnavailable, WithdrawalRejected } from "./Errors.js"
 import { DomainEvent, Notifier } from "./Events.js"
 import { idempotencyKey, type IdempotencyKey, type WithdrawalId } from "./Ids.js"
-import type { CryptoAmount, Money } from "./Money.js"
+import { type CryptoAmount, type Money, money } from "./Money.js"
 import type { Page, PageRequest } from "./Paging.js"
 import type { PaymentRequest } from "./PaymentRequests.js"
 import { PriceSource } from "./Prices.js"
@@ -156,12 +156,14 @@ export class Withdrawals extends Context.Tag("@tokenshop/domain/Withdrawals")<Wi
         const rate = yield* Effect.option(prices.rate(valid.asset, currency))
         const fiat = Option.match(rate, {
           onNone: () => null,
-          onSome: (r) => ({
-            total: toFiat(quote.total, r),
-            networkFee: toFiat(quote.networkFee, r),
-            serviceFee: toFiat(quote.serviceFee, r),
-            receiving: toFiat(quote.receiving, r)
-          })
+          // Each fee is valued and rounded once; what arrives is the rest of the total, so that the
+          // parts shown always add up to the total shown (rounding each part alone could miss by a cent).
+          onSome: (r) => {
+            const total = toFiat(quote.total, r)
+            const networkFee = toFiat(quote.networkFee, r)
+            const serviceFee = toFiat(quote.serviceFee, r)
+            return { total, networkFee, serviceFee, receiving: money(total.amount - networkFee.amount - serviceFee.amount, total.currency) }
+          }
         })
         return { request: valid, quote, fiat }
       }),

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto"
-import { existsSync } from "node:fs"
-import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
+import { createReadStream, existsSync } from "node:fs"
+import { open } from "node:fs/promises"
+import { pipeline } from "node:stream/promises"
 import * as SqlClient from "@effect/sql/SqlClient"
 import {
-  BuyId, Buys, formatCrypto, formatMoney, idempotencyKey, lastDays, Ledger, now, operator, page, parseMoney, Refunds,
+  Backups, BuyId, Buys, formatCrypto, formatMoney, idempotencyKey, lastDays, Ledger, now, operator, page, parseMoney, Refunds,
   ShopConfig, Statistics, TelegramId, Users
 } from "@tokenshop/domain"
 import * as Console from "effect/Console"
@@ -81,21 +82,25 @@ export const stats = (days: number) =>
   })
 
 /**
- * A consistent copy of the SQLite database while the shop runs: SQLite's online backup, or for an
- * encrypted database VACUUM INTO, which writes the copy encrypted with the same key.
+ * A consistent copy of the database while the shop runs (the same copy as the admin menu's Backup:
+ * still encrypted with the same key when the database is), written to a new file only its owner can
+ * read (0600). PostgreSQL: pg_dump.
  */
 export const backup = (out: string) =>
-  Effect.gen(function*() {
+  Effect.scoped(Effect.gen(function*() {
     if (existsSync(out)) return yield* Effect.fail(new CliFailure(`${out} exists already; choose a new file`))
-    const client = yield* Effect.serviceOption(SqliteClient.SqliteClient)
-    if (Option.isNone(client)) {
-      return yield* Effect.fail(new CliFailure("backup copies an SQLite database; for PostgreSQL use pg_dump"))
-    }
-    const db = yield* databaseConfig
-    if (Option.isSome(db.encryptionKey)) {
-      yield* client.value.unsafe(`VACUUM INTO '${out.replaceAll("'", "''")}'`)
-    } else {
-      yield* client.value.backup(out)
-    }
+    const copy = yield* (yield* Backups).take(operator("cli")).pipe(Effect.mapError((e) => new CliFailure(e.message)))
+    if (copy._tag === "External") return yield* Effect.fail(new CliFailure(copy.hint))
+    yield* Effect.tryPromise({
+      try: async () => {
+        const target = await open(out, "wx", 0o600)
+        try {
+          await pipeline(createReadStream(copy.path), target.createWriteStream())
+        } finally {
+          await target.close().catch(() => {})
+        }
+      },
+      catch: (e) => new CliFailure(`cannot write ${out}: ${e instanceof Error ? e.message : String(e)}`)
+    })
     yield* Console.log(`backed up to ${out}`)
-  })
+  }))
