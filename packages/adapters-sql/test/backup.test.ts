@@ -1,5 +1,5 @@
 /** The admin's backup: a consistent copy of the running SQLite file, still encrypted when SQLCipher is on; PostgreSQL points to pg_dump. */
-import { copyFileSync, existsSync, readFileSync } from "node:fs"
+import { copyFileSync, existsSync, readFileSync, statSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "@effect/vitest"
 import { DatabaseBackup, TelegramId, UserRepo } from "@tokenshop/domain"
@@ -26,6 +26,7 @@ describe("backups", () => {
             const c = yield* Effect.flatMap(DatabaseBackup, (b) => b.copy)
             if (c._tag !== "File") return c
             copied = c.path
+            expect(statSync(c.path).mode & 0o777).toBe(0o600)
             const bytes = readFileSync(c.path)
             expect(bytes.subarray(0, 16).toString("latin1") === "SQLite format 3\u0000").toBe(key === undefined)
             expect(bytes.includes(Buffer.from("kept-buyer"))).toBe(key === undefined)
