@@ -31,6 +31,7 @@ import { Users } from "../Users.js"
 import {
   AddressDeriverMemory, AddressValidatorMemory, BroadcasterMemory, NotifierMemory, PaymentGatewayMemory, ShopMemory, StorageMemory, WalletProcessorMemory
 } from "./memory.js"
+import { yieldToHost } from "./yieldToHost.js"
 
 export type ChainCommand =
   | { readonly _tag: "Seen"; readonly tx: number; readonly output: number; readonly confirmations: number }
@@ -198,11 +199,13 @@ export const chainDepositProperties = (
 ) =>
   it(`chain deposits: credited at most once, held when gone, under random interleavings: ${name}`, async () => {
     await fc.assert(
-      fc.asyncProperty(chainWorldArbitrary, fc.array(chainCommandArbitrary, { minLength: 1, maxLength: 25 }), (world, commands) =>
-        Effect.runPromise(runChainCommands(world, commands).pipe(
+      fc.asyncProperty(chainWorldArbitrary, fc.array(chainCommandArbitrary, { minLength: 1, maxLength: 25 }), async (world, commands) => {
+        await yieldToHost()
+        return Effect.runPromise(runChainCommands(world, commands).pipe(
           Effect.provide(chainShop(makeStorage())),
           Logger.withMinimumLogLevel(LogLevel.Error) // waiting for a price is logged as a warning, on purpose here
-        ))),
+        ))
+      }),
       { numRuns: options.numRuns ?? 300 }
     )
   }, options.timeout ?? 300_000)

@@ -21,6 +21,7 @@ import { Refunds } from "../Refunds.js"
 import { ShopConfig } from "../ShopConfig.js"
 import { operator, Users } from "../Users.js"
 import { type Command, commandArbitrary, SUBS, USERS } from "./commands.js"
+import { yieldToHost } from "./yieldToHost.js"
 
 const telegram = (u: number) => TelegramId.make(100 + u)
 const admin = operator("property")
@@ -233,8 +234,10 @@ export const shopProperties = (
 ) =>
   it(`shop invariants hold under random commands: ${name}`, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(commandArbitrary, { minLength: 5, maxLength: options.maxCommands ?? 30, size: "max" }), (commands) =>
-        Effect.runPromise(runCommands(commands).pipe(Effect.provide(makeLayer())))),
+      fc.asyncProperty(fc.array(commandArbitrary, { minLength: 5, maxLength: options.maxCommands ?? 30, size: "max" }), async (commands) => {
+        await yieldToHost()
+        return Effect.runPromise(runCommands(commands).pipe(Effect.provide(makeLayer())))
+      }),
       { numRuns: options.numRuns ?? 1000, ...(options.seed === undefined ? {} : { seed: options.seed }) }
     )
   }, options.timeout ?? 300_000)
