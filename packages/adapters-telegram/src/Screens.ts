@@ -61,6 +61,12 @@ export const chunk = <A>(xs: ReadonlyArray<A>, n: number): Array<Array<A>> =>
 export const deliveryLines = (buy: Buy): ReadonlyArray<string> =>
   buy.items.map((item, i) => `${i + 1}. ${item.categoryName} / ${item.subcategoryName}\n${item.privateData}`)
 
+/** A question the user answers by typing, with the Cancel button that drops it. */
+export const question = (s: Speaker, key: string, args?: Record<string, string | number>): Screen => ({
+  text: s.html(key, args),
+  keyboard: [[button(s.t("prompt-cancel"), { _tag: "CancelPrompt" })]]
+})
+
 export const notice = (s: Speaker, key: string, args?: Record<string, string | number>, back: Callback = { _tag: "Main" }): Screen => ({
   text: s.html(key, args),
   keyboard: [[button(s.t("button-back"), back)]]

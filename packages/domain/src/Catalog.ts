@@ -8,7 +8,7 @@ import { CategoryNotFound, type ImportRejected, InvalidInput, type NotAdmin, Sub
 import { CategoryId, ItemId, SubcategoryId } from "./Ids.js"
 import { type ImportFormat, type ImportRecord, parseImport } from "./Import.js"
 import { Money } from "./Money.js"
-import type { Page, PageRequest } from "./Paging.js"
+import { type Page, type PageRequest, slice } from "./Paging.js"
 import { chunksOf, makeImporter } from "./internal/importing.js"
 import { checkTxt, textLines, txtRecords } from "./ImportText.js"
 import { ShopConfig } from "./ShopConfig.js"
@@ -178,9 +178,10 @@ export class Catalog extends Context.Tag("@tokenshop/domain/Catalog")<Catalog, {
         Effect.gen(function*() {
           yield* users.ensureAdmin(admin)
           const { name } = yield* liveCategory(id)
-          const all = yield* repo.subcategories(id, { offset: 0, limit: Number.MAX_SAFE_INTEGER }, false)
-          const stock = all.items.reduce((n, sub) => n + sub.stock, 0)
-          return { category: { id, name, stock }, subcategories: yield* repo.subcategories(id, page, false) }
+          // One read: the category's stock is the sum over all its subcategories, the page a slice of them.
+          const all = (yield* repo.subcategories(id, { offset: 0, limit: Number.MAX_SAFE_INTEGER }, false)).items
+          const stock = all.reduce((n, sub) => n + sub.stock, 0)
+          return { category: { id, name, stock }, subcategories: slice(all, page) }
         }),
       setPrice: (admin, id, price) =>
         users.ensureAdmin(admin).pipe(

@@ -34,8 +34,8 @@ export class Statistics extends Context.Tag("@tokenshop/domain/Statistics")<Stat
   readonly period: (admin: AdminRef, period: Period) => Effect.Effect<ShopStatistics, NotAdmin>
   /** The period day by day (UTC days, the last one up to now), oldest first: for charts. */
   readonly daily: (admin: AdminRef, period: Period) => Effect.Effect<ReadonlyArray<ShopStatistics>, NotAdmin>
-  /** Every purchase of the window, oldest first, read a page at a time: for a CSV export. */
-  readonly sales: (admin: AdminRef, window: TimeWindow) => Stream.Stream<BuySummary, NotAdmin>
+  /** Every purchase of the period up to now, oldest first, read a page at a time: for a CSV export. */
+  readonly sales: (admin: AdminRef, period: Period) => Stream.Stream<BuySummary, NotAdmin>
 }>() {
   static readonly layer = Layer.effect(Statistics, Effect.gen(function*() {
     const buys = yield* BuyRepo
@@ -44,16 +44,15 @@ export class Statistics extends Context.Tag("@tokenshop/domain/Statistics")<Stat
     const users = yield* Users
     const { currency } = yield* ShopConfig
 
-    const summary = (admin: AdminRef, window: TimeWindow) =>
-      users.ensureAdmin(admin).pipe(
-        Effect.zipRight(Effect.all({
-          sales: buys.summarize(window, currency),
-          deposits: deposits.summarize(window, currency),
-          newUsers: userRepo.countRegistered(window)
-        })),
-        Effect.map((s) => ({ window, ...s }))
-      )
-    const ofPeriod = (period: Period, end: Date): TimeWindow => ({ from: new Date(end.getTime() - periodMillis[period]), to: new Date(end.getTime() + 1) })
+    /** The figures of a window; the caller has checked the admin. */
+    const measure = (window: TimeWindow) =>
+      Effect.map(Effect.all({
+        sales: buys.summarize(window, currency),
+        deposits: deposits.summarize(window, currency),
+        newUsers: userRepo.countRegistered(window)
+      }), (s): ShopStatistics => ({ window, ...s }))
+    const summary = (admin: AdminRef, window: TimeWindow) => Effect.zipRight(users.ensureAdmin(admin), measure(window))
+    const ofPeriod = (period: Period, end: Date): TimeWindow => lastDays(periodMillis[period] / periodMillis.day, end)
     return Statistics.of({
       summary,
       period: (admin, period) => Effect.flatMap(now, (end) => summary(admin, ofPeriod(period, end))),
@@ -67,11 +66,11 @@ export class Statistics extends Context.Tag("@tokenshop/domain/Statistics")<Stat
             const from = today - (days - 1 - i) * periodMillis.day
             return { from: new Date(from), to: new Date(Math.min(from + periodMillis.day, end.getTime() + 1)) }
           })
-          return yield* Effect.forEach(windows, (w) => summary(admin, w))
+          return yield* Effect.forEach(windows, measure)
         }),
-      sales: (admin, window) =>
-        Stream.unwrap(Effect.as(users.ensureAdmin(admin), Stream.paginateChunkEffect(0, (offset) =>
-          Effect.map(buys.listBetween(window, { offset, limit: 500 }), (p) => [
+      sales: (admin, period) =>
+        Stream.unwrap(Effect.map(Effect.zipRight(users.ensureAdmin(admin), now), (end) => Stream.paginateChunkEffect(0, (offset) =>
+          Effect.map(buys.listBetween(ofPeriod(period, end), { offset, limit: 500 }), (p) => [
             Chunk.fromIterable(p.items),
             offset + p.items.length < p.total && p.items.length > 0 ? Option.some(offset + p.items.length) : Option.none()
           ] as const))))

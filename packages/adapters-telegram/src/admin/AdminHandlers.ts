@@ -9,7 +9,7 @@ import * as Option from "effect/Option"
 import { ask, readAsked } from "../Asked.js"
 import { assetLabel } from "../Assets.js"
 import type { Answers, Handlers } from "../Handler.js"
-import { button, listPage, notice } from "../Screens.js"
+import { listPage, notice, question } from "../Screens.js"
 import { answer, expired, reply, send, sendFile, show } from "../TelegramApi.js"
 import { adminGuard } from "./AsAdmin.js"
 import * as A from "./AdminScreens.js"
@@ -72,10 +72,7 @@ export const adminHandlers = Effect.gen(function*() {
         if (preview._tag === "Left") {
           const e = preview.left
           if (e._tag === "InvalidAddress") {
-            return yield* send(ctx, {
-              text: s.html("withdraw-bad-address", { asset: assetLabel(asked.asset), reason: e.reason }),
-              keyboard: [[button(s.t("prompt-cancel"), { _tag: "CancelPrompt" })]]
-            })
+            return yield* send(ctx, question(s, "withdraw-bad-address", { asset: assetLabel(asked.asset), reason: e.reason }))
           }
           yield* prompts.clear(user.id)
           return yield* send(ctx, notice(s, "withdraw-failed", { reason: e.message }, { _tag: "Wallet" }))

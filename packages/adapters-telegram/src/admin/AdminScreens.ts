@@ -2,7 +2,7 @@
 import { type Asset, type CryptoAmount, formatCrypto, formatMoney, type Money, type Page, type Withdrawal, type WithdrawalPreview } from "@tokenshop/domain"
 import { assetLabel, txLink } from "../Assets.js"
 import { formatDate } from "../Format.js"
-import { button, chunk, escapeHtml, nonEmpty, pager, type Screen, type Speaker } from "../Screens.js"
+import { button, chunk, escapeHtml, nonEmpty, pager, question, type Screen, type Speaker } from "../Screens.js"
 
 export const adminMenu = (s: Speaker): Screen => ({
   text: s.t("admin-title"),
@@ -29,10 +29,7 @@ export const wallet = (s: Speaker, balances: ReadonlyArray<CryptoAmount>): Scree
   }
 }
 
-export const askAddress = (s: Speaker, asset: Asset): Screen => ({
-  text: s.html("withdraw-ask-address", { asset: assetLabel(asset) }),
-  keyboard: [[button(s.t("prompt-cancel"), { _tag: "CancelPrompt" })]]
-})
+export const askAddress = (s: Speaker, asset: Asset): Screen => question(s, "withdraw-ask-address", { asset: assetLabel(asset) })
 
 const both = (s: Speaker, c: CryptoAmount, fiat: Money | undefined) =>
   fiat === undefined ? formatCrypto(c) : `${formatCrypto(c)} (≈ ${formatMoney(fiat, s.language)})`

@@ -5,7 +5,7 @@ import { ask } from "../Asked.js"
 import { cart as cartScreen } from "../cart/CartScreens.js"
 import type { Answers, BotSettings, Handlers } from "../Handler.js"
 import { mainMenu } from "../profile/ProfileScreens.js"
-import { button, listPage, notice } from "../Screens.js"
+import { listPage, notice, question } from "../Screens.js"
 import { answer, expired, reply, send, show } from "../TelegramApi.js"
 import * as C from "./CatalogScreens.js"
 
@@ -50,15 +50,14 @@ export const catalogHandlers = (settings: BotSettings) =>
       TypeQuantity: (ctx, user, s, callback) =>
         Effect.zipRight(
           ask(prompts, user.id, { _tag: "Quantity", subcategory: callback.subcategory }),
-          reply(ctx, { text: s.t("catalog-type-quantity", { max: maxLineQuantity }), keyboard: [[button(s.t("prompt-cancel"), { _tag: "CancelPrompt" })]] })
+          reply(ctx, question(s, "catalog-type-quantity", { max: maxLineQuantity }))
         )
     } satisfies Handlers<"Categories" | "Subcategories" | "Subcategory" | "AddToCart" | "TypeQuantity">
 
     const answers = {
       Quantity: (ctx, user, s, asked, text) =>
         Effect.gen(function*() {
-          const retry = (key: string, args: Record<string, string | number>) =>
-            send(ctx, { text: s.html(key, args), keyboard: [[button(s.t("prompt-cancel"), { _tag: "CancelPrompt" })]] })
+          const retry = (key: string, args: Record<string, string | number>) => send(ctx, question(s, key, args))
           const quantity = /^\s*\d{1,7}\s*$/.test(text) ? Number(text) : NaN
           if (!Number.isInteger(quantity) || quantity < 1 || quantity > maxLineQuantity) return yield* retry("catalog-type-quantity", { max: maxLineQuantity })
           const sub = yield* Effect.either(catalog.subcategory(asked.subcategory))

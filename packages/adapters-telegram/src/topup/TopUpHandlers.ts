@@ -6,7 +6,7 @@ import { ChainDeposits, DepositAddresses, formatMoney, Ledger, parseMoney, Payme
 import * as Effect from "effect/Effect"
 import { ask } from "../Asked.js"
 import type { Answers, Handlers } from "../Handler.js"
-import { button, listPage, notice } from "../Screens.js"
+import { listPage, notice, question } from "../Screens.js"
 import { answer, expired, reply, send } from "../TelegramApi.js"
 import { limits, openTopUp } from "./OpenTopUp.js"
 import { showChainStatus, showOwnAddress } from "./OwnAddress.js"
@@ -69,7 +69,7 @@ export const topUpHandlers = Effect.gen(function*() {
         const parsed = parseMoney(text, currency)
         if (parsed._tag === "Left" || parsed.right.amount < min.amount || parsed.right.amount >= max.amount) {
           const args = { min: formatMoney(min, s.language), max: formatMoney(max, s.language) }
-          return yield* send(ctx, { text: s.html("topup-amount-invalid", args), keyboard: [[button(s.t("prompt-cancel"), { _tag: "CancelPrompt" })]] })
+          return yield* send(ctx, question(s, "topup-amount-invalid", args))
         }
         yield* prompts.clear(user.id)
         return yield* openTopUp(payments, ctx, user, s, asked.asset, parsed.right)

@@ -2,7 +2,7 @@
 import { type Asset, type Deposit, formatCrypto, formatMoney, type Money, type Page, type PaymentRequest } from "@tokenshop/domain"
 import { assetLabel } from "../Assets.js"
 import { formatDate } from "../Format.js"
-import { button, chunk, nonEmpty, pager, type Screen, type Speaker } from "../Screens.js"
+import { button, chunk, nonEmpty, pager, question, type Screen, type Speaker } from "../Screens.js"
 
 export const topUpAssets = (s: Speaker, assets: ReadonlyArray<Asset>, open: number): Screen => ({
   text: s.t("topup-choose"),
@@ -14,10 +14,8 @@ export const topUpAssets = (s: Speaker, assets: ReadonlyArray<Asset>, open: numb
   ]
 })
 
-export const askAmount = (s: Speaker, asset: Asset, min: Money, max: Money): Screen => ({
-  text: s.html("topup-amount-ask", { asset: assetLabel(asset), min: formatMoney(min, s.language), max: formatMoney(max, s.language) }),
-  keyboard: [[button(s.t("prompt-cancel"), { _tag: "CancelPrompt" })]]
-})
+export const askAmount = (s: Speaker, asset: Asset, min: Money, max: Money): Screen =>
+  question(s, "topup-amount-ask", { asset: assetLabel(asset), min: formatMoney(min, s.language), max: formatMoney(max, s.language) })
 
 /** Where to send, how much, until when; with "check status". */
 export const invoice = (s: Speaker, p: PaymentRequest): Screen => {

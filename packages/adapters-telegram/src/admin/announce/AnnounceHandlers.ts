@@ -10,7 +10,7 @@ import * as Option from "effect/Option"
 import type { Context as TgContext } from "grammy"
 import { ask, readAsked } from "../../Asked.js"
 import type { Answers, Handlers } from "../../Handler.js"
-import { notice, type Speaker } from "../../Screens.js"
+import { notice, question, type Speaker } from "../../Screens.js"
 import { answer, expired, reply, send } from "../../TelegramApi.js"
 import { adminGuard } from "../AsAdmin.js"
 import * as N from "./AnnounceScreens.js"
@@ -58,7 +58,7 @@ export const announceHandlers = Effect.gen(function*() {
   const handlers = {
     Announce: (ctx, user, s) => guard.press(ctx, user, s, () => Effect.zipRight(prompts.clear(user.id), reply(ctx, N.menu(s)))),
     AnnounceBroadcast: (ctx, user, s) =>
-      guard.press(ctx, user, s, () => Effect.zipRight(ask(prompts, user.id, { _tag: "AnnounceText" }), reply(ctx, N.askText(s)))),
+      guard.press(ctx, user, s, () => Effect.zipRight(ask(prompts, user.id, { _tag: "AnnounceText" }), reply(ctx, question(s, "announce-ask-text")))),
     AnnounceRestock: (ctx, user, s) => guard.press(ctx, user, s, () => stock(ctx, user, s, true)),
     AnnounceStock: (ctx, user, s) => guard.press(ctx, user, s, () => stock(ctx, user, s, false)),
     AnnounceSend: (ctx, user, s, { nonce }) =>

@@ -11,11 +11,6 @@ export const menu = (s: Speaker): Screen => ({
   ]
 })
 
-export const askText = (s: Speaker): Screen => ({
-  text: s.html("announce-ask-text"),
-  keyboard: [[button(s.t("prompt-cancel"), { _tag: "CancelPrompt" })]]
-})
-
 /** The message buyers get, as plain text in the shop's language: one line per subcategory. */
 export const stockText = (title: string, lines: ReadonlyArray<StockLine>): string =>
   [title, ...lines.map((l) => `• ${l.categoryName} / ${l.subcategoryName}: ${l.count}`)].join("\n")

@@ -8,7 +8,7 @@ import * as Either from "effect/Either"
 import type { Context as TgContext } from "grammy"
 import { ask } from "../../Asked.js"
 import type { Answers, Handlers } from "../../Handler.js"
-import { listPage, notice, type Speaker } from "../../Screens.js"
+import { listPage, notice, question, type Speaker } from "../../Screens.js"
 import { reply, send } from "../../TelegramApi.js"
 import { adminGuard } from "../AsAdmin.js"
 import * as I from "./InventoryScreens.js"
@@ -30,7 +30,7 @@ export const inventoryHandlers = Effect.gen(function*() {
     return Either.isLeft(checked) ? checked.left.find((p) => p.field === field)?.problem : undefined
   }
   const again = (ctx: TgContext, s: Speaker, problem: string) =>
-    send(ctx, I.question(s, "inventory-bad-answer", { problem }))
+    send(ctx, question(s, "inventory-bad-answer", { problem }))
   const gone = (ctx: TgContext, s: Speaker) =>
     reply(ctx, notice(s, "inventory-gone", undefined, { _tag: "Inventory", page: 0 }))
 
@@ -50,14 +50,14 @@ export const inventoryHandlers = Effect.gen(function*() {
           Effect.catchTag("SubcategoryNotFound", () => gone(ctx, s))
         )),
     Upload: (ctx, user, s) =>
-      guard.press(ctx, user, s, () => Effect.zipRight(ask(prompts, user.id, { _tag: "UploadFile" }), reply(ctx, I.question(s, "inventory-upload-ask")))),
+      guard.press(ctx, user, s, () => Effect.zipRight(ask(prompts, user.id, { _tag: "UploadFile" }), reply(ctx, question(s, "inventory-upload-ask")))),
     AddItems: (ctx, user, s) =>
-      guard.press(ctx, user, s, () => Effect.zipRight(ask(prompts, user.id, { _tag: "NewCategory" }), reply(ctx, I.question(s, "inventory-ask-category")))),
+      guard.press(ctx, user, s, () => Effect.zipRight(ask(prompts, user.id, { _tag: "NewCategory" }), reply(ctx, question(s, "inventory-ask-category")))),
     Reprice: (ctx, user, s, { subcategory }) =>
       guard.press(ctx, user, s, () =>
         catalog.subcategory(subcategory).pipe(
           Effect.tap((sub) => ask(prompts, user.id, { _tag: "NewSubPrice", subcategory: sub.id, category: sub.categoryId })),
-          Effect.flatMap((sub) => reply(ctx, I.question(s, "inventory-ask-reprice", { name: sub.name, currency, stock: sub.stock }))),
+          Effect.flatMap((sub) => reply(ctx, question(s, "inventory-ask-reprice", { name: sub.name, currency, stock: sub.stock }))),
           Effect.catchTag("SubcategoryNotFound", () => gone(ctx, s))
         )),
     DeleteSub: (ctx, user, s, { subcategory }) =>
@@ -91,20 +91,20 @@ export const inventoryHandlers = Effect.gen(function*() {
 
   const answers = {
     // Text while a file is awaited: the question stays; a document answers it (see Upload).
-    UploadFile: (ctx, user, s) => guard.typed(user, () => send(ctx, I.question(s, "inventory-upload-ask"))),
+    UploadFile: (ctx, user, s) => guard.typed(user, () => send(ctx, question(s, "inventory-upload-ask"))),
     NewCategory: (ctx, user, s, _asked, text) =>
       guard.typed(user, () => {
         const category = text.trim()
         const problem = problemOf("category", category)
         if (problem !== undefined) return again(ctx, s, problem)
-        return Effect.zipRight(ask(prompts, user.id, { _tag: "NewSubcategory", category }), send(ctx, I.question(s, "inventory-ask-subcategory", { category })))
+        return Effect.zipRight(ask(prompts, user.id, { _tag: "NewSubcategory", category }), send(ctx, question(s, "inventory-ask-subcategory", { category })))
       }),
     NewSubcategory: (ctx, user, s, { category }, text) =>
       guard.typed(user, () => {
         const subcategory = text.trim()
         const problem = problemOf("subcategory", subcategory)
         if (problem !== undefined) return again(ctx, s, problem)
-        return Effect.zipRight(ask(prompts, user.id, { _tag: "NewDescription", category, subcategory }), send(ctx, I.question(s, "inventory-ask-description")))
+        return Effect.zipRight(ask(prompts, user.id, { _tag: "NewDescription", category, subcategory }), send(ctx, question(s, "inventory-ask-description")))
       }),
     NewDescription: (ctx, user, s, { category, subcategory }, text) =>
       guard.typed(user, () => {
@@ -112,7 +112,7 @@ export const inventoryHandlers = Effect.gen(function*() {
         if (description.length > TYPED_DESCRIPTION) return again(ctx, s, s.t("inventory-description-too-long", { max: TYPED_DESCRIPTION }))
         return Effect.zipRight(
           ask(prompts, user.id, { _tag: "NewPrice", category, subcategory, description }),
-          send(ctx, I.question(s, "inventory-ask-price", { currency }))
+          send(ctx, question(s, "inventory-ask-price", { currency }))
         )
       }),
     NewPrice: (ctx, user, s, { category, description, subcategory }, text) =>
@@ -122,7 +122,7 @@ export const inventoryHandlers = Effect.gen(function*() {
         if (problem !== undefined || Either.isLeft(price)) return again(ctx, s, problem ?? "")
         return Effect.zipRight(
           ask(prompts, user.id, { _tag: "NewData", category, subcategory, description, price: price.right }),
-          send(ctx, I.question(s, "inventory-ask-data"))
+          send(ctx, question(s, "inventory-ask-data"))
         )
       }),
     NewData: (ctx, user, s, asked, text) =>

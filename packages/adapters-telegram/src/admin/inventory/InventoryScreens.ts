@@ -7,7 +7,6 @@ import { button, escapeHtml, nonEmpty, pager, type Screen, type Speaker } from "
 /** Problems shown of a rejected file; the rest are counted. */
 export const SHOWN_PROBLEMS = 20
 
-const cancel = (s: Speaker) => [button(s.t("prompt-cancel"), { _tag: "CancelPrompt" })]
 const price = (s: Speaker, sub: SubcategoryView) => sub.unitPrice === null ? "-" : formatMoney(sub.unitPrice, s.language)
 
 export const inventory = (s: Speaker, page: Page<CategoryView>): Screen => ({
@@ -63,12 +62,6 @@ export const confirmDeleteCategory = (s: Speaker, c: CategoryView): Screen => ({
 export const deleted = (s: Speaker, count: number): Screen => ({
   text: s.html("inventory-deleted", { count }),
   keyboard: [[button(s.t("button-back"), { _tag: "Inventory", page: 0 })]]
-})
-
-/** A question of the inventory, with a Cancel button. */
-export const question = (s: Speaker, key: string, args?: Record<string, string | number>): Screen => ({
-  text: s.html(key, args),
-  keyboard: [cancel(s)]
 })
 
 export const imported = (s: Speaker, report: ImportReport): Screen => ({

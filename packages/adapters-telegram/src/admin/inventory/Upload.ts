@@ -10,10 +10,10 @@ import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
 import type { Context as TgContext } from "grammy"
 import type { Document } from "../../Handler.js"
-import { notice, type Speaker } from "../../Screens.js"
+import { notice, question, type Speaker } from "../../Screens.js"
 import { fileOf, send, sendText } from "../../TelegramApi.js"
 import type { AdminGuard } from "../AsAdmin.js"
-import { imported, question, rejected } from "./InventoryScreens.js"
+import { imported, rejected } from "./InventoryScreens.js"
 
 export class DownloadFailed extends Data.TaggedError("DownloadFailed")<{ readonly reason: string }> {}
 
@@ -57,11 +57,10 @@ export const makeUpload = (guard: AdminGuard, fileUrl: (path: string) => string)
           yield* sendText(ctx, s.html("inventory-upload-reading", { name: doc.fileName }))
           const path = yield* fileOf(ctx, doc.fileId).pipe(Effect.mapError((e) => new DownloadFailed({ reason: why(e.cause) })))
           const location = path.startsWith("/") ? path : fileUrl(path)
-          const result = yield* Effect.either(importFrom(location, format, admin, doc.size ?? 0))
-          if (result._tag === "Right") return yield* send(ctx, imported(s, result.right))
-          const e = result.left
-          if (e._tag === "ImportRejected") return yield* send(ctx, rejected(s, e))
-          if (e._tag === "DownloadFailed") return yield* send(ctx, notice(s, "inventory-upload-failed", { reason: e.reason }, { _tag: "Inventory", page: 0 }))
-          return yield* Effect.fail(e)
-        }).pipe(Effect.catchTag("DownloadFailed", (e) => send(ctx, notice(s, "inventory-upload-failed", { reason: e.reason }, { _tag: "Inventory", page: 0 })))))
+          const report = yield* importFrom(location, format, admin, doc.size ?? 0)
+          return yield* send(ctx, imported(s, report))
+        }).pipe(Effect.catchTags({
+          ImportRejected: (e) => send(ctx, rejected(s, e)),
+          DownloadFailed: (e) => send(ctx, notice(s, "inventory-upload-failed", { reason: e.reason }, { _tag: "Inventory", page: 0 }))
+        })))
   })

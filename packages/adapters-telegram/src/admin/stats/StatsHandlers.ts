@@ -1,5 +1,6 @@
 /** Statistics for 1, 7 or 30 days: the figures, the same as a chart (PNG), and the period's sales as a CSV file. */
 import { Statistics } from "@tokenshop/domain"
+import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import type { Handlers } from "../../Handler.js"
 import { answer, reply, sendFile, sendPhoto } from "../../TelegramApi.js"
@@ -37,9 +38,8 @@ export const statsHandlers = Effect.gen(function*() {
       guard.press(ctx, user, s, (admin) =>
         Effect.gen(function*() {
           yield* answer(ctx)
-          const { window } = yield* statistics.period(admin, period[days])
-          const csv = yield* salesCsv(statistics.sales(admin, window))
-          const name = `sales-${window.from.toISOString().slice(0, 10)}-${days}d.csv`
+          const csv = yield* salesCsv(statistics.sales(admin, period[days]))
+          const name = `sales-${new Date(yield* Clock.currentTimeMillis).toISOString().slice(0, 10)}-${days}d.csv`
           return yield* sendFile(ctx, Buffer.from(csv.text, "utf8"), name, s.t("stats-csv-caption", { rows: csv.rows, days }))
         }))
   } satisfies Handlers<"Stats" | "StatsChart" | "StatsCsv">

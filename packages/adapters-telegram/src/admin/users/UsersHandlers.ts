@@ -9,15 +9,10 @@ import * as Either from "effect/Either"
 import type { Context as TgContext } from "grammy"
 import { ask } from "../../Asked.js"
 import type { Answers, Handlers } from "../../Handler.js"
-import { button, listPage, notice, type Screen, type Speaker } from "../../Screens.js"
+import { listPage, notice, question, type Speaker } from "../../Screens.js"
 import { reply, send } from "../../TelegramApi.js"
 import { adminGuard } from "../AsAdmin.js"
 import * as U from "./UsersScreens.js"
-
-const findAgain = (s: Speaker, key: string, args?: Record<string, string | number>): Screen => ({
-  text: s.html(key, args),
-  keyboard: [[button(s.t("prompt-cancel"), { _tag: "CancelPrompt" })]]
-})
 
 export const usersHandlers = Effect.gen(function*() {
   const customers = yield* Customers
@@ -40,7 +35,7 @@ export const usersHandlers = Effect.gen(function*() {
 
   const handlers = {
     FindUser: (ctx, user, s) =>
-      guard.press(ctx, user, s, () => Effect.zipRight(ask(prompts, user.id, { _tag: "FindUserQuery" }), reply(ctx, findAgain(s, "users-find-ask")))),
+      guard.press(ctx, user, s, () => Effect.zipRight(ask(prompts, user.id, { _tag: "FindUserQuery" }), reply(ctx, question(s, "users-find-ask")))),
     UserCard: (ctx, user, s, { user: id }) =>
       guard.press(ctx, user, s, (admin) =>
         Effect.zipRight(prompts.clear(user.id), showCard(ctx, s, admin, id)).pipe(Effect.catchTag("UserNotFound", () => gone(ctx, s)))),
@@ -87,12 +82,12 @@ export const usersHandlers = Effect.gen(function*() {
         customers.find(admin, text).pipe(
           Effect.tap(() => prompts.clear(user.id)),
           Effect.flatMap((c) => send(ctx, U.card(s, c))),
-          Effect.catchTag("UserNotFound", () => send(ctx, findAgain(s, "users-find-none", { query: text.trim().slice(0, 64) })))
+          Effect.catchTag("UserNotFound", () => send(ctx, question(s, "users-find-none", { query: text.trim().slice(0, 64) })))
         )),
     AdjustAmount: (ctx, user, s, { direction, user: id }, text) =>
       guard.typed(user, () => {
         const amount = parseMoney(text.trim(), currency)
-        if (Either.isLeft(amount) || amount.right.amount <= 0n) return send(ctx, findAgain(s, "users-amount-bad", { currency }))
+        if (Either.isLeft(amount) || amount.right.amount <= 0n) return send(ctx, question(s, "users-amount-bad", { currency }))
         const nonce = randomBytes(9).toString("base64url")
         return Effect.zipRight(
           ask(prompts, user.id, { _tag: "AdjustReason", user: id, direction, amount: amount.right, nonce }),
@@ -103,7 +98,7 @@ export const usersHandlers = Effect.gen(function*() {
       guard.typed(user, (admin) =>
         Effect.gen(function*() {
           const reason = text.trim()
-          if (reason === "" || reason.length > 500) return yield* send(ctx, findAgain(s, "users-reason-bad"))
+          if (reason === "" || reason.length > 500) return yield* send(ctx, question(s, "users-reason-bad"))
           // Taken, so that of two quick answers only one adjusts; the key makes a replay harmless too.
           const taken = yield* prompts.take(user.id, "AdjustReason")
           if (taken._tag === "None") return false
