@@ -5,16 +5,19 @@
  */
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Context from "effect/Context"
 import * as Data from "effect/Data"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
 import * as Wire from "./Wire.js"
 
 export const defaultBaseUrl = "https://kryptoexpress.pro/api"
@@ -76,6 +79,23 @@ export class KryptoExpress extends Context.Tag("@tokenshop/adapters-krypto/Krypt
 
 const MAX_ANSWER = 1024 * 1024
 
+/**
+ * The answer's text, read chunk by chunk and abandoned as soon as it passes `max` bytes (None), so
+ * that a huge or endless answer never sits in memory whole.
+ */
+const textWithin = (response: HttpClientResponse.HttpClientResponse, max: number) =>
+  Effect.gen(function*() {
+    const chunks: Array<Uint8Array> = []
+    let size = 0
+    yield* Stream.runForEachWhile(response.stream, (chunk) =>
+      Effect.sync(() => {
+        size += chunk.length
+        if (size <= max) chunks.push(chunk)
+        return size <= max
+      }))
+    return size > max ? Option.none() : Option.some(Buffer.concat(chunks).toString("utf8"))
+  })
+
 /** Transient failures of a call that changes nothing: try twice more, soon. */
 const safeRetry = {
   schedule: Schedule.exponential("200 millis", 2).pipe(Schedule.jittered, Schedule.intersect(Schedule.recurs(2))),
@@ -104,9 +124,10 @@ export const makeKryptoExpress = (settings: KryptoExpressSettings) =>
         const response = yield* http.execute(request).pipe(
           Effect.mapError((e) => fail("transport", e.message))
         )
-        const body = yield* response.text.pipe(Effect.mapError((e) => fail("transport", e.message)))
+        const read = yield* textWithin(response, MAX_ANSWER).pipe(Effect.mapError((e) => fail("transport", e.message)))
+        if (Option.isNone(read)) return yield* fail("decode", `the answer is larger than ${MAX_ANSWER} bytes`, response.status)
+        const body = read.value
         if (response.status < 200 || response.status >= 300) return yield* fail("status", errorText(body), response.status)
-        if (body.length > MAX_ANSWER) return yield* fail("decode", "the answer is too large")
         const json = Wire.parseJson(body)
         if (Either.isLeft(json)) return yield* fail("decode", `not JSON: ${json.left.slice(0, 120)}`)
         return yield* Schema.decodeUnknown(schema)(json.right).pipe(

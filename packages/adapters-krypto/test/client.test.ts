@@ -1,3 +1,5 @@
+import { createServer } from "node:http"
+import type { AddressInfo } from "node:net"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { paymentGatewayContract, walletProcessorContract } from "@tokenshop/domain/testing"
 import { PriceSource } from "@tokenshop/domain"
@@ -68,6 +70,32 @@ describe("KryptoExpress client", () => {
     const dead = KryptoExpressLayer({ baseUrl: "http://127.0.0.1:9/api", apiKey: Redacted.make("k"), timeout: "1 second" }).pipe(Layer.provide(FetchHttpClient.layer))
     const result = await Effect.runPromise(Effect.either(Effect.flatMap(KryptoExpress, (k) => k.wallet)).pipe(Effect.provide(dead)))
     expect(result._tag === "Left" && result.left.kind).toBe("transport")
+  })
+
+  it("an endless answer without a length is cut off after 1 MiB, not read whole", async () => {
+    let written = 0
+    let closed = false
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" })
+      const block = Buffer.alloc(64 * 1024, 0x20)
+      const pump = () => {
+        while (!closed && written < 64 * 1024 * 1024 && res.write(block)) written += block.length
+        if (!closed && written < 64 * 1024 * 1024) res.once("drain", pump)
+        else res.end()
+      }
+      res.on("close", () => (closed = true))
+      pump()
+    })
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()))
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`
+    const endless = KryptoExpressLayer({ baseUrl: url, apiKey: Redacted.make("k"), timeout: "10 seconds" }).pipe(Layer.provide(FetchHttpClient.layer))
+    const result = await Effect.runPromise(Effect.either(Effect.flatMap(KryptoExpress, (k) => k.getPayment("h"))).pipe(Effect.provide(endless)))
+    server.closeAllConnections()
+    await new Promise<void>((r) => server.close(() => r()))
+    expect(result._tag === "Left" && result.left).toMatchObject({ kind: "decode" })
+    expect(result._tag === "Left" && result.left.detail).toContain("larger than 1048576 bytes")
+    // the reader stopped early: the server never got to write its 64 MiB (getPayment is tried three times)
+    expect(written).toBeLessThan(32 * 1024 * 1024)
   })
 })
 

@@ -93,8 +93,12 @@ export const fileOf = (ctx: TgContext, fileId: string) =>
 export const sendFile = (ctx: TgContext, content: Uint8Array | { readonly path: string }, fileName: string, caption: string) =>
   call("sendDocument", () => ctx.replyWithDocument(new InputFile(content instanceof Uint8Array ? content : content.path, fileName), { caption })).pipe(Effect.asVoid)
 
-export const sendTo = (api: Api, chat: number, text: string, html = false) =>
-  call("sendMessage", () => api.sendMessage(chat, text, html ? { parse_mode: "HTML", link_preview_options: { is_disabled: true } } : {})).pipe(Effect.asVoid)
+export const sendTo = (api: Api, chat: number, text: string, html = false, keyboard?: Screen["keyboard"]) =>
+  call("sendMessage", () =>
+    api.sendMessage(chat, text, {
+      ...(html ? { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } } : {}),
+      ...(keyboard === undefined ? {} : { reply_markup: { inline_keyboard: keyboard.map((row) => [...row]) } })
+    })).pipe(Effect.asVoid)
 
 /** Acknowledges a button press and replaces its screen. */
 export const reply = (ctx: TgContext, screen: Screen) => Effect.zipRight(answer(ctx), show(ctx, screen))

@@ -8,7 +8,7 @@ import { Api } from "grammy"
 import { depositNotice } from "./topup/DepositNotices.js"
 import { DEFAULT_LANGUAGE, loadTranslator } from "./I18n.js"
 import { assetLabel, txLink } from "./Assets.js"
-import { escapeHtml } from "./Screens.js"
+import { button, escapeHtml, type Screen } from "./Screens.js"
 import { sendTo } from "./TelegramApi.js"
 import type { TelegramSettings } from "./TelegramBot.js"
 
@@ -22,8 +22,8 @@ export const TelegramNotifierLive = (settings: TelegramSettings): Layer.Layer<No
     const users = yield* UserRepo
     const translator = loadTranslator()
     const en = DEFAULT_LANGUAGE
-    const tell = (text: string, html = false): Effect.Effect<void> =>
-      Effect.forEach(admins, (admin) => sendTo(api, admin, text, html).pipe(Effect.catchAll((e) => Effect.logWarning(`cannot notify admin ${admin}`, e))), {
+    const tell = (text: string, html = false, keyboard?: Screen["keyboard"]): Effect.Effect<void> =>
+      Effect.forEach(admins, (admin) => sendTo(api, admin, text, html, keyboard).pipe(Effect.catchAll((e) => Effect.logWarning(`cannot notify admin ${admin}`, e))), {
         discard: true
       })
     /** A message to a buyer, in their language; a buyer who blocked the bot is only logged. */
@@ -80,9 +80,17 @@ export const TelegramNotifierLive = (settings: TelegramSettings): Layer.Layer<No
           case "PaymentExpired":
             return toBuyer(event.payment.user, "notify-topup-expired", () => ({ asset: assetLabel(event.payment.asset) }))
           case "PaymentMismatched":
+            // Paid but not credited: every admin gets the one tap that asks the processor again and credits once.
             return tell(translator.t(en, "admin-payment-mismatch", {
               payment: event.payment.id, user: event.payment.user, asset: event.payment.asset, reason: event.reason
-            }))
+            }), false, [[button(translator.t(en, "button-resolve-payment"), { _tag: "ResolvePayment", payment: event.payment.id })]])
+          case "PaymentUnderpaid": {
+            const args = (l: string) => ({ payment: event.payment.id, credited: formatMoney(event.credited, l), asked: formatMoney(event.asked, l) })
+            return Effect.zipRight(
+              toBuyer(event.payment.user, "notify-topup-underpaid", args),
+              tell(translator.t(en, "admin-payment-underpaid", { ...args(en), user: event.payment.user, asset: event.payment.asset }))
+            )
+          }
           case "ForwardingFailed":
             return tell(translator.t(en, "admin-forwarding-failed", {
               payment: event.payment.id, asset: event.payment.asset, destination: event.destination, reason: event.reason

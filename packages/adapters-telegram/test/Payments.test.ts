@@ -42,8 +42,8 @@ describe("top-ups in the bot", () => {
       const h = yield* makeHarness()
       yield* h.text(7, "/start")
       const asked = yield* h.press(7, { _tag: "TopUpAsset", asset: "USDT_ERC20" })
-      expect(texts(asked)[0]).toContain("from $5.00 to less than $1,000,000.00")
-      for (const bad of ["abc", "4.99", "25.505", "1000000", "-5"]) {
+      expect(texts(asked)[0]).toContain("from $5.00 to $1,000,000.00")
+      for (const bad of ["abc", "4.99", "25.505", "1000000.01", "-5"]) {
         const refused = yield* h.text(7, bad)
         expect(texts(refused)[0], bad).toContain("Please type an amount")
       }
@@ -122,5 +122,24 @@ describe("the owner's wallet in the bot", () => {
       expect(texts(history)[0]).toContain("2.4625 LTC → <code>ltc1qh7zzth73czm9mhw3a6d6uss6slyywlzyqcxlnu</code> (admin 900)")
       expect(texts(history)[0]).toContain("https://litecoinspace.org/tx/memtx-1")
       expect(alerts(yield* h.press(42, { _tag: "Withdrawals", page: 0 }))[0]).toContain("expired")
+    }).pipe(Effect.provide(ShopMemory(settings))))
+})
+
+describe("paid but not credited", () => {
+  it.scoped("an admin's one tap asks the processor again and credits once; anyone else's tap does nothing", () =>
+    Effect.gen(function*() {
+      const h = yield* makeHarness()
+      yield* h.text(7, "/start")
+      yield* h.text(ADMIN, "/start")
+      const invoice = yield* (yield* Payments).open(TelegramId.make(7), "USDT_ERC20", money(2500n, "USD"))
+      // paid in another asset: the buyer's check refuses it (nothing credited), and the admins get the button
+      yield* (yield* GatewayControl).report(invoice.externalId!, { paid: true, expired: false, amount: crypto(40_000n, "BTC"), fiat: money(2490n, "USD") })
+      yield* h.press(7, { _tag: "PaymentStatus", payment: invoice.id })
+      expect((yield* (yield* Ledger).balance(TelegramId.make(7))).available).toEqual(money(0n, "USD"))
+      const tap = { _tag: "ResolvePayment", payment: invoice.id } as const
+      expect(alerts(yield* h.press(7, tap))[0]).toContain("expired")
+      expect(texts(yield* h.press(ADMIN, tap))[0]).toContain("$24.90 credited to user 7")
+      expect(texts(yield* h.press(ADMIN, tap))[0]).toContain("already credited")
+      expect((yield* (yield* Ledger).balance(TelegramId.make(7))).available).toEqual(money(2490n, "USD"))
     }).pipe(Effect.provide(ShopMemory(settings))))
 })

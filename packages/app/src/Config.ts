@@ -2,7 +2,9 @@
  * Everything the app reads from the environment, with its default. docs/operations.md lists the same.
  * A missing or malformed value fails with a message that names the variable.
  */
-import { allAssets, allFiatCurrencies, type Asset, type FiatCurrency, ShopConfig, type ShopSettings, TelegramId } from "@tokenshop/domain"
+import {
+  allAssets, allFiatCurrencies, type Asset, digitsOf, type FiatCurrency, parseUnits, ShopConfig, type ShopSettings, TelegramId, topUpLimits
+} from "@tokenshop/domain"
 import { Wire } from "@tokenshop/adapters-krypto"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
@@ -63,7 +65,36 @@ const forwardingConfig: Config.Config<Partial<Record<Asset, string>>> = Config.a
   return out
 }))
 
-export const shopConfig: Config.Config<ShopSettings> = Config.all({
+/** PAYMENT_TOLERANCE_PERCENT ("0.5" = 0.5 %) as basis points. */
+const parseTolerance = (text: string): Either.Either<number, ConfigError.ConfigError> => {
+  const m = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(text.trim())
+  const bp = m === null ? NaN : Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0")) // basis points, not money
+  return bp <= 10_000 ? Either.right(bp) : Either.left(ConfigError.InvalidData(["PAYMENT_TOLERANCE_PERCENT"], `must be a percentage from 0 to 100 with at most two decimals, got "${text}"`))
+}
+
+/** TOP_UP_MIN and TOP_UP_MAX, in the shop's currency, as minor units; either may be left to its default. */
+const withTopUpLimits = (
+  settings: ShopSettings,
+  min: Option.Option<string>,
+  max: Option.Option<string>
+): Either.Either<ShopSettings, ConfigError.ConfigError> => {
+  if (Option.isNone(min) && Option.isNone(max)) return Either.right(settings)
+  const defaults = topUpLimits(settings)
+  const read = (name: string, text: Option.Option<string>, fallback: bigint) =>
+    Option.match(text, {
+      onNone: () => Either.right(fallback),
+      onSome: (t) =>
+        Either.mapLeft(parseUnits(t, digitsOf(settings.currency)), (e) => ConfigError.InvalidData([name], `must be an amount in ${settings.currency}: ${e.message}`))
+    })
+  return Either.gen(function*() {
+    const low = yield* read("TOP_UP_MIN", min, defaults.min)
+    const high = yield* read("TOP_UP_MAX", max, defaults.max)
+    if (low <= 0n || high < low) return yield* Either.left(ConfigError.InvalidData(["TOP_UP_MIN"], "TOP_UP_MIN must be above zero and at most TOP_UP_MAX"))
+    return { ...settings, topUpLimits: { min: low, max: high } }
+  })
+}
+
+const baseShopConfig: Config.Config<ShopSettings> = Config.all({
   currency: Config.literal(...allFiatCurrencies)("SHOP_CURRENCY").pipe(Config.withDefault<FiatCurrency>("USD")),
   admins: Config.string("ADMIN_IDS").pipe(Config.withDefault(""), Config.mapOrFail(parseAdmins)),
   maxPendingPayments: Config.integer("MAX_PENDING_PAYMENTS").pipe(
@@ -82,8 +113,15 @@ export const shopConfig: Config.Config<ShopSettings> = Config.all({
     Config.mapOrFail(between("CHECKOUT_CONFIRM_MINUTES", 1, 24 * 60)),
     Config.map(Duration.minutes)
   ),
-  chain: Config.succeed(ShopConfig.defaults.chain)
+  chain: Config.succeed(ShopConfig.defaults.chain),
+  paymentToleranceBp: Config.string("PAYMENT_TOLERANCE_PERCENT").pipe(Config.withDefault("0"), Config.mapOrFail(parseTolerance))
 })
+
+export const shopConfig: Config.Config<ShopSettings> = Config.all([
+  baseShopConfig,
+  Config.option(Config.string("TOP_UP_MIN")),
+  Config.option(Config.string("TOP_UP_MAX"))
+]).pipe(Config.mapOrFail(([settings, min, max]) => withTopUpLimits(settings, min, max)))
 
 export interface KryptoSettings {
   readonly apiKey: Redacted.Redacted<string>

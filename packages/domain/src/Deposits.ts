@@ -54,6 +54,8 @@ export interface CreditInput {
   /** The fiat value: at a rate, or as quoted by the processor (its implied rate is recorded). */
   readonly valuation: { readonly rate: Rate } | { readonly fiat: Money }
   readonly paymentId?: PaymentId
+  /** An admin who accepted a payment in another asset than its invoice's (recorded as the ledger entry's actor). */
+  readonly acceptedBy?: string
 }
 
 export interface CreditResult {

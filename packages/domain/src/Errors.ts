@@ -124,6 +124,10 @@ export class ServiceUnavailable extends Data.TaggedError("ServiceUnavailable")<{
 }> {
   override get message() { return `the ${this.service} service is unavailable, try again later` }
 }
+/** A fixed top-up below the shop's minimum or above its maximum. */
+export class TopUpOutOfRange extends Data.TaggedError("TopUpOutOfRange")<{ readonly min: Money; readonly max: Money }> {
+  override get message() { return `a top-up must be from ${this.min.amount} to ${this.max.amount} minor units of ${this.min.currency}` }
+}
 /** A gateway's report about a payment does not fit the payment: nothing is credited. */
 export class PaymentMismatch extends Data.TaggedError("PaymentMismatch")<{
   readonly payment: PaymentId | string

@@ -63,6 +63,8 @@ export type DomainEvent = Data.TaggedEnum<{
   WithdrawalExecuted: { readonly withdrawal: Withdrawal; readonly asset: Asset }
   /** A credited payment could not be forwarded; the funds stay with the processor. */
   ForwardingFailed: { readonly payment: PaymentRequest; readonly destination: string; readonly reason: string }
+  /** Less arrived than the invoice asked (beyond the tolerance): what arrived was credited. */
+  PaymentUnderpaid: { readonly payment: PaymentRequest; readonly credited: Money; readonly asked: Money }
   /** A gateway reported a payment that does not fit it; nothing was credited. */
   PaymentMismatched: { readonly payment: PaymentRequest; readonly reason: string }
 }>

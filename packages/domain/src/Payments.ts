@@ -8,16 +8,16 @@ import type { Asset } from "./Currency.js"
 import { type CreditInput, type CreditResult, type Deposit, DepositRepo } from "./Deposits.js"
 import {
   CurrencyMismatch, InvalidAmount, InvalidInput, PaymentNotFound, type ServiceUnavailable,
-  TooManyPendingPayments, type UserBanned, type UserNotFound
+  TooManyPendingPayments, TopUpOutOfRange, type UserBanned, type UserNotFound
 } from "./Errors.js"
 import { DomainEvent, Notifier } from "./Events.js"
 import type { PaymentId, TelegramId } from "./Ids.js"
 import { creditPorts, recordCredit, valueCredit } from "./internal/credit.js"
-import type { Money } from "./Money.js"
+import { money, type Money } from "./Money.js"
 import type { Page, PageRequest } from "./Paging.js"
 import { PaymentGateway } from "./PaymentGateway.js"
 import { PaymentRepo, type PaymentRequest } from "./PaymentRequests.js"
-import { ShopConfig } from "./ShopConfig.js"
+import { ShopConfig, topUpLimits } from "./ShopConfig.js"
 import { now } from "./Time.js"
 import { Transactor } from "./Transactor.js"
 import { Users } from "./Users.js"
@@ -30,7 +30,7 @@ export class Payments extends Context.Tag("@tokenshop/domain/Payments")<Payments
   /** Opens a top-up: at most `maxPendingPayments` pending per user. */
   readonly open: (user: TelegramId, asset: Asset, fiatAmount: Money | null) => Effect.Effect<
     PaymentRequest,
-    UserNotFound | UserBanned | TooManyPendingPayments | ServiceUnavailable | InvalidInput | InvalidAmount | CurrencyMismatch
+    UserNotFound | UserBanned | TooManyPendingPayments | ServiceUnavailable | InvalidInput | InvalidAmount | CurrencyMismatch | TopUpOutOfRange
   >
   readonly pending: (user: TelegramId) => Effect.Effect<ReadonlyArray<PaymentRequest>>
   /** A user's own payment; another user's id is reported as not found. */
@@ -66,6 +66,10 @@ export class Payments extends Context.Tag("@tokenshop/domain/Payments")<Payments
         if (fiatAmount.amount <= 0n) {
           return yield* new InvalidAmount({ input: fiatAmount.amount.toString(), reason: "zero", maxDecimals: 0 })
         }
+        const { max, min } = topUpLimits(config)
+        if (fiatAmount.amount < min || fiatAmount.amount > max) {
+          return yield* new TopUpOutOfRange({ min: money(min, config.currency), max: money(max, config.currency) })
+        }
       }
       const at = yield* now
       // Fail fast before asking the gateway; `create` enforces the limit atomically.
@@ -93,7 +97,8 @@ export class Payments extends Context.Tag("@tokenshop/domain/Payments")<Payments
       yield* users.get(input.user)
       if (input.paymentId !== undefined) {
         const payment = yield* repo.get(input.paymentId)
-        if (Option.isNone(payment) || payment.value.user !== input.user || payment.value.asset !== input.amount.asset) {
+        const assetFits = payment.pipe(Option.exists((p) => p.asset === input.amount.asset || input.acceptedBy !== undefined))
+        if (Option.isNone(payment) || payment.value.user !== input.user || !assetFits) {
           return yield* new InvalidInput({ field: "paymentId", problem: "does not match this user and asset" })
         }
       }

@@ -4,16 +4,18 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import { type PaymentNotFound, PaymentMismatch, type ServiceUnavailable } from "./Errors.js"
+import { type NotAdmin, PaymentMismatch, PaymentNotFound, type ServiceUnavailable } from "./Errors.js"
 import { DomainEvent, Notifier } from "./Events.js"
 import type { PaymentId, TelegramId } from "./Ids.js"
-import type { CryptoAmount, Money } from "./Money.js"
 import type { CreditResult } from "./Deposits.js"
+import type { CryptoAmount, Money } from "./Money.js"
 import { PaymentGateway, type PaymentObservation } from "./PaymentGateway.js"
 import { PaymentRepo, type PaymentRequest } from "./PaymentRequests.js"
+import { valuePayment } from "./PaymentValuation.js"
 import { Payments } from "./Payments.js"
 import { ShopConfig } from "./ShopConfig.js"
 import { now } from "./Time.js"
+import { type AdminRef, describeAdmin, Users } from "./Users.js"
 import { Withdrawals } from "./Withdrawals.js"
 
 /** What applying a gateway's report did. */
@@ -33,6 +35,14 @@ export const Settled = Data.taggedEnum<Settled>()
  */
 export class Settlement extends Context.Tag("@tokenshop/domain/Settlement")<Settlement, {
   readonly apply: (payment: PaymentRequest, observation: PaymentObservation) => Effect.Effect<Settled, PaymentMismatch>
+  /**
+   * An admin's one tap on a payment that was paid but not credited: asks the processor again and credits
+   * what arrived, at the quoted rate, or else at the processor's own valuation. Once, whoever taps.
+   */
+  readonly resolve: (admin: AdminRef, id: PaymentId) => Effect.Effect<
+    CreditResult,
+    NotAdmin | PaymentNotFound | PaymentMismatch | ServiceUnavailable
+  >
   /** Asks the gateway about one of the user's own pending payments and applies the answer. */
   readonly refresh: (user: TelegramId, id: PaymentId) => Effect.Effect<
     Settled,
@@ -46,25 +56,10 @@ export class Settlement extends Context.Tag("@tokenshop/domain/Settlement")<Sett
     const withdrawals = yield* Withdrawals
     const notifier = yield* Notifier
     const config = yield* ShopConfig
+    const users = yield* Users
 
     const current = (payment: PaymentRequest) =>
       Effect.map(repo.get(payment.id), Option.getOrElse(() => payment))
-
-    /** What a paid report received and what it is worth, or why it cannot be credited to this payment. */
-    const fit = (payment: PaymentRequest, o: PaymentObservation): Either.Either<{ amount: CryptoAmount; fiat: Money }, string> => {
-      const { amount, fiat } = o
-      if (amount === null || fiat === null) return Either.left("the report names no received amount")
-      if (amount.asset !== payment.asset) return Either.left(`paid in ${amount.asset}, asked for ${payment.asset}`)
-      if (amount.units <= 0n) return Either.left("the received amount is not positive")
-      if (fiat.currency !== config.currency) return Either.left(`valued in ${fiat.currency}, the shop keeps ${config.currency}`)
-      if (payment.fiatAmount !== null && fiat.amount !== payment.fiatAmount.amount) {
-        return Either.left(`valued at ${fiat.amount} minor units, ${payment.fiatAmount.amount} were asked`)
-      }
-      if (payment.cryptoAmount !== null && amount.units < payment.cryptoAmount.units) {
-        return Either.left(`received ${amount.units} base units, ${payment.cryptoAmount.units} were asked`)
-      }
-      return Either.right({ amount, fiat })
-    }
 
     const mismatch = (payment: PaymentRequest, reason: string) =>
       notifier.publish(DomainEvent.PaymentMismatched({ payment, reason })).pipe(
@@ -86,18 +81,27 @@ export class Settlement extends Context.Tag("@tokenshop/domain/Settlement")<Sett
         Effect.asVoid
       )
 
+    /** Credits a paid payment once (keyed by the processor's payment), then forwards it in the background. */
+    const creditPaid = (payment: PaymentRequest, amount: CryptoAmount, fiat: Money, acceptedBy?: AdminRef) =>
+      payments.credit({
+        user: payment.user,
+        source: { kind: "processor", provider: payment.provider, externalId: payment.externalId ?? `local-${payment.id}` },
+        amount,
+        valuation: { fiat },
+        paymentId: payment.id,
+        ...(acceptedBy === undefined ? {} : { acceptedBy: describeAdmin(acceptedBy) })
+      }).pipe(Effect.tap((credit) => credit.replayed ? Effect.void : forward(payment)))
+
     const apply = Effect.fn("Settlement.apply")(function*(payment: PaymentRequest, o: PaymentObservation) {
       if (o.paid) {
-        const fitting = fit(payment, o)
-        if (Either.isLeft(fitting)) return yield* mismatch(payment, fitting.left)
-        const credit = yield* payments.credit({
-          user: payment.user,
-          source: { kind: "processor", provider: payment.provider, externalId: payment.externalId ?? `local-${payment.id}` },
-          amount: fitting.right.amount,
-          valuation: { fiat: fitting.right.fiat },
-          paymentId: payment.id
-        }).pipe(Effect.catchAll((e) => mismatch(payment, e.message)))
-        if (!credit.replayed) yield* forward(payment)
+        const value = valuePayment(payment, o, config.currency, config.paymentToleranceBp ?? 0)
+        if (Either.isLeft(value)) return yield* mismatch(payment, value.left)
+        const credit = yield* creditPaid(payment, value.right.amount, value.right.fiat).pipe(
+          Effect.catchAll((e) => mismatch(payment, e.message))
+        )
+        if (!credit.replayed && value.right.short !== null) {
+          yield* notifier.publish(DomainEvent.PaymentUnderpaid({ payment, credited: value.right.fiat, asked: value.right.short }))
+        }
         return Settled.Credited({ payment: yield* current(payment), credit })
       }
       const at = yield* now
@@ -107,8 +111,24 @@ export class Settlement extends Context.Tag("@tokenshop/domain/Settlement")<Sett
       return Settled.Unchanged({ payment: yield* current(payment) })
     })
 
+    const resolve = Effect.fn("Settlement.resolve")(function*(admin: AdminRef, id: PaymentId) {
+      yield* users.ensureAdmin(admin)
+      const payment = yield* repo.get(id).pipe(Effect.flatten, Effect.mapError(() => new PaymentNotFound({ payment: id })))
+      const o = yield* gateway.check(payment)
+      if (!o.paid) return yield* new PaymentMismatch({ payment: id, reason: "the processor does not report it paid" })
+      const value = valuePayment(payment, o, config.currency, config.paymentToleranceBp ?? 0)
+      const refused = (e: { readonly message: string }) => new PaymentMismatch({ payment: id, reason: e.message })
+      if (Either.isRight(value)) return yield* creditPaid(payment, value.right.amount, value.right.fiat).pipe(Effect.mapError(refused))
+      // Another asset or no quoted price: the processor's own valuation, in the shop's currency, is what the admin accepts.
+      if (o.amount === null || o.amount.units <= 0n || o.fiat === null || o.fiat.currency !== config.currency || o.fiat.amount <= 0n) {
+        return yield* new PaymentMismatch({ payment: id, reason: `${value.left}; credit it by hand from the buyer's card` })
+      }
+      return yield* creditPaid(payment, o.amount, o.fiat, admin).pipe(Effect.mapError(refused))
+    })
+
     return Settlement.of({
       apply,
+      resolve,
       refresh: Effect.fn("Settlement.refresh")(function*(user: TelegramId, id: PaymentId) {
         const payment = yield* payments.get(user, id)
         if (payment.status === "paid") return Settled.Unchanged({ payment })

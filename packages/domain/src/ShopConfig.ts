@@ -1,7 +1,7 @@
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Layer from "effect/Layer"
-import type { Asset, FiatCurrency } from "./Currency.js"
+import { type Asset, type FiatCurrency, fiatDigits } from "./Currency.js"
 import type { TelegramId } from "./Ids.js"
 
 /**
@@ -56,6 +56,13 @@ export interface ShopSettings {
   readonly maxLineQuantity: number
   /** Where credited payments of an asset are sent on at once (the processor's forwarding), by asset. */
   readonly forwarding: Partial<Record<Asset, string>>
+  /**
+   * How far short of a quoted invoice a payment may fall and still count as paid in full, in basis
+   * points (100 = 1 %; default 0). Beyond it, what arrived is credited and the buyer and admins are told.
+   */
+  readonly paymentToleranceBp?: number | undefined
+  /** The smallest and largest fixed top-up, in minor units of the shop's currency (default: `defaultTopUpLimits`). */
+  readonly topUpLimits?: { readonly min: bigint; readonly max: bigint } | undefined
   /** How long a checkout confirmation stays valid. */
   readonly confirmTtl: Duration.Duration
   readonly chain: ChainSettings
@@ -74,4 +81,22 @@ export class ShopConfig extends Context.Tag("@tokenshop/domain/ShopConfig")<Shop
   }
   static readonly layer = (settings: Partial<ShopSettings> = {}) =>
     Layer.succeed(ShopConfig, { ...ShopConfig.defaults, ...settings })
+}
+
+/**
+ * A fixed top-up's default range: about 5 US dollars up to 200,000 times that, in each currency's own
+ * minor units (5 USD, 500 JPY, 5,000 KRW), so that a currency with small units gets a sensible floor.
+ */
+const majorMinimum: Partial<Record<FiatCurrency, bigint>> = {
+  JPY: 500n, KRW: 5_000n, VND: 100_000n, IDR: 50_000n, CLP: 5_000n, ISK: 500n, HUF: 2_000n, UZS: 50_000n,
+  INR: 300n, PHP: 250n, THB: 150n, TWD: 150n, RUB: 300n, KZT: 2_500n, NGN: 5_000n, ARS: 5_000n, COP: 20_000n,
+  UAH: 200n, EGP: 200n, TRY: 150n, CZK: 100n, MXN: 100n, ZAR: 100n, SEK: 50n, NOK: 50n, DKK: 50n, HKD: 40n, CNY: 35n
+}
+
+/** The range a fixed top-up must fall in, in minor units: `min` ≤ amount ≤ `max`. */
+export const topUpLimits = (settings: ShopSettings): { readonly min: bigint; readonly max: bigint } => {
+  if (settings.topUpLimits !== undefined) return settings.topUpLimits
+  const scale = 10n ** BigInt(fiatDigits[settings.currency])
+  const min = (majorMinimum[settings.currency] ?? 5n) * scale
+  return { min, max: min * 200_000n }
 }

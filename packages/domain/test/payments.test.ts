@@ -4,7 +4,7 @@ import * as BigDecimal from "effect/BigDecimal"
 import * as Effect from "effect/Effect"
 import * as TestClock from "effect/TestClock"
 import { crypto, Ledger, PaymentId, Payments, rate, TelegramId } from "../src/index.js"
-import { EventLog, GatewayControl } from "../src/testing/memory.js"
+import { EventLog, GatewayControl, ShopMemory } from "../src/testing/memory.js"
 import { buyer, shop, usd } from "./support.js"
 
 describe("payments", () => {
@@ -28,11 +28,23 @@ describe("payments", () => {
       const payments = yield* Payments
       expect((yield* Effect.flip(payments.open(user, "BTC", { amount: 100n, currency: "EUR" })))._tag).toBe("CurrencyMismatch")
       expect((yield* Effect.flip(payments.open(user, "BTC", usd(0n))))._tag).toBe("InvalidAmount")
+      // the range is the shop's (5 USD to 1,000,000 USD by default), checked here and not only by the bot
+      expect(yield* Effect.flip(payments.open(user, "USDT_ERC20", usd(499n)))).toMatchObject({ _tag: "TopUpOutOfRange", min: usd(500n) })
+      expect((yield* Effect.flip(payments.open(user, "USDT_ERC20", usd(100_000_001n))))._tag).toBe("TopUpOutOfRange")
       expect((yield* Effect.flip(payments.open(TelegramId.make(31337), "BTC", null)))._tag).toBe("UserNotFound")
       yield* (yield* GatewayControl).setAvailable(false)
       expect((yield* Effect.flip(payments.open(user, "BTC", null)))._tag).toBe("ServiceUnavailable")
       expect((yield* payments.pending(user)).length).toBe(0)
     }).pipe(Effect.provide(shop())))
+
+  it.effect("a yen shop's minimum is 500 yen, not 5", () =>
+    Effect.gen(function*() {
+      const user = yield* buyer()
+      const payments = yield* Payments
+      const yen = (amount: bigint) => ({ amount, currency: "JPY" as const })
+      expect((yield* Effect.flip(payments.open(user, "USDT_ERC20", yen(5n))))._tag).toBe("TopUpOutOfRange")
+      expect((yield* payments.open(user, "USDT_ERC20", yen(500n))).fiatAmount).toEqual(yen(500n))
+    }).pipe(Effect.provide(ShopMemory({ currency: "JPY" }))))
 
   it.effect("credits a chain deposit once per (asset, txid, output) at the recorded rate", () =>
     Effect.gen(function*() {

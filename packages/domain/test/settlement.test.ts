@@ -3,7 +3,7 @@ import * as Effect from "effect/Effect"
 import * as TestClock from "effect/TestClock"
 import { crypto, idempotencyKey, Ledger, type PaymentObservation, Payments, Settlement, WithdrawalRepo, Withdrawals } from "../src/index.js"
 import { EventLog, GatewayControl, ShopMemory, WalletControl } from "../src/testing/memory.js"
-import { ADMIN, buyer, usd } from "./support.js"
+import { ADMIN, admin, buyer, usd } from "./support.js"
 
 const paid = (cents: bigint, units: bigint, asset: "BTC" | "USDT_ERC20" = "BTC"): PaymentObservation => ({
   paid: true,
@@ -59,7 +59,7 @@ describe("Settlement", () => {
       const fixed = yield* payments.open(user, "USDT_ERC20", usd(2500n))
       const deposit = yield* payments.open(user, "BTC", null)
       const refusals = [
-        [fixed, paid(2400n, 24_000_000n, "USDT_ERC20")], // less fiat than asked
+        [fixed, paid(2500n, 25_000_000n, "BTC" as never)], // another asset than the invoice's
         [deposit, paid(100n, 1000n, "USDT_ERC20")], // another asset
         [deposit, { ...paid(100n, 1000n), fiat: { amount: 100n, currency: "EUR" } }], // another currency
         [deposit, { ...paid(100n, 1000n), amount: null }], // no amount
@@ -74,6 +74,62 @@ describe("Settlement", () => {
       expect((yield* settlement.apply(fixed, paid(2500n, 25_000_000n, "USDT_ERC20")))._tag).toBe("Credited")
       expect(yield* balanceOf(user)).toBe(2500n)
     }).pipe(Effect.provide(ShopMemory())))
+
+  it.effect("a quoted invoice is valued from what arrived at its own rate, rounded down once; the processor's fiat echo is not used", () =>
+    Effect.gen(function*() {
+      const payments = yield* Payments
+      const settlement = yield* Settlement
+      const credited = (cents: bigint, units: bigint, echo: bigint) =>
+        Effect.gen(function*() {
+          const user = yield* buyer()
+          const invoice = yield* payments.open(user, "USDT_ERC20", usd(cents))
+          yield* settlement.apply(invoice, paid(echo, units, "USDT_ERC20"))
+          return yield* balanceOf(user)
+        })
+      // exact: 25.00 USD asked = 25 USDT; an echo a fraction of a cent off (24.999 truncated to 24.99) changes nothing
+      expect(yield* credited(2500n, 25_000_000n, 2499n)).toBe(2500n)
+      // overpaid by 1.234567 USDT: credited in full, the last partial cent rounded down once
+      expect(yield* credited(2500n, 26_234_567n, 2500n)).toBe(2623n)
+      // underpaid: what arrived is credited, and the buyer and admins are told what was asked
+      expect(yield* credited(2500n, 20_000_009n, 2500n)).toBe(2000n)
+      const short = yield* (yield* EventLog).ofTag("PaymentUnderpaid")
+      expect(short).toHaveLength(1)
+      expect(short[0]!.credited.amount).toBe(2000n)
+      expect(short[0]!.asked.amount).toBe(2500n)
+      expect(yield* (yield* EventLog).ofTag("PaymentMismatched")).toHaveLength(0)
+    }).pipe(Effect.provide(ShopMemory())))
+
+  it.effect("a shortfall within the payment tolerance counts as paid in full", () =>
+    Effect.gen(function*() {
+      const user = yield* buyer()
+      const invoice = yield* (yield* Payments).open(user, "USDT_ERC20", usd(10_000n))
+      // 0.5 % tolerance: 99.50 USDT of 100 is enough
+      yield* (yield* Settlement).apply(invoice, paid(9950n, 99_500_000n, "USDT_ERC20"))
+      expect(yield* balanceOf(user)).toBe(10_000n)
+      expect(yield* (yield* EventLog).ofTag("PaymentUnderpaid")).toHaveLength(0)
+      const other = yield* buyer()
+      const second = yield* (yield* Payments).open(other, "USDT_ERC20", usd(10_000n))
+      yield* (yield* Settlement).apply(second, paid(9949n, 99_499_999n, "USDT_ERC20"))
+      expect(yield* balanceOf(other)).toBe(9949n)
+      expect(yield* (yield* EventLog).ofTag("PaymentUnderpaid")).toHaveLength(1)
+    }).pipe(Effect.provide(ShopMemory({ paymentToleranceBp: 50 }))))
+
+  it.effect("an admin's one tap credits a paid-but-refused payment once, at the processor's valuation", () =>
+    Effect.gen(function*() {
+      const user = yield* buyer()
+      const settlement = yield* Settlement
+      const invoice = yield* (yield* Payments).open(user, "USDT_ERC20", usd(2500n))
+      const wrongAsset = { ...paid(2400n, 25_000_000n), amount: crypto(60_000n, "BTC") }
+      yield* Effect.flip(settlement.apply(invoice, wrongAsset))
+      yield* (yield* GatewayControl).report(invoice.externalId!, wrongAsset)
+      expect((yield* Effect.flip(settlement.resolve({ kind: "telegram", id: user } as const, invoice.id)))._tag).toBe("NotAdmin")
+      const first = yield* settlement.resolve(admin, invoice.id)
+      const again = yield* settlement.resolve(admin, invoice.id)
+      expect([first.replayed, again.replayed]).toEqual([false, true])
+      expect(yield* balanceOf(user)).toBe(2400n)
+      const unpaid = yield* (yield* Payments).open(user, "BTC", null)
+      expect((yield* Effect.flip(settlement.resolve(admin, unpaid.id)))._tag).toBe("PaymentMismatch")
+    }).pipe(Effect.provide(ShopMemory({ admins: new Set([ADMIN]) }))))
 
   it.effect("refresh asks the gateway about the user's own payment only", () =>
     Effect.gen(function*() {

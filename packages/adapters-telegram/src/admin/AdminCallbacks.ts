@@ -1,7 +1,7 @@
 /** The admin menu's own buttons (wallet, withdrawals, deposits, backup). Each handler checks again that the presser is an admin. */
 import { Asset } from "@tokenshop/domain"
 import * as Schema from "effect/Schema"
-import { Nonce, PageNo } from "../CallbackFields.js"
+import { Nonce, PageNo, Payment } from "../CallbackFields.js"
 
 export const adminCallbacks = [
   Schema.TaggedStruct("Admin", {}),
@@ -10,7 +10,8 @@ export const adminCallbacks = [
   Schema.TaggedStruct("WithdrawConfirm", { nonce: Nonce }),
   Schema.TaggedStruct("Withdrawals", { page: PageNo }),
   Schema.TaggedStruct("AdminDeposits", { page: PageNo }),
-  Schema.TaggedStruct("Backup", {})
+  Schema.TaggedStruct("Backup", {}),
+  Schema.TaggedStruct("ResolvePayment", { payment: Payment })
 ] as const
 
 export const adminCodes = {
@@ -20,7 +21,8 @@ export const adminCodes = {
   WithdrawConfirm: ["Y", ["nonce"]],
   Withdrawals: ["H", ["page"]],
   AdminDeposits: ["E", ["page"]],
-  Backup: ["ab", []]
+  Backup: ["ab", []],
+  ResolvePayment: ["rp", ["payment"]]
 } as const
 
 /** The wallet's questions: where to withdraw to, then Send. */

@@ -3,7 +3,7 @@
  * withdrawals, and the deposits view. Every button and every typed answer checks the admin again.
  */
 import { randomBytes } from "node:crypto"
-import { Backups, ChainDeposits, idempotencyKey, Prompts, Withdrawals } from "@tokenshop/domain"
+import { Backups, ChainDeposits, formatMoney, idempotencyKey, Prompts, Settlement, Withdrawals } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { ask, readAsked } from "../Asked.js"
@@ -19,6 +19,7 @@ export const adminHandlers = Effect.gen(function*() {
   const withdrawals = yield* Withdrawals
   const chain = yield* ChainDeposits
   const backups = yield* Backups
+  const settlement = yield* Settlement
   const prompts = yield* Prompts
   const guard = yield* adminGuard
   const asAdmin = guard.press
@@ -62,8 +63,20 @@ export const adminHandlers = Effect.gen(function*() {
           const copy = yield* backups.take(admin)
           if (copy._tag === "External") return yield* send(ctx, notice(s, "backup-external", { hint: copy.hint }, { _tag: "Admin" }))
           return yield* sendFile(ctx, { path: copy.path }, copy.name, s.t("backup-caption"))
-        })).pipe(Effect.catchTag("BackupFailed", (e) => send(ctx, notice(s, "backup-failed", { reason: e.reason }, { _tag: "Admin" })))))
-  } satisfies Handlers<"Admin" | "Wallet" | "Withdrawals" | "WithdrawAsset" | "WithdrawConfirm" | "AdminDeposits" | "Backup">
+        })).pipe(Effect.catchTag("BackupFailed", (e) => send(ctx, notice(s, "backup-failed", { reason: e.reason }, { _tag: "Admin" }))))),
+    // The one tap under a "paid but not credited" message: asks the processor again and credits once.
+    ResolvePayment: (ctx, user, s, { payment }) =>
+      asAdmin(ctx, user, s, (admin) =>
+        Effect.gen(function*() {
+          yield* answer(ctx, s.t("resolve-working"))
+          const result = yield* Effect.either(settlement.resolve(admin, payment))
+          if (result._tag === "Left") return yield* send(ctx, notice(s, "resolve-failed", { payment, reason: result.left.message }, { _tag: "Admin" }))
+          const { deposit, replayed } = result.right
+          return yield* send(ctx, notice(s, replayed ? "resolve-already" : "resolve-done", {
+            payment, user: deposit.user, amount: formatMoney(deposit.fiat, s.language)
+          }, { _tag: "Admin" }))
+        }))
+  } satisfies Handlers<"Admin" | "Wallet" | "Withdrawals" | "WithdrawAsset" | "WithdrawConfirm" | "AdminDeposits" | "Backup" | "ResolvePayment">
 
   const answers = {
     WithdrawAddress: (ctx, user, s, asked, text) =>

@@ -84,8 +84,8 @@ topup-choose = Womit möchtest du bezahlen?
 topup-open-button = ⏳ Offene Aufladungen ({ $count })
 topup-amount-ask =
     Wie viel möchtest du mit { $asset } aufladen?
-    Gib einen Betrag von { $min } bis unter { $max } mit höchstens zwei Nachkommastellen ein, z. B. 25 oder 25,50.
-topup-amount-invalid = Bitte gib einen Betrag von { $min } bis unter { $max } mit höchstens zwei Nachkommastellen ein, z. B. 25,50.
+    Gib einen Betrag von { $min } bis { $max } mit höchstens zwei Nachkommastellen ein, z. B. 25 oder 25,50.
+topup-amount-invalid = Bitte gib einen Betrag von { $min } bis { $max } mit höchstens zwei Nachkommastellen ein, z. B. 25,50.
 topup-invoice-open =
     <b>Aufladen mit { $asset }</b>
     Sende einen beliebigen Betrag in { $asset } an diese Adresse:
@@ -131,7 +131,14 @@ withdraw-sending = Wird gesendet…
 withdraw-done = ✅ { $receiving } an <code>{ $destination }</code> gesendet. Transaktionen:
 withdraw-failed = Die Auszahlung ist nicht erfolgt: { $reason }
 admin-deposit = 💰 Einzahlung #{ $deposit } · Nutzer { $user } · { $amount } = { $fiat } · Guthaben { $balance }
-admin-payment-mismatch = ⚠️ Zahlung #{ $payment } von Nutzer { $user } ({ $asset }) wurde NICHT gutgeschrieben: { $reason }
+admin-payment-mismatch = ⚠️ Zahlung #{ $payment } von Nutzer { $user } ({ $asset }) wurde bezahlt, aber NICHT gutgeschrieben: { $reason }. Tippe unten, um den Zahlungsdienst erneut zu fragen und das Eingegangene gutzuschreiben.
+admin-payment-underpaid = ⚠️ Zahlung #{ $payment } von Nutzer { $user } ({ $asset }) war zu niedrig: { $credited } von { $asked } gutgeschrieben.
+notify-topup-underpaid = Deine Aufladung #{ $payment } kam unvollständig an: { $credited } von { $asked } wurden deinem Guthaben gutgeschrieben.
+button-resolve-payment = ✅ Prüfen und gutschreiben
+resolve-working = Frage den Zahlungsdienst…
+resolve-done = Zahlung #{ $payment }: { $amount } an Nutzer { $user } gutgeschrieben.
+resolve-already = Zahlung #{ $payment } war schon gutgeschrieben ({ $amount } an Nutzer { $user }); nichts geändert.
+resolve-failed = Zahlung #{ $payment } wurde nicht gutgeschrieben: { $reason }
 admin-forwarding-failed = ⚠️ Weiterleitung der Zahlung #{ $payment } ({ $asset }) an { $destination } fehlgeschlagen: { $reason }. Das Geld bleibt beim Zahlungsdienst.
 admin-withdrawal = 📤 Auszahlung von { $total } ({ $by }) an { $destination }: { $links }
 command-start = Shop öffnen

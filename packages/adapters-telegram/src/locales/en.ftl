@@ -85,8 +85,8 @@ topup-choose = Choose what you will pay with:
 topup-open-button = ⏳ Open top-ups ({ $count })
 topup-amount-ask =
     How much do you want to top up with { $asset }?
-    Type an amount from { $min } to less than { $max }, with at most two decimals, e.g. 25 or 25.50.
-topup-amount-invalid = Please type an amount from { $min } to less than { $max }, with at most two decimals, e.g. 25.50.
+    Type an amount from { $min } to { $max }, with at most two decimals, e.g. 25 or 25.50.
+topup-amount-invalid = Please type an amount from { $min } to { $max }, with at most two decimals, e.g. 25.50.
 topup-invoice-open =
     <b>Top up with { $asset }</b>
     Send any amount of { $asset } to this address:
@@ -132,7 +132,14 @@ withdraw-sending = Sending…
 withdraw-done = ✅ Sent { $receiving } to <code>{ $destination }</code>. Transactions:
 withdraw-failed = The withdrawal did not go through: { $reason }
 admin-deposit = 💰 Deposit #{ $deposit } · user { $user } · { $amount } = { $fiat } · balance { $balance }
-admin-payment-mismatch = ⚠️ Payment #{ $payment } of user { $user } ({ $asset }) was NOT credited: { $reason }
+admin-payment-mismatch = ⚠️ Payment #{ $payment } of user { $user } ({ $asset }) was paid but NOT credited: { $reason }. Tap below to ask the processor again and credit what arrived.
+admin-payment-underpaid = ⚠️ Payment #{ $payment } of user { $user } ({ $asset }) was underpaid: { $credited } credited of { $asked } asked.
+notify-topup-underpaid = Your top-up #{ $payment } arrived short: { $credited } of { $asked } was credited to your balance.
+button-resolve-payment = ✅ Check and credit
+resolve-working = Asking the processor…
+resolve-done = Payment #{ $payment }: { $amount } credited to user { $user }.
+resolve-already = Payment #{ $payment } was already credited ({ $amount } to user { $user }); nothing changed.
+resolve-failed = Payment #{ $payment } was not credited: { $reason }
 admin-forwarding-failed = ⚠️ Forwarding payment #{ $payment } ({ $asset }) to { $destination } failed: { $reason }. The funds stay with the processor.
 admin-withdrawal = 📤 Withdrawal of { $total } ({ $by }) to { $destination }: { $links }
 command-start = Open the shop

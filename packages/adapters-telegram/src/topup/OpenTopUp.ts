@@ -1,5 +1,5 @@
 /** Opening a top-up through the payment processor and showing its invoice, with a QR code when the photo can be sent. */
-import { type Asset, digitsOf, money, type Money, type Payments, type User } from "@tokenshop/domain"
+import { type Asset, formatMoney, money, type Money, type Payments, type ShopSettings, topUpLimits, type User } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { Context as TgContext } from "grammy"
@@ -9,13 +9,10 @@ import { qrPng } from "../Qr.js"
 import * as Screens from "../Screens.js"
 import { answer, send, sendPhoto, show } from "../TelegramApi.js"
 
-/** A fixed-amount top-up is from 5 to less than 1,000,000 in the shop's currency. */
-const MIN_TOP_UP = 5n
-const MAX_TOP_UP = 1_000_000n
-
-export const limits = (currency: Money["currency"]) => {
-  const scale = 10n ** BigInt(digitsOf(currency))
-  return { min: money(MIN_TOP_UP * scale, currency), max: money(MAX_TOP_UP * scale, currency) }
+/** A fixed-amount top-up's range, as the shop configures it (the domain checks it again). */
+export const limits = (config: ShopSettings): { readonly min: Money; readonly max: Money } => {
+  const { max, min } = topUpLimits(config)
+  return { min: money(min, config.currency), max: money(max, config.currency) }
 }
 
 /** Opens a top-up and shows it. */
@@ -26,10 +23,12 @@ export const openTopUp = (payments: Payments["Type"], ctx: TgContext, user: User
       const e = opened.left
       const screen = e._tag === "TooManyPendingPayments"
         ? Screens.notice(s, "topup-too-many", { limit: e.limit }, { _tag: "OpenTopUps" })
+        : e._tag === "TopUpOutOfRange"
+        ? Screens.notice(s, "topup-amount-invalid", { min: formatMoney(e.min, s.language), max: formatMoney(e.max, s.language) }, { _tag: "TopUp" })
         : e._tag === "UserBanned"
         ? Screens.notice(s, "banned")
         : Screens.notice(s, "topup-unavailable", undefined, { _tag: "TopUp" })
-      if (e._tag !== "TooManyPendingPayments" && e._tag !== "ServiceUnavailable") yield* Effect.logWarning(`top-up refused: ${e._tag}`, e)
+      if (e._tag !== "TooManyPendingPayments" && e._tag !== "ServiceUnavailable" && e._tag !== "TopUpOutOfRange") yield* Effect.logWarning(`top-up refused: ${e._tag}`, e)
       yield* answer(ctx)
       return yield* ctx.callbackQuery === undefined ? send(ctx, screen) : show(ctx, screen)
     }

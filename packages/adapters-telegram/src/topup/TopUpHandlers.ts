@@ -19,7 +19,8 @@ export const topUpHandlers = Effect.gen(function*() {
   const chain = yield* ChainDeposits
   const ledger = yield* Ledger
   const prompts = yield* Prompts
-  const { currency } = yield* ShopConfig
+  const config = yield* ShopConfig
+  const { currency } = config
   const offered = [...own.assets, ...payments.assets.filter((a) => !own.assets.includes(a))]
 
   const handlers = {
@@ -36,7 +37,7 @@ export const topUpHandlers = Effect.gen(function*() {
         if (!payments.assets.includes(asset)) return yield* expired(ctx, s)
         if (!payments.fixedAmountAssets.includes(asset)) return yield* openTopUp(payments, ctx, user, s, asset, null)
         yield* ask(prompts, user.id, { _tag: "TopUpAmount", asset })
-        const { max, min } = limits(currency)
+        const { max, min } = limits(config)
         return yield* reply(ctx, P.askAmount(s, asset, min, max))
       }),
     Deposits: (ctx, user, s, { page }) => Effect.flatMap(payments.deposits(user.id, listPage(page)), (list) => reply(ctx, P.deposits(s, list))),
@@ -65,9 +66,9 @@ export const topUpHandlers = Effect.gen(function*() {
   const answers = {
     TopUpAmount: (ctx, user, s, asked, text) =>
       Effect.gen(function*() {
-        const { max, min } = limits(currency)
+        const { max, min } = limits(config)
         const parsed = parseMoney(text, currency)
-        if (parsed._tag === "Left" || parsed.right.amount < min.amount || parsed.right.amount >= max.amount) {
+        if (parsed._tag === "Left" || parsed.right.amount < min.amount || parsed.right.amount > max.amount) {
           const args = { min: formatMoney(min, s.language), max: formatMoney(max, s.language) }
           return yield* send(ctx, question(s, "topup-amount-invalid", args))
         }

@@ -81,7 +81,7 @@ export const recordCredit = (input: CreditInput, valued: Valued, at: Date) =>
       amount: fiat,
       key: depositKey(input.source),
       reason: null,
-      actor: null,
+      actor: input.acceptedBy ?? null,
       ref: `deposit:${deposit.id}`,
       createdAt: at
     }).pipe(Effect.orDie) // a credit is never refused for lack of funds

@@ -38,6 +38,7 @@ export const sampleEvents: ReadonlyArray<DomainEvent> = [
   }),
   DomainEvent.PaymentExpired({ payment: samplePayment }),
   DomainEvent.PaymentMismatched({ payment: samplePayment, reason: "r" }),
+  DomainEvent.PaymentUnderpaid({ payment: samplePayment, credited: { amount: 1n, currency: "USD" }, asked: { amount: 2n, currency: "USD" } }),
   DomainEvent.ForwardingFailed({ payment: samplePayment, destination: "d", reason: "r" }),
   DomainEvent.WithdrawalExecuted({
     asset: "BTC",
