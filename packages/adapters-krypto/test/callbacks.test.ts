@@ -113,15 +113,25 @@ describe("KryptoExpress callbacks", () => {
     expect(await available(run)).toBe(6000n + 8000n)
   })
 
-  it("a mismatched amount is refused with a notice and credits nothing", async () => {
+  it("a paid invoice is valued from the crypto that arrived: a fiat echo a fraction off changes nothing, a shortfall is credited and told, another asset is refused", async () => {
     const { fake, run } = await setup()
-    const a = await run(Effect.flatMap(Payments, (p) => p.open(user, "USDT_SOL", { amount: 1000n, currency: "USD" })))
-    const p = fake.payments.get(a.externalId!)!
-    p.isPaid = true
-    p.fiatAmount = "9.0"
-    const statuses = await fake.deliver(p.hash)
-    expect(statuses).toEqual([200])
-    expect(await available(run)).toBe(0n)
+    const open = () => run(Effect.flatMap(Payments, (p) => p.open(user, "USDT_SOL", { amount: 1000n, currency: "USD" })))
+    const exact = fake.payments.get((await open()).externalId!)!
+    exact.isPaid = true
+    exact.fiatAmount = "9.999" // the processor's own rounding: ignored, the 10 USDT asked arrived
+    expect(await fake.deliver(exact.hash)).toEqual([200])
+    expect(await available(run)).toBe(1000n)
+    const short = fake.payments.get((await open()).externalId!)!
+    short.isPaid = true
+    short.cryptoAmount = (Number(short.cryptoAmount) * 0.9).toFixed(6) // test data, not money
+    expect(await fake.deliver(short.hash)).toEqual([200])
+    expect(await available(run)).toBe(1900n)
+    expect(await run(Effect.flatMap(EventLog, (l) => l.ofTag("PaymentUnderpaid")))).toHaveLength(1)
+    const other = fake.payments.get((await open()).externalId!)!
+    other.isPaid = true
+    other.cryptoCurrency = "USDC_SOL" as never
+    expect(await fake.deliver(other.hash)).toEqual([200])
+    expect(await available(run)).toBe(1900n)
     expect(await run(Effect.flatMap(EventLog, (l) => l.ofTag("PaymentMismatched")))).toHaveLength(1)
   })
 
