@@ -68,10 +68,19 @@ describe("tokenshop", () => {
       return (yield* (yield* Checkout).checkout(user, idempotencyKey("buy"))).buy.id
     }).pipe(Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: join(dir, "shop.db") }) }))))
 
-    expect(await tokenshop(["user", "credit", "42", "5,5", "--reason", "goodwill"])).toEqual({
-      code: 0,
-      output: "credited 5.50 USD to user 42: top-up 15.50 USD, consumed 4.99 USD, available 10.51 USD"
-    })
+    const credited = await tokenshop(["user", "credit", "42", "5,5", "--reason", "goodwill"])
+    expect(credited.code).toBe(0)
+    expect(credited.output).toContain("credited 5.50 USD to user 42: top-up 15.50 USD, consumed 4.99 USD, available 10.51 USD")
+    expect(credited.output).toMatch(/key \d{4}-\d\d-\d\d-credit-42-550-[0-9a-f]{16} \(running the same command again today changes nothing\)/)
+    // a re-run after a timeout changes nothing and says so; --repeat is the explicit second credit
+    const rerun = await tokenshop(["user", "credit", "42", "5.50", "--reason", "goodwill"])
+    expect(rerun.code).toBe(0)
+    expect(rerun.output).toContain("already done, nothing changed: credited 5.50 USD to user 42")
+    expect(rerun.output).toContain("available 10.51 USD")
+    expect(rerun.output).toContain("add --repeat")
+    expect((await tokenshop(["user", "credit", "42", "5.50", "--reason", "goodwill", "--repeat"])).output).toContain("available 16.01 USD")
+    expect((await tokenshop(["user", "debit", "42", "5.50", "--reason", "undo the repeat", "--key", "undo-1"])).output)
+      .toContain("debited 5.50 USD from user 42: top-up 21.00 USD, consumed 10.49 USD, available 10.51 USD")
     expect((await tokenshop(["user", "debit", "42", "100", "--reason", "too much"])).output).toBe("error: insufficient funds")
     expect((await tokenshop(["user", "debit", "42", "0.51", "--reason", "fee", "--key", "fee-1"])).code).toBe(0)
     expect((await tokenshop(["user", "debit", "42", "0.51", "--reason", "fee", "--key", "fee-1"])).output).toContain("available 10.00 USD")
@@ -81,7 +90,7 @@ describe("tokenshop", () => {
     expect(shown.output).toContain(`#${buyId} `)
     expect(await tokenshop(["refund", String(buyId)])).toEqual({
       code: 0,
-      output: `refunded purchase #${buyId} (4.99 USD) to user 42: top-up 15.50 USD, consumed 0.51 USD, available 14.99 USD`
+      output: `refunded purchase #${buyId} (4.99 USD) to user 42: top-up 21.00 USD, consumed 6.01 USD, available 14.99 USD`
     })
     expect(await tokenshop(["refund", String(buyId)])).toEqual({ code: 1, output: `error: purchase ${buyId} was already refunded` })
     const stats = await tokenshop(["stats", "--days", "1"])

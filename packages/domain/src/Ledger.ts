@@ -130,13 +130,19 @@ export interface Adjustment {
   readonly key: IdempotencyKey
 }
 
+/** An adjustment's outcome: the balance after it, and whether its key had been used before (nothing changed). */
+export interface Adjusted {
+  readonly balance: Balance
+  readonly replayed: boolean
+}
+
 /** Balances and the admin's audited adjustments. */
 export class Ledger extends Context.Tag("@tokenshop/domain/Ledger")<Ledger, {
   readonly balance: (user: TelegramId) => Effect.Effect<Balance, UserNotFound>
   readonly history: (user: TelegramId, page: PageRequest) => Effect.Effect<Page<LedgerEntry>, UserNotFound>
   /** An admin's credit or debit, with a reason and the admin recorded. A debit never overdraws. */
   readonly adjust: (admin: AdminRef, adjustment: Adjustment) => Effect.Effect<
-    Balance,
+    Adjusted,
     NotAdmin | UserNotFound | InsufficientFunds | InvalidAmount | InvalidInput | LedgerConflict
   >
 }>() {
@@ -177,7 +183,7 @@ export class Ledger extends Context.Tag("@tokenshop/domain/Ledger")<Ledger, {
             user: adj.user, direction: adj.direction, amount: adj.amount, reason, admin, balance: after
           }))
         }
-        return after
+        return { balance: after, replayed } satisfies Adjusted
       })
     })
   }))

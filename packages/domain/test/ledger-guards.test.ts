@@ -28,7 +28,7 @@ describe("the ledger's guards", () => {
       const ledger = yield* Ledger
       const key = idempotencyKey("cli", "once")
       yield* ledger.adjust(admin, { user, direction: "credit", amount: usd(1_000n), reason: "t", key })
-      expect(yield* ledger.adjust(admin, { user, direction: "credit", amount: usd(1_000n), reason: "t", key })).toMatchObject({ available: usd(1_000n) })
+      expect(yield* ledger.adjust(admin, { user, direction: "credit", amount: usd(1_000n), reason: "t", key })).toMatchObject({ balance: { available: usd(1_000n) }, replayed: true })
       expect(yield* Effect.flip(ledger.adjust(admin, { user, direction: "credit", amount: usd(5_000n), reason: "t", key }))).toMatchObject({ _tag: "LedgerConflict" })
       expect((yield* ledger.balance(user)).available).toEqual(usd(1_000n))
     }).pipe(Effect.provide(shop())))

@@ -91,7 +91,7 @@ describe("admin balance adjustments", () => {
       const over = yield* Effect.flip(ledger.adjust(admin, { ...credit, direction: "debit", amount: usd(1501n), key: key("adj-2") }))
       expect(over._tag).toBe("InsufficientFunds")
       const after = yield* ledger.adjust(cli, { ...credit, direction: "debit", amount: usd(500n), key: key("adj-3") })
-      expect(after).toEqual({ topUp: usd(1500n), consumed: usd(500n), available: usd(1000n) })
+      expect(after.balance).toEqual({ topUp: usd(1500n), consumed: usd(500n), available: usd(1000n) })
       expect((yield* Effect.flip(ledger.adjust(admin, { ...credit, reason: "  ", key: key("adj-4") })))._tag).toBe("InvalidInput")
       expect((yield* Effect.flip(ledger.adjust(admin, { ...credit, amount: usd(0n), key: key("adj-5") })))._tag).toBe("InvalidAmount")
       expect((yield* Effect.flip(ledger.adjust(stranger, { ...credit, key: key("adj-6") })))._tag).toBe("NotAdmin")

@@ -31,12 +31,15 @@ const amount = Args.text({ name: "AMOUNT" }).pipe(Args.withDescription("in the s
 const reason = Options.text("reason").pipe(Options.withDescription("why (recorded with the entry)"))
 const key = Options.text("key").pipe(
   Options.optional,
-  Options.withDescription("an idempotency key: running the command again with it changes nothing")
+  Options.withDescription("an idempotency key: running the command again with it changes nothing (default: the command itself, for today)")
+)
+const repeat = Options.boolean("repeat").pipe(
+  Options.withDescription("make a second, identical adjustment today (a re-run without it changes nothing)")
 )
 
 const adjustCommand = (direction: "credit" | "debit") =>
-  Command.make(direction, { id: userId, amount, reason, key }, ({ amount, id, key, reason }) =>
-    withShop(adjust(direction, id, amount, reason, key))).pipe(
+  Command.make(direction, { id: userId, amount, reason, key, repeat }, ({ amount, id, key, reason, repeat }) =>
+    withShop(adjust(direction, id, amount, reason, key, repeat))).pipe(
     Command.withDescription(direction === "credit" ? "Add to a user's balance." : "Take from a user's balance (never below zero).")
   )
 

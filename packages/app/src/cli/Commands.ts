@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto"
+import { createHash, randomUUID } from "node:crypto"
 import { createReadStream, existsSync } from "node:fs"
 import { open } from "node:fs/promises"
 import { pipeline } from "node:stream/promises"
@@ -30,20 +30,35 @@ export const migrate = Effect.gen(function*() {
   yield* Console.log(`database is up to date (${engine}${Option.isNone(db.url) ? `, ${db.file}` : ""})`)
 })
 
-/** An admin's audited credit or debit; the idempotency key makes a retried command harmless. */
-export const adjust = (direction: "credit" | "debit", id: string, amount: string, reason: string, key: Option.Option<string>) =>
+/**
+ * An admin's audited credit or debit. Without `--key` the key is the command itself on this UTC day
+ * (direction, user, amount, reason), so running it again after a timeout changes nothing; a second,
+ * identical adjustment on the same day takes `--repeat` (or its own `--key`). The key used is printed.
+ */
+export const adjust = (
+  direction: "credit" | "debit",
+  id: string,
+  amount: string,
+  reason: string,
+  key: Option.Option<string>,
+  repeat: boolean
+) =>
   Effect.gen(function*() {
     const user = yield* telegramId(id)
     const { currency } = yield* ShopConfig
     const value = yield* parseMoney(amount, currency)
-    const balance = yield* (yield* Ledger).adjust(cli, {
-      user,
-      direction,
-      amount: value,
-      reason,
-      key: idempotencyKey("cli", Option.getOrElse(key, () => randomUUID()))
-    })
-    yield* Console.log(`${direction === "credit" ? "credited" : "debited"} ${formatMoney(value)} to user ${user}: ${balanceLine(balance)}`)
+    const day = (yield* now).toISOString().slice(0, 10)
+    const digest = createHash("sha256").update(reason.trim()).digest("hex").slice(0, 16)
+    const used = Option.getOrElse(key, () => repeat ? `repeat-${randomUUID()}` : `${day}-${direction}-${user}-${value.amount}-${digest}`)
+    const { balance, replayed } = yield* (yield* Ledger).adjust(cli, { user, direction, amount: value, reason, key: idempotencyKey("cli", used) })
+    const what = direction === "credit" ? `credited ${formatMoney(value)} to user ${user}` : `debited ${formatMoney(value)} from user ${user}`
+    if (replayed) {
+      yield* Console.log(`already done, nothing changed: ${what} earlier with key ${used}: ${balanceLine(balance)}`)
+      if (Option.isNone(key)) yield* Console.log(`to make another ${direction} of the same amount today, add --repeat`)
+      return
+    }
+    yield* Console.log(`${what}: ${balanceLine(balance)}`)
+    yield* Console.log(`key ${used}${Option.isNone(key) && !repeat ? " (running the same command again today changes nothing)" : ""}`)
   })
 
 export const showUser = (id: string) =>
