@@ -168,6 +168,21 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
         yield* q`UPDATE items SET price = ${amountText(price.amount)}, currency = ${price.currency} WHERE subcategory_id = ${id} AND sold = 0`
         return int(count?.n ?? 0)
       }).pipe(Effect.catchTag("SqlError", Effect.die))),
+    foreignStock: (currency) =>
+      q<{ sub: unknown; category: string; subcategory: string; currency: string; n: unknown }>`
+        SELECT s.id AS sub, c.name AS category, s.name AS subcategory, i.currency, COUNT(*) AS n
+        FROM items i JOIN subcategories s ON s.id = i.subcategory_id JOIN categories c ON c.id = s.category_id
+        WHERE i.sold = 0 AND i.currency <> ${currency}
+        GROUP BY s.id, c.name, s.name, i.currency ORDER BY c.name, s.name`.pipe(
+        Effect.map((rows) => rows.map((r) => ({
+          subcategoryId: SubcategoryId.make(int(r.sub), trusted),
+          category: r.category,
+          subcategory: r.subcategory,
+          currency: decodeCurrency(r.currency),
+          unsold: int(r.n)
+        }))),
+        Effect.orDie
+      ),
     items: (sub, page) =>
       paged(
         page,

@@ -100,7 +100,12 @@ export const SqlLedgerRepo = Layer.effect(LedgerRepo, Effect.gen(function*() {
         q<WithTotal<EntryRow>>`SELECT *, ${sql.literal(TOTAL)} FROM ledger_entries WHERE user_id = ${user} ORDER BY id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
         q<{ n: unknown }>`SELECT COUNT(*) AS n FROM ledger_entries WHERE user_id = ${user}`,
         toEntry
-      ).pipe(Effect.orDie)
+      ).pipe(Effect.orDie),
+    foreignEntries: (currency) =>
+      q<{ currency: string; n: unknown }>`SELECT currency, COUNT(*) AS n FROM ledger_entries WHERE currency <> ${currency} GROUP BY currency ORDER BY currency`.pipe(
+        Effect.map((rows) => rows.map((r) => ({ currency: decodeCurrency(r.currency), entries: int(r.n) }))),
+        Effect.orDie
+      )
   })
 }))
 

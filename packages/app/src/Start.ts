@@ -4,7 +4,7 @@ import * as HttpRouter from "@effect/platform/HttpRouter"
 import { ChainAddressValidator, validateAddress } from "@tokenshop/adapters-chain"
 import { CALLBACK_PATH, KryptoExpressGateway, KryptoExpressLayer } from "@tokenshop/adapters-krypto"
 import { TelegramBotLive, TelegramBroadcasterLive, TelegramNotifierLive, type TelegramSettings, TelegramWebhookLive } from "@tokenshop/adapters-telegram"
-import { type Asset, Payments, ShopConfig, ShopLive } from "@tokenshop/domain"
+import { type Asset, checkShopCurrency, Payments, ShopConfig, ShopLive } from "@tokenshop/domain"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as Effect from "effect/Effect"
@@ -140,7 +140,10 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
       const shop = yield* shopConfig
       return { ...shop, chain: yield* chainSettings(setup) }
     })).pipe(Layer.provide(StorageLive))
-    const core = ShopLive.pipe(Layer.provideMerge(services), Layer.provideMerge(shopSettings))
+    // Nothing starts (no polling, no watcher) when SHOP_CURRENCY no longer fits what the shop holds.
+    const core = Layer.effectDiscard(checkShopCurrency).pipe(
+      Layer.provideMerge(ShopLive.pipe(Layer.provideMerge(services), Layer.provideMerge(shopSettings)))
+    )
     const watching = Layer.unwrapEffect(Effect.map(ShopConfig, (c) => watchersLayer(setup, c.chain)))
     return Layer.mergeAll(receiving, ExpiryLive, watching, AnnouncingLive).pipe(Layer.provide(core))
   }))

@@ -40,6 +40,24 @@ describe("tokenshop", () => {
     expect(imported).toEqual({ code: 0, output: "imported 10 items:\n  Games / Steam: 10" })
   })
 
+  it("a changed SHOP_CURRENCY refuses to start and to run commands, naming what is priced otherwise; price set converts", async () => {
+    await tokenshop(["import", file("usd.txt", ["Games;Steam;key;4.99;KEY-1", "Games;Steam;key;4.99;KEY-2", "Soft;Office;key;9.99;O-1"])])
+    const eur = { SHOP_CURRENCY: "EUR" }
+    const refused = await tokenshop(["stats"], eur)
+    expect(refused.code).toBe(2)
+    expect(refused.output).toContain("error: the shop's currency is set to EUR, but the shop holds USD: Games / Steam (subcategory 1): 2 unsold in USD; Soft / Office (subcategory 2): 1 unsold in USD.")
+    expect(refused.output).toContain("tokenshop price set SUBCATEGORY_ID PRICE")
+    const started = await tokenshop(["start"], { ...eur, BOT_TOKEN: "1:x", TELEGRAM_API_ROOT: "http://127.0.0.1:9" })
+    expect(started.code).toBe(2)
+    expect(started.output).toContain("but the shop holds USD")
+    expect((await tokenshop(["price", "set", "1", "4.50"], eur)).output).toBe("subcategory 1: 2 unsold item(s) now cost 4.50 EUR")
+    expect((await tokenshop(["stats"], eur)).output).toContain("Soft / Office (subcategory 2): 1 unsold in USD")
+    expect((await tokenshop(["price", "set", "2", "9"], eur)).code).toBe(0)
+    expect((await tokenshop(["stats"], eur)).code).toBe(0)
+    expect((await tokenshop(["price", "set", "x", "9"], eur)).output).toBe("error: \"x\" is not a subcategory id")
+    expect((await tokenshop(["price", "set", "99", "9"], eur)).code).toBe(1)
+  })
+
   it("imports JSON and refuses unknown file types and missing files", async () => {
     const json = join(dir, "stock.json")
     writeFileSync(json, JSON.stringify([{ category: "Soft", subcategory: "Office", price: 19.9, description: "d", private_data: "X" }]))

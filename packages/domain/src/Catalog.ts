@@ -4,6 +4,7 @@ import * as Layer from "effect/Layer"
 import type * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
+import type { FiatCurrency } from "./Currency.js"
 import { CategoryNotFound, type ImportRejected, InvalidInput, type NotAdmin, SubcategoryNotFound } from "./Errors.js"
 import { CategoryId, ItemId, SubcategoryId } from "./Ids.js"
 import { type ImportFormat, type ImportRecord, parseImport } from "./Import.js"
@@ -68,6 +69,15 @@ export interface StockLine {
 }
 
 /** Items are taken and shown oldest first: in the order they were added. */
+/** Unsold items of one subcategory priced in a currency the shop no longer keeps. */
+export interface ForeignStock {
+  readonly subcategoryId: SubcategoryId
+  readonly category: string
+  readonly subcategory: string
+  readonly currency: FiatCurrency
+  readonly unsold: number
+}
+
 export class CatalogRepo extends Context.Tag("@tokenshop/domain/CatalogRepo")<CatalogRepo, {
   /** The live category with this exact name, reviving a deleted one, or a new one. */
   readonly ensureCategory: (name: string) => Effect.Effect<Category>
@@ -92,6 +102,8 @@ export class CatalogRepo extends Context.Tag("@tokenshop/domain/CatalogRepo")<Ca
   readonly deleteSubcategory: (id: SubcategoryId) => Effect.Effect<number, SubcategoryNotFound>
   /** Sets the price of every unsold item of a live subcategory; returns how many changed. Sold items keep theirs. */
   readonly setPrice: (id: SubcategoryId, price: Money) => Effect.Effect<number, SubcategoryNotFound>
+  /** Unsold items priced in another currency than `currency`, counted per subcategory and currency. */
+  readonly foreignStock: (currency: FiatCurrency) => Effect.Effect<ReadonlyArray<ForeignStock>>
   /** Items of a subcategory (deleted or not), oldest first, without private data. */
   readonly items: (subcategoryId: SubcategoryId, page: PageRequest) => Effect.Effect<Page<ItemSummary>>
   /** Unsold items per live subcategory; with `onlyNew`, the ones not yet announced. */

@@ -119,6 +119,8 @@ export class LedgerRepo extends Context.Tag("@tokenshop/domain/LedgerRepo")<Ledg
   readonly findByKey: (key: IdempotencyKey) => Effect.Effect<Option.Option<LedgerEntry>>
   /** Newest first. */
   readonly history: (user: TelegramId, page: PageRequest) => Effect.Effect<Page<LedgerEntry>>
+  /** The ledger's entries in other currencies than `currency`, counted per currency. */
+  readonly foreignEntries: (currency: Money["currency"]) => Effect.Effect<ReadonlyArray<{ readonly currency: Money["currency"]; readonly entries: number }>>
 }>() {}
 
 export interface Adjustment {

@@ -1,20 +1,25 @@
 import * as Args from "@effect/cli/Args"
 import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
+import { checkShopCurrency } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import { CliShop, cliShop, ConfiguredDeriver } from "../Shop.js"
 import { start } from "../Start.js"
-import { adjust, backup, migrate, refund, showUser, stats } from "./Commands.js"
+import { adjust, backup, migrate, refund, setPrice, showUser, stats } from "./Commands.js"
 import { importFile } from "./ImportFile.js"
 import { reportFailures } from "./Output.js"
 import { Stdin } from "./Stdin.js"
 import { chains, type ChainFlag, walletAddress, walletImportSolPool, walletSolPool, walletXpub } from "./Wallet.js"
 
 /** Opens the configured database (migrating it) only for the command that runs, never for --help. */
+/** A command over the shop; refused (naming what is priced otherwise) when SHOP_CURRENCY no longer fits the stored shop. */
 const withShop = <A, E, R>(self: Effect.Effect<A, E, R>) =>
+  reportFailures(Effect.provide(Effect.zipRight(checkShopCurrency, self), CliShop))
+/** The commands that must work whatever the currency: the schema, a backup, and repricing into the new currency. */
+const withShopAsIs = <A, E, R>(self: Effect.Effect<A, E, R>) =>
   reportFailures(Effect.provide(self, CliShop))
 
-const migrateCommand = Command.make("migrate", {}, () => withShop(migrate)).pipe(
+const migrateCommand = Command.make("migrate", {}, () => withShopAsIs(migrate)).pipe(
   Command.withDescription("Create or update the database schema (SQLite file or DATABASE_URL).")
 )
 
@@ -69,8 +74,20 @@ const statsCommand = Command.make(
 const backupCommand = Command.make(
   "backup",
   { out: Args.text({ name: "OUT_FILE" }).pipe(Args.withDescription("where to write the copy (must not exist)")) },
-  ({ out }) => withShop(backup(out))
+  ({ out }) => withShopAsIs(backup(out))
 ).pipe(Command.withDescription("A consistent copy of the SQLite database, safe while the shop runs."))
+
+const priceCommand = Command.make("price").pipe(
+  Command.withDescription("Prices of unsold items."),
+  Command.withSubcommands([
+    Command.make("set", {
+      id: Args.text({ name: "SUBCATEGORY_ID" }).pipe(Args.withDescription("the subcategory (its number, as the admin menu and errors show it)")),
+      price: Args.text({ name: "PRICE" }).pipe(Args.withDescription("the new price in the shop's currency, e.g. 4.99"))
+    }, ({ id, price }) => withShopAsIs(setPrice(id, price))).pipe(
+      Command.withDescription("Set the price of every unsold item of a subcategory (sold items keep theirs).")
+    )
+  ])
+)
 
 const startCommand = Command.make("start", {}, () => reportFailures(start)).pipe(
   Command.withDescription("Run the shop on Telegram (BOT_TOKEN; TELEGRAM_API_ROOT for another Bot API server).")
@@ -104,7 +121,7 @@ const walletCommand = Command.make("wallet").pipe(
 
 export const tokenshop = Command.make("tokenshop").pipe(
   Command.withDescription("Run and operate a tokenshop. Configuration comes from the environment (docs/operations.md)."),
-  Command.withSubcommands([startCommand, migrateCommand, importCommand, userCommand, refundCommand, statsCommand, backupCommand, walletCommand])
+  Command.withSubcommands([startCommand, migrateCommand, importCommand, userCommand, refundCommand, priceCommand, statsCommand, backupCommand, walletCommand])
 )
 
 export const runCli = Command.run(tokenshop, { name: "tokenshop", version: "0.1.0" })

@@ -4,8 +4,8 @@ import { open } from "node:fs/promises"
 import { pipeline } from "node:stream/promises"
 import * as SqlClient from "@effect/sql/SqlClient"
 import {
-  Backups, BuyId, Buys, formatCrypto, formatMoney, idempotencyKey, lastDays, Ledger, now, operator, page, parseMoney, Refunds,
-  ShopConfig, Statistics, TelegramId, Users
+  Backups, BuyId, Buys, Catalog, formatCrypto, formatMoney, idempotencyKey, lastDays, Ledger, now, operator, page, parseMoney, Refunds,
+  ShopConfig, Statistics, SubcategoryId, TelegramId, Users
 } from "@tokenshop/domain"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
@@ -74,6 +74,15 @@ export const showUser = (id: string) =>
       ...buys.items.map((b) =>
         `    #${b.id} ${b.createdAt.toISOString()} ${b.quantity} item(s) ${formatMoney(b.total)}${b.refundedAt === null ? "" : " refunded"}`)
     ].join("\n"))
+  })
+
+export const setPrice = (id: string, price: string) =>
+  Effect.gen(function*() {
+    if (!/^\d{1,15}$/.test(id) || Number(id) <= 0) return yield* Effect.fail(new CliFailure(`"${id}" is not a subcategory id`))
+    const { currency } = yield* ShopConfig
+    const value = yield* parseMoney(price, currency)
+    const changed = yield* (yield* Catalog).setPrice(cli, SubcategoryId.make(Number(id)), value)
+    yield* Console.log(`subcategory ${id}: ${changed} unsold item(s) now cost ${formatMoney(value)}`)
   })
 
 export const refund = (id: string) =>

@@ -14,6 +14,7 @@ const describe = (error: unknown): { readonly message: string; readonly exitCode
   if (ConfigError.isConfigError(error)) return { message: `configuration: ${String(error)}`, exitCode: 2 }
   if (typeof error === "object" && error !== null && "_tag" in error) {
     const tagged = error as { readonly _tag: string; readonly message?: string; readonly reason?: string }
+    if (tagged._tag === "ShopCurrencyChanged") return { message: tagged.message ?? "SHOP_CURRENCY does not fit the shop", exitCode: 2 }
     if (tagged._tag === "StorageUnavailable") return { message: tagged.message ?? "cannot open database", exitCode: 2 }
     return { message: tagged.message !== undefined && tagged.message !== "" ? tagged.message : tagged._tag, exitCode: 1 }
   }

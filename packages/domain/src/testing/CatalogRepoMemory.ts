@@ -5,6 +5,7 @@ import * as Option from "effect/Option"
 import { type Category, type CategoryView, CatalogRepo, type ClaimedItem, type Item, type StockLine, type Subcategory, type SubcategoryView } from "../Catalog.js"
 import { CategoryNotFound, SubcategoryNotFound } from "../Errors.js"
 import { CategoryId, ItemId, SubcategoryId } from "../Ids.js"
+import type { FiatCurrency } from "../Currency.js"
 import type { Money } from "../Money.js"
 import { slice } from "../Paging.js"
 import { MemoryStore, type MemoryState, nextId } from "./MemoryStore.js"
@@ -182,6 +183,14 @@ export const CatalogRepoMemory: Layer.Layer<CatalogRepo, never, MemoryStore> = L
         for (const item of unsold) items = HashMap.set(items, item.id, { ...item, price })
         return [Option.some(unsold.length), { ...s, items }] as const
       }).pipe(Effect.flatten, Effect.mapError(() => new SubcategoryNotFound({ subcategory: id }))),
+    foreignStock: (currency) =>
+      store.read((s) =>
+        [...HashMap.values(s.subcategories)].flatMap(({ subcategory: sub }) => {
+          const counts = new Map<FiatCurrency, number>()
+          for (const item of unsoldOf(s, sub.id)) if (item.price.currency !== currency) counts.set(item.price.currency, (counts.get(item.price.currency) ?? 0) + 1)
+          const category = HashMap.unsafeGet(s.categories, sub.categoryId).category.name
+          return [...counts].map(([c, unsold]) => ({ subcategoryId: sub.id, category, subcategory: sub.name, currency: c, unsold }))
+        }).sort((a, b) => a.category.localeCompare(b.category) || a.subcategory.localeCompare(b.subcategory))),
     items: (sub, page) =>
       store.read((s) =>
         slice(idsOf(s, sub).map((id) => {

@@ -39,7 +39,15 @@ export const LedgerRepoMemory: Layer.Layer<LedgerRepo, never, MemoryStore> = Lay
       }).pipe(Effect.flatten),
     balance: (user, currency) => store.read((s) => balanceOf(currency, entriesOf(s, user))),
     findByKey: (key) => store.read((s) => HashMap.get(s.ledgerKeys, key)),
-    history: (user, page) => store.read((s) => slice([...entriesOf(s, user)].reverse(), page))
+    history: (user, page) => store.read((s) => slice([...entriesOf(s, user)].reverse(), page)),
+    foreignEntries: (currency) =>
+      store.read((s) => {
+        const counts = new Map<LedgerEntry["amount"]["currency"], number>()
+        for (const entries of HashMap.values(s.ledger)) {
+          for (const e of entries) if (e.amount.currency !== currency) counts.set(e.amount.currency, (counts.get(e.amount.currency) ?? 0) + 1)
+        }
+        return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([c, entries]) => ({ currency: c, entries }))
+      })
   })
 }))
 

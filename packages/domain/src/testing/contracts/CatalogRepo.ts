@@ -190,4 +190,16 @@ export const catalogRepoContract = (name: string, layer: ContractLayer<CatalogRe
         expect(page.items.map((i) => i.price.amount)).toEqual([2n, 3n])
         expect(page.items.every((i) => !i.sold && i.isNew)).toBe(true)
       })))
+
+    it.live("foreignStock counts unsold items priced in another currency, per subcategory", () =>
+      run(Effect.gen(function*() {
+        const repo = yield* CatalogRepo
+        const { category, sub } = yield* stocked([100n, 200n])
+        const chf = { amount: 300n, currency: "CHF" } as const
+        yield* repo.addItems([1, 2, 3].map((i) => ({ subcategoryId: sub.id, price: chf, description: `chf ${i}`, privateData: `c${i}` })), freshTime())
+        yield* repo.claimUnsold(sub.id, 3) // oldest first: both USD items and one CHF item go
+        const mine = (yield* repo.foreignStock("USD")).filter((f) => f.subcategoryId === sub.id)
+        expect(mine).toEqual([{ subcategoryId: sub.id, category: category.name, subcategory: sub.name, currency: "CHF", unsold: 2 }])
+        expect((yield* repo.foreignStock("CHF")).some((f) => f.subcategoryId === sub.id)).toBe(false)
+      })))
   })

@@ -145,4 +145,16 @@ export const ledgerRepoContract = (name: string, layer: ContractLayer<LedgerRepo
         expect(results.filter((r) => r._tag === "Right").length).toBe(10)
         expect((yield* repo.balance(user, "USD")).available).toEqual(usd(0n))
       })))
+
+    it.live("foreignEntries counts the entries in other currencies", () =>
+      run(Effect.gen(function*() {
+        const repo = yield* LedgerRepo
+        const count = (c: "NZD") => Effect.map(repo.foreignEntries("USD"), (all) => all.find((f) => f.currency === c)?.entries ?? 0)
+        const before = yield* count("NZD")
+        const user = yield* registered()
+        yield* repo.append({ ...entry(user, "deposit", 500n), amount: money(500n, "NZD") })
+        yield* repo.append(entry(user, "deposit", 700n))
+        expect(yield* count("NZD")).toBe(before + 1)
+        expect((yield* repo.foreignEntries("NZD")).some((f) => f.currency === "NZD")).toBe(false)
+      })))
   })
