@@ -105,7 +105,11 @@ const prepareSqlite = (options: SqliteOptions) =>
     if (options.encryptionKey !== undefined) {
       yield* sql.unsafe("PRAGMA cipher = 'sqlcipher'")
       yield* sql.unsafe("PRAGMA legacy = 4")
-      yield* sql.unsafe(`PRAGMA key = ${quote(Redacted.value(options.encryptionKey))}`)
+      // @effect/sql records each statement's text on its span: this one runs untraced, and a failure keeps no text of it.
+      yield* sql.unsafe(`PRAGMA key = ${quote(Redacted.value(options.encryptionKey))}`).pipe(
+        Effect.withTracerEnabled(false),
+        Effect.mapError(() => new StorageUnavailable({ reason: "wrong_key", message: "cannot open database: the encryption key was not accepted" }))
+      )
     }
     yield* sql.unsafe("SELECT COUNT(*) FROM sqlite_master").pipe(
       Effect.mapError((cause) =>
