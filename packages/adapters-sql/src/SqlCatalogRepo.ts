@@ -13,6 +13,7 @@ import { makeTransaction } from "./internal/transaction.js"
 
 /** Rows inserted per statement; well below both engines' parameter limits. */
 const BATCH = 500
+const CLAIM_CHUNK = 10_000
 
 export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
@@ -132,7 +133,10 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
           FROM items i JOIN subcategories s ON s.id = i.subcategory_id JOIN categories c ON c.id = s.category_id
           WHERE i.subcategory_id = ${sub} AND i.sold = 0 ORDER BY i.id LIMIT ${n} ${pg ? sql`FOR UPDATE OF i` : sql``}`
         if (rows.length === 0) return []
-        yield* q`UPDATE items SET sold = 1, is_new = 0 WHERE ${sql.in("id", rows.map((r) => int(r.id)))}`
+        // One bound parameter per id: chunked under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+        for (let start = 0; start < rows.length; start += CLAIM_CHUNK) {
+          yield* q`UPDATE items SET sold = 1, is_new = 0 WHERE ${sql.in("id", rows.slice(start, start + CLAIM_CHUNK).map((r) => int(r.id)))}`
+        }
         yield* q`UPDATE subcategories SET stock = stock - ${rows.length} WHERE id = ${sub}`
         return rows.map((r): ClaimedItem => ({
           ...summary(r),
