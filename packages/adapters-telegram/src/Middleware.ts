@@ -12,6 +12,7 @@ import * as FiberSet from "effect/FiberSet"
 import type * as Scope from "effect/Scope"
 import type { Bot, Context as TgContext } from "grammy"
 import { decodeCallback } from "./CallbackData.js"
+import { actionThrottle, recentUpdates } from "./Bounded.js"
 import type { BotSettings } from "./Handler.js"
 import { makeRouter } from "./Router.js"
 import { type Speaker, speaker } from "./Screens.js"
@@ -22,17 +23,6 @@ export interface ShopBotSettings extends BotSettings {
   readonly throttleMs?: number | undefined
 }
 
-/** Remembers the last `size` keys, forgetting the oldest first. */
-const recent = (size: number) => {
-  const seen = new Set<number>()
-  return (key: number): boolean => {
-    if (seen.has(key)) return true
-    seen.add(key)
-    if (seen.size > size) seen.delete(seen.values().next().value as number)
-    return false
-  }
-}
-
 /** Installs the shop on a grammY bot; the bot's own polling or webhook delivers the updates. Closing the scope interrupts updates in flight. */
 export const installShop = (bot: Bot, settings: ShopBotSettings) =>
   Effect.gen(function*() {
@@ -40,8 +30,8 @@ export const installShop = (bot: Bot, settings: ShopBotSettings) =>
     const { admins } = yield* ShopConfig
     const { translator } = settings
     const throttleMs = settings.throttleMs ?? 500
-    const duplicate = recent(10_000)
-    const lastAction = new Map<number, number>()
+    const duplicate = recentUpdates(10_000)
+    const tooSoon = actionThrottle(throttleMs, 100_000)
     const router = yield* makeRouter(settings)
     const run = yield* FiberSet.makeRuntimePromise<never>()
 
@@ -54,14 +44,6 @@ export const installShop = (bot: Bot, settings: ShopBotSettings) =>
         const summary = Cause.pretty(cause).split("\n").slice(0, 12).join("\n").slice(0, 3000)
         yield* Effect.forEach(admins, (admin) => sendTo(bot.api, admin, `⚠️ error ${id} in update ${ctx.update.update_id}\n${summary}`).pipe(Effect.ignore), { discard: true })
       })
-
-    /** True when the user acted less than `throttleMs` ago; the map forgets users idle for a minute once it grows large. */
-    const tooSoon = (user: number, at: number) => {
-      if (at - (lastAction.get(user) ?? 0) < throttleMs) return true
-      lastAction.set(user, at)
-      if (lastAction.size > 100_000) for (const [id, t] of lastAction) if (at - t > 60_000) lastAction.delete(id)
-      return false
-    }
 
     const handle = (ctx: TgContext) =>
       Effect.gen(function*() {
