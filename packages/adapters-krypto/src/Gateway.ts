@@ -1,9 +1,9 @@
 /**
  * The domain's PaymentGateway, WalletProcessor and PriceSource over KryptoExpress.
  * Native coins open a DEPOSIT (any amount, valued by the processor); stablecoins open a PAYMENT
- * for a fiat amount. Each payment gets its own random callback secret.
+ * for a fiat amount. Each payment gets its own callback secret, derived from the master callback key
+ * and a random reference at the end of its callback URL (see CallbackKey.ts); none is stored.
  */
-import { randomBytes } from "node:crypto"
 import {
   type Asset, assetInfo, crypto, type CryptoAmount, decimalsOf, digitsOf, type FiatCurrency, InvalidInput, money,
   PaymentGateway, type PaymentObservation, type PaymentRequest, PriceSource, rate, ServiceUnavailable, ShopConfig,
@@ -16,14 +16,18 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
+import type * as Redacted from "effect/Redacted"
+import { CallbackKey, callbackSecret, newReference } from "./CallbackKey.js"
 import { KryptoExpress, type KryptoExpressError } from "./Client.js"
 import * as Wire from "./Wire.js"
 
 export const PROVIDER = "kryptoexpress"
 
 export interface GatewaySettings {
-  /** The public URL of `POST {WEBHOOK_PATH}/cryptoprocessing/event` on this shop's HTTP server. */
+  /** The public URL of `POST {WEBHOOK_PATH}/cryptoprocessing/event` on this shop's HTTP server; each payment appends `/{reference}`. */
   readonly callbackUrl: string
+  /** The master callback key (KRYPTOEXPRESS_CALLBACK_KEY). */
+  readonly callbackKey: Redacted.Redacted<string>
   /** Assets offered to buyers; default every asset the processor handles. */
   readonly assets?: ReadonlyArray<Asset> | undefined
   /** How long a price is reused, default 60 seconds. */
@@ -71,13 +75,13 @@ export const KryptoExpressGateway = (settings: GatewaySettings) =>
           if (fiatAmount === null && fixedAmountAssets.includes(asset)) {
             return yield* new InvalidInput({ field: "fiatAmount", problem: `${asset} needs an amount` })
           }
-          const secret = randomBytes(32).toString("hex")
+          const reference = newReference()
           const p = yield* api.createPayment({
             paymentType: fiatAmount === null ? "DEPOSIT" : "PAYMENT",
             fiatCurrency: fiatAmount?.currency ?? currency,
             cryptoCurrency: asset,
-            callbackUrl: settings.callbackUrl,
-            callbackSecret: secret,
+            callbackUrl: `${settings.callbackUrl.replace(/\/+$/, "")}/${reference}`,
+            callbackSecret: callbackSecret(settings.callbackKey, reference),
             fiatAmount: fiatAmount === null ? undefined : unitsToDecimal(fiatAmount.amount, digitsOf(fiatAmount.currency))
           }).pipe(Effect.mapError(unavailable("payments")))
           if (p.cryptoCurrency !== asset) {
@@ -93,7 +97,7 @@ export const KryptoExpressGateway = (settings: GatewaySettings) =>
             address: p.address,
             cryptoAmount: fiatAmount === null ? null : amount,
             expiresAt: new Date(p.expireDatetime),
-            secret
+            secret: null
           }
         }),
       check: (payment: PaymentRequest) =>
@@ -174,6 +178,7 @@ export const KryptoExpressGateway = (settings: GatewaySettings) =>
     })
 
     return Context.make(PaymentGateway, gateway).pipe(
+      Context.add(CallbackKey, settings.callbackKey),
       Context.add(WalletProcessor, wallet),
       Context.add(PriceSource, PriceSource.of({
         rate: (asset, fiat) => {

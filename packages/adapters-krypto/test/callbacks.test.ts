@@ -1,9 +1,12 @@
-import { Ledger, Payments, TelegramId, Users, WithdrawalRepo } from "@tokenshop/domain"
+import { Ledger, PaymentRepo, Payments, Settlement, TelegramId, Users, WithdrawalRepo } from "@tokenshop/domain"
 import { EventLog } from "@tokenshop/domain/testing/memory"
 import * as Effect from "effect/Effect"
 import { afterEach, describe, expect, it } from "vitest"
+import * as Redacted from "effect/Redacted"
+import { handleCallback } from "../src/Callback.js"
+import { CallbackKey, callbackSecret } from "../src/CallbackKey.js"
 import { sign } from "../src/Signature.js"
-import { startHarness } from "./support.js"
+import { startHarness, testCallbackKey } from "./support.js"
 
 let harness: Awaited<ReturnType<typeof startHarness>> | undefined
 afterEach(async () => {
@@ -77,17 +80,67 @@ describe("KryptoExpress callbacks", () => {
     expect(await fake.deliver(pa.hash, { signature: "0".repeat(128) })).toEqual([403])
     expect(await fake.deliver(pa.hash, { signature: sign(fake.payments.get(b.externalId!)!.callbackSecret!, body) })).toEqual([403])
     expect(await fake.deliver(pa.hash, { signature: "" })).toEqual([403])
-    const post = (init: RequestInit) => fetch(callbackUrl, { method: "POST", ...init }).then((r) => r.status)
+    const post = (init: RequestInit, url = pa.callbackUrl) => fetch(url, { method: "POST", ...init }).then((r) => r.status)
     expect(await post({ body, headers: { "content-type": "text/plain", "x-signature": sign(pa.callbackSecret!, body) } })).toBe(415)
     expect(await post({ body: `${body}${" ".repeat(70_000)}`, headers: { "content-type": "application/json" } })).toBe(413)
-    expect(await post({ body: "{\"id\":", headers: { "content-type": "application/json" } })).toBe(400)
-    expect(await post({ body: "{\"id\":1}", headers: { "content-type": "application/json" } })).toBe(400)
+    // unsigned: refused before it is even parsed; signed by the processor but malformed: 400
+    expect(await post({ body: "{\"id\":", headers: { "content-type": "application/json" } })).toBe(403)
+    expect(await post({ body: "{\"id\":", headers: { "content-type": "application/json", "x-signature": sign(pa.callbackSecret!, "{\"id\":") } })).toBe(400)
+    expect(await post({ body: "{\"id\":1}", headers: { "content-type": "application/json", "x-signature": sign(pa.callbackSecret!, "{\"id\":1}") } })).toBe(400)
     const unknown = body.replace(pa.hash, "f".repeat(64))
+    // signed with the secret of this URL's reference, but naming no payment of ours: authentic, unknown
     expect(await post({ body: unknown, headers: { "content-type": "application/json", "x-signature": sign(pa.callbackSecret!, unknown) } })).toBe(404)
+    // the same body on the bare path (payments opened before references), or on another reference: refused alike
+    expect(await post({ body, headers: { "content-type": "application/json", "x-signature": sign(pa.callbackSecret!, body) } }, callbackUrl)).toBe(403)
+    expect(await post({ body, headers: { "content-type": "application/json", "x-signature": sign(pa.callbackSecret!, body) } }, fake.payments.get(b.externalId!)!.callbackUrl)).toBe(403)
     expect(await available(run)).toBe(0n)
     // the genuine callback still works afterwards
     expect(await fake.deliver(pa.hash, { copies: 3 })).toEqual([200, 200, 200])
     expect(await available(run)).toBe(60000n)
+  })
+
+  it("no secret is stored: each payment's comes from the master key and the reference ending its callback URL", async () => {
+    const { callbackUrl, fake, run } = await setup()
+    const a = await run(Effect.flatMap(Payments, (p) => p.open(user, "BTC", null)))
+    expect(a.secret).toBeNull()
+    const sent = fake.payments.get(a.externalId!)!
+    const reference = sent.callbackUrl.slice(callbackUrl.length + 1)
+    expect(reference).toMatch(/^[A-Za-z0-9_-]{24}$/)
+    expect(sent.callbackSecret).toBe(callbackSecret(testCallbackKey, reference))
+  })
+
+  it("a forgery is refused before any look-up: no payment service is asked, and a bad reference is refused the same way", async () => {
+    const untouchable = new Proxy({}, { get: () => { throw new Error("looked up") } })
+    const call = (reference: string, signature: string | undefined) =>
+      Effect.runPromise(handleCallback({ reference, body: new TextEncoder().encode("{\"id\":1}"), contentType: "application/json", signature }).pipe(
+        Effect.provideService(Payments, untouchable as never),
+        Effect.provideService(Settlement, untouchable as never),
+        Effect.provideService(CallbackKey, testCallbackKey)
+      ))
+    const reference = "A".repeat(24)
+    for (const [ref, signature] of [[reference, undefined], [reference, "0".repeat(128)], [reference, sign("guess", "{\"id\":1}")], ["../etc", "0".repeat(128)], ["", undefined]] as const) {
+      expect(await call(ref, signature)).toEqual({ status: 403, text: "refused" })
+    }
+  })
+
+  it("payments opened with a stored secret keep it until they settle; on their path unknown and forged look the same", async () => {
+    const { callbackUrl, run } = await setup()
+    const secret = "a stored secret of an older payment"
+    const old = await run(Effect.flatMap(PaymentRepo, (r) => r.create({
+      user, asset: "BTC", address: "bc1q-old", fiatAmount: null, cryptoAmount: null, provider: "kryptoexpress", externalId: "e".repeat(64),
+      secret: Redacted.make(secret), createdAt: new Date(), expiresAt: new Date(Date.now() + 3_600_000)
+    }, 10)))
+    const event = (hash: string) => JSON.stringify({
+      id: 9, paymentType: "DEPOSIT", fiatCurrency: "USD", fiatAmount: 30, cryptoAmount: 0.0005, cryptoCurrency: "BTC", expireDatetime: Date.now() + 60_000,
+      createDatetime: Date.now(), address: "bc1q-old", isPaid: true, isWithdrawn: false, hash
+    })
+    const post = (body: string, signature: string) =>
+      fetch(callbackUrl, { method: "POST", body, headers: { "content-type": "application/json", "x-signature": signature } }).then(async (r) => `${r.status} ${await r.text()}`)
+    const unknown = event("d".repeat(64))
+    expect(await post(unknown, sign(secret, unknown))).toBe("403 refused")
+    expect(await post(event(old.externalId!), sign("wrong", event(old.externalId!)))).toBe("403 refused")
+    expect(await post(event(old.externalId!), sign(secret, event(old.externalId!)))).toBe("200 credited")
+    expect(await available(run)).toBe(3000n)
   })
 
   it("an unpaid event replayed after the paid one changes nothing; an unpaid event after expiry expires and tells", async () => {
@@ -129,7 +182,7 @@ describe("KryptoExpress callbacks", () => {
     expect(await run(Effect.flatMap(EventLog, (l) => l.ofTag("PaymentUnderpaid")))).toHaveLength(1)
     const other = fake.payments.get((await open()).externalId!)!
     other.isPaid = true
-    other.cryptoCurrency = "USDC_SOL" as never
+    ;(other as { cryptoCurrency: string }).cryptoCurrency = "USDC_SOL"
     expect(await fake.deliver(other.hash)).toEqual([200])
     expect(await available(run)).toBe(1900n)
     expect(await run(Effect.flatMap(EventLog, (l) => l.ofTag("PaymentMismatched")))).toHaveLength(1)

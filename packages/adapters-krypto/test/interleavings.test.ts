@@ -10,6 +10,7 @@ import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Redacted from "effect/Redacted"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { CallbackKey } from "../src/CallbackKey.js"
 import { handleCallback } from "../src/Callback.js"
 import { PROVIDER } from "../src/Gateway.js"
 import { sign } from "../src/Signature.js"
@@ -57,7 +58,8 @@ describe("callback interleavings", () => {
               }
             }))
             const answers = deliveries.map((d) =>
-              s.schedule(Promise.resolve(d)).then((x) => runtime.runPromise(handleCallback(deliveryOf(x)))))
+              s.schedule(Promise.resolve(d)).then((x) =>
+                runtime.runPromise(handleCallback(deliveryOf(x)).pipe(Effect.provideService(CallbackKey, Redacted.make("unused: stored secrets"))))))
             await s.waitAll()
             const statuses = await Promise.all(answers)
             deliveries.forEach((d, i) => {

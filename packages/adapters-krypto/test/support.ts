@@ -12,8 +12,10 @@ import { KryptoExpressLayer } from "../src/Client.js"
 import { KryptoExpressGateway } from "../src/Gateway.js"
 import { FakeKryptoExpress } from "../src/testing/FakeKryptoExpress.js"
 
+export const testCallbackKey = Redacted.make("test callback master key, 32+ characters")
+
 export const kryptoLayer = (fake: FakeKryptoExpress, callbackUrl: string, settings: Partial<ShopSettings> = {}, timeout: Duration.DurationInput = "3 seconds") =>
-  KryptoExpressGateway({ callbackUrl }).pipe(
+  KryptoExpressGateway({ callbackUrl, callbackKey: testCallbackKey }).pipe(
     Layer.provide(KryptoExpressLayer({ baseUrl: fake.url, apiKey: Redacted.make(fake.apiKey), timeout })),
     Layer.provide(FetchHttpClient.layer),
     Layer.provide(ShopConfig.layer(settings))
@@ -28,7 +30,10 @@ export const startHarness = async (settings: Partial<ShopSettings> = {}) => {
     const chunks: Array<Buffer> = []
     for await (const c of req) chunks.push(c as Buffer)
     const header = req.headers["x-signature"]
+    // POST /cryptoprocessing/event/{reference}, or the bare path of payments opened before references
+    const reference = /^\/cryptoprocessing\/event\/([^/?]+)$/.exec(req.url ?? "")?.[1]
     const answer = await runtime!.runPromise(handleCallback({
+      reference,
       body: Buffer.concat(chunks),
       contentType: req.headers["content-type"],
       signature: Array.isArray(header) ? header[0] : header

@@ -5,7 +5,7 @@
 import {
   allAssets, allFiatCurrencies, type Asset, digitsOf, type FiatCurrency, parseUnits, ShopConfig, type ShopSettings, TelegramId, topUpLimits
 } from "@tokenshop/domain"
-import { Wire } from "@tokenshop/adapters-krypto"
+import { masterFromApiKey, Wire } from "@tokenshop/adapters-krypto"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as Duration from "effect/Duration"
@@ -130,6 +130,8 @@ export interface KryptoSettings {
   readonly callbackUrl: string | null
   /** Offered assets; null: all the processor handles. */
   readonly assets: ReadonlyArray<Asset> | null
+  /** The master key every payment's callback secret is derived from (default: derived from the API key). */
+  readonly callbackKey: Redacted.Redacted<string>
 }
 
 const httpUrl = (name: string) => (url: string) =>
@@ -171,12 +173,16 @@ export const kryptoConfig: Config.Config<Option.Option<KryptoSettings>> = Config
     Config.mapOrFail(secureUrl("KRYPTOEXPRESS_API_URL"))
   ),
   callbackUrl: Config.option(Config.string("KRYPTOEXPRESS_CALLBACK_URL").pipe(Config.mapOrFail(httpUrl("KRYPTOEXPRESS_CALLBACK_URL")))),
+  callbackKey: Config.option(Config.redacted("KRYPTOEXPRESS_CALLBACK_KEY").pipe(
+    Config.mapOrFail((k) => Redacted.value(k).length >= 32 ? Either.right(k) : Either.left(ConfigError.InvalidData(["KRYPTOEXPRESS_CALLBACK_KEY"], "must be at least 32 characters")))
+  )),
   assets: Config.option(Config.string("KRYPTOEXPRESS_ASSETS").pipe(Config.mapOrFail(parseAssets)))
-}).pipe(Config.map(({ apiKey, apiUrl, assets, callbackUrl }) =>
+}).pipe(Config.map(({ apiKey, apiUrl, assets, callbackKey, callbackUrl }) =>
   Option.map(apiKey, (key): KryptoSettings => ({
     apiKey: key,
     apiUrl,
     callbackUrl: Option.getOrNull(callbackUrl),
+    callbackKey: Option.getOrElse(callbackKey, () => masterFromApiKey(key)),
     assets: Option.getOrNull(assets)
   }))))
 

@@ -7,11 +7,12 @@ import * as HttpServer from "@effect/platform/HttpServer"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
-import { handleCallback, MAX_CALLBACK_BYTES } from "@tokenshop/adapters-krypto"
+import { CallbackKey, handleCallback, MAX_CALLBACK_BYTES } from "@tokenshop/adapters-krypto"
 import { TelegramWebhook } from "@tokenshop/adapters-telegram"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import type * as Redacted from "effect/Redacted"
 
 const isUpdate = (u: unknown): boolean =>
   typeof u === "object" && u !== null && "update_id" in u && Number.isSafeInteger(u.update_id)
@@ -34,11 +35,18 @@ export const telegramRoute = (path: HttpRouter.PathInput) =>
   }))
 
 /**
- * POST path: KryptoExpress's callback. The body is read as raw bytes (at most 64 KiB) and handed to
- * the adapter, which checks type, shape and signature before anything changes.
+ * POST path/{reference} (and the bare path, for payments opened before references): KryptoExpress's
+ * callback. The body is read as raw bytes (at most 64 KiB) and handed to the adapter, which checks
+ * the signature before anything else.
  */
-export const callbackRoute = (path: HttpRouter.PathInput) =>
-  HttpRouter.post(path, Effect.gen(function*() {
+export const callbackRoute = (path: `/${string}`, key: Redacted.Redacted<string>) => <E, R>(router: HttpRouter.HttpRouter<E, R>) =>
+  router.pipe(
+    HttpRouter.post(path, receiveCallback(undefined, key)),
+    HttpRouter.post(`${path}/:reference`, Effect.flatMap(HttpRouter.params, (p) => receiveCallback(p["reference"] ?? "", key)))
+  )
+
+const receiveCallback = (reference: string | undefined, key: Redacted.Redacted<string>) =>
+  Effect.gen(function*() {
     const request = yield* HttpServerRequest.HttpServerRequest
     const declared = Number(request.headers["content-length"] ?? "0")
     if (Number.isFinite(declared) && declared > MAX_CALLBACK_BYTES) return HttpServerResponse.text("body too large", { status: 413 })
@@ -48,9 +56,11 @@ export const callbackRoute = (path: HttpRouter.PathInput) =>
     )
     if (body._tag === "Left") return HttpServerResponse.text("body too large or unreadable", { status: 413 })
     const signature = request.headers["x-signature"]
-    const answer = yield* handleCallback({ body: new Uint8Array(body.right), contentType: request.headers["content-type"], signature })
+    const answer = yield* handleCallback({ reference, body: new Uint8Array(body.right), contentType: request.headers["content-type"], signature }).pipe(
+      Effect.provideService(CallbackKey, key)
+    )
     return HttpServerResponse.text(answer.text, { status: answer.status })
-  }))
+  })
 
 export interface HttpSettings {
   readonly host: string

@@ -70,7 +70,7 @@ const checkForwarding = Effect.gen(function*() {
 /** The payment processor when configured: gateway, wallet and prices over KryptoExpress. */
 const processorLayer = (krypto: Option.Option<KryptoSettings>, webhookUrl: string | undefined, webhookPath: string) =>
   Effect.gen(function*() {
-    if (Option.isNone(krypto)) return { layer: ProcessorNotConfigured, callbackPath: undefined }
+    if (Option.isNone(krypto)) return { layer: ProcessorNotConfigured, callbacks: undefined }
     const k = krypto.value
     const callbackUrl = k.callbackUrl ?? (webhookUrl === undefined ? undefined : `${new URL(webhookUrl).origin}${webhookPath}${CALLBACK_PATH}`)
     if (callbackUrl === undefined) {
@@ -79,11 +79,11 @@ const processorLayer = (krypto: Option.Option<KryptoSettings>, webhookUrl: strin
         2
       ))
     }
-    const layer = KryptoExpressGateway({ callbackUrl, assets: k.assets ?? undefined }).pipe(
+    const layer = KryptoExpressGateway({ callbackUrl, callbackKey: k.callbackKey, assets: k.assets ?? undefined }).pipe(
       Layer.provide(KryptoExpressLayer({ baseUrl: k.apiUrl, apiKey: k.apiKey })),
       Layer.provide(FetchHttpClient.layer)
     )
-    return { layer, callbackPath: `${webhookPath}${CALLBACK_PATH}` as `/${string}` }
+    return { layer, callbacks: { path: `${webhookPath}${CALLBACK_PATH}` as `/${string}`, key: k.callbackKey } }
   })
 
 /** The whole running shop. `extra` lets tests add API transformers (e.g. to slow an emulator's idle polling). */
@@ -106,13 +106,13 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
     yield* checkForwarding
     const processor = yield* processorLayer(krypto, webhookUrl, webhookPath)
     const http = { host: config.httpHost, port: config.httpPort }
-    const callbacks = processor.callbackPath
+    const callbacks = processor.callbacks
 
     let receiving
     if (webhookUrl === undefined) {
       receiving = callbacks === undefined
         ? TelegramBotLive(settings)
-        : Layer.merge(TelegramBotLive(settings), HttpServerLive(HttpRouter.empty.pipe(callbackRoute(callbacks)), http))
+        : Layer.merge(TelegramBotLive(settings), HttpServerLive(HttpRouter.empty.pipe(callbackRoute(callbacks.path, callbacks.key)), http))
     } else {
       const secret = config.webhookSecret
       if (Option.isNone(secret) || !/^[A-Za-z0-9_-]{1,256}$/.test(Redacted.value(secret.value))) {
@@ -125,7 +125,7 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
       const telegramPath = (path === "/" ? `${webhookPath}/telegram` : path) as `/${string}`
       const routes = callbacks === undefined
         ? HttpServerLive(HttpRouter.empty.pipe(telegramRoute(telegramPath)), http)
-        : HttpServerLive(HttpRouter.empty.pipe(telegramRoute(telegramPath), callbackRoute(callbacks)), http)
+        : HttpServerLive(HttpRouter.empty.pipe(telegramRoute(telegramPath), callbackRoute(callbacks.path, callbacks.key)), http)
       receiving = routes.pipe(Layer.provide(TelegramWebhookLive(settings, { url: webhookUrl, secret: secret.value })))
     }
     const chains = chainAssets(setup).length > 0 || setup.solana.explicit
