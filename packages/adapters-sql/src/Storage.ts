@@ -13,7 +13,9 @@ import withdrawalClaims from "./migrations/0004_withdrawal_claims.js"
 import chainDeposits from "./migrations/0005_chain_deposits.js"
 import announcements from "./migrations/0006_announcements.js"
 import ledgerGuards from "./migrations/0007_ledger_guards.js"
+import auditChain from "./migrations/0008_audit_chain.js"
 import { SqlAnnouncementRepo } from "./SqlAnnouncementRepo.js"
+import { SqlAuditLog } from "./SqlAuditLog.js"
 import { SqlBackup } from "./SqlBackup.js"
 import { SqlBuyRepo } from "./SqlBuyRepo.js"
 import { SqlCartRepo } from "./SqlCartRepo.js"
@@ -59,6 +61,7 @@ export const SqlStorage = Layer.mergeAll(
   SqlPromptRepo,
   SqlBackup,
   SqlAnnouncementRepo,
+  SqlAuditLog,
   SqlDepositAddressRepo,
   SqlChainDepositRepo,
   SqlWatcherRepo,
@@ -71,7 +74,8 @@ export const migrate = Migrator.make({})({
     "0001_init": init, "0002_stock_counts": stockCounts, "0003_prompts": prompts, "0004_withdrawal_claims": withdrawalClaims,
     "0005_chain_deposits": chainDeposits,
     "0006_announcements": announcements,
-    "0007_ledger_guards": ledgerGuards
+    "0007_ledger_guards": ledgerGuards,
+    "0008_audit_chain": auditChain
   }),
   table: "tokenshop_migrations"
 }).pipe(

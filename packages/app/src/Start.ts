@@ -15,6 +15,7 @@ import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import { CliFailure } from "./cli/Output.js"
 import { type KryptoSettings, kryptoConfig, secureUrl, shopConfig, webhookPathConfig } from "./Config.js"
+import { AuditSealingLive } from "./AuditSealing.js"
 import { callbackRoute, HttpServerLive, telegramRoute } from "./Http.js"
 import { ProcessorNotConfigured } from "./Services.js"
 import { chainAssets, chainConfig } from "./ChainConfig.js"
@@ -145,7 +146,7 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
       Layer.provideMerge(ShopLive.pipe(Layer.provideMerge(services), Layer.provideMerge(shopSettings)))
     )
     const watching = Layer.unwrapEffect(Effect.map(ShopConfig, (c) => watchersLayer(setup, c.chain)))
-    return Layer.mergeAll(receiving, ExpiryLive, watching, AnnouncingLive).pipe(Layer.provide(core))
+    return Layer.mergeAll(receiving, ExpiryLive, watching, AnnouncingLive, AuditSealingLive).pipe(Layer.provide(core))
   }))
 
 /** Runs until interrupted (Ctrl-C, SIGTERM). */

@@ -1,5 +1,6 @@
 import * as Layer from "effect/Layer"
 import type { AnnouncementRepo } from "./AnnouncementRepo.js"
+import { type AuditLog, Audits } from "./AuditLog.js"
 import type { AnnouncementRunner, Broadcaster } from "./Announcements.js"
 import type { DatabaseBackup } from "./Backups.js"
 import type { BuyRepo } from "./BuyRepo.js"
@@ -55,6 +56,7 @@ export const ShopLive = Settlement.layer.pipe(
     Buys.layer,
     Customers.layer,
     Backups.layer,
+    Audits.layer,
     Announcements.layer,
     Prompts.layer
   )),
@@ -78,6 +80,7 @@ export type StoragePorts =
   | Transactor
   | DatabaseBackup
   | AnnouncementRepo
+  | AuditLog
 
 /** The services outside storage the shop talks to. */
 export type ServicePorts = Notifier | PaymentGateway | WalletProcessor | AddressValidator | AddressDeriver | PriceSource | Broadcaster | AnnouncementRunner

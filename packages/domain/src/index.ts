@@ -1,5 +1,6 @@
 export * from "./AnnouncementRepo.js"
 export * from "./Announcements.js"
+export * from "./AuditLog.js"
 export * from "./Backups.js"
 export * from "./BuyRepo.js"
 export * from "./Buys.js"

@@ -5,7 +5,7 @@ import { checkShopCurrency } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import { CliShop, cliShop, ConfiguredDeriver } from "../Shop.js"
 import { start } from "../Start.js"
-import { adjust, backup, migrate, refund, setPrice, showUser, stats } from "./Commands.js"
+import { adjust, auditVerify, backup, migrate, refund, setPrice, showUser, stats } from "./Commands.js"
 import { importFile } from "./ImportFile.js"
 import { reportFailures } from "./Output.js"
 import { Stdin } from "./Stdin.js"
@@ -89,6 +89,15 @@ const priceCommand = Command.make("price").pipe(
   ])
 )
 
+const auditCommand = Command.make("audit").pipe(
+  Command.withDescription("The tamper-evident log of every money move."),
+  Command.withSubcommands([
+    Command.make("verify", {}, () => withShopAsIs(auditVerify)).pipe(
+      Command.withDescription("Seal what is pending, then check every ledger entry and withdrawal against the chain (exit code 1 on any break).")
+    )
+  ])
+)
+
 const startCommand = Command.make("start", {}, () => reportFailures(start)).pipe(
   Command.withDescription("Run the shop on Telegram (BOT_TOKEN; TELEGRAM_API_ROOT for another Bot API server).")
 )
@@ -121,7 +130,7 @@ const walletCommand = Command.make("wallet").pipe(
 
 export const tokenshop = Command.make("tokenshop").pipe(
   Command.withDescription("Run and operate a tokenshop. Configuration comes from the environment (docs/operations.md)."),
-  Command.withSubcommands([startCommand, migrateCommand, importCommand, userCommand, refundCommand, priceCommand, statsCommand, backupCommand, walletCommand])
+  Command.withSubcommands([startCommand, migrateCommand, importCommand, userCommand, refundCommand, priceCommand, statsCommand, backupCommand, auditCommand, walletCommand])
 )
 
 export const runCli = Command.run(tokenshop, { name: "tokenshop", version: "0.1.0" })

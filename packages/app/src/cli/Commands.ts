@@ -4,7 +4,7 @@ import { open } from "node:fs/promises"
 import { pipeline } from "node:stream/promises"
 import * as SqlClient from "@effect/sql/SqlClient"
 import {
-  Backups, BuyId, Buys, Catalog, formatCrypto, formatMoney, idempotencyKey, lastDays, Ledger, now, operator, page, parseMoney, Refunds,
+  Audits, Backups, BuyId, Buys, Catalog, formatCrypto, formatMoney, idempotencyKey, lastDays, Ledger, now, operator, page, parseMoney, Refunds,
   ShopConfig, Statistics, SubcategoryId, TelegramId, Users
 } from "@tokenshop/domain"
 import * as Console from "effect/Console"
@@ -75,6 +75,16 @@ export const showUser = (id: string) =>
         `    #${b.id} ${b.createdAt.toISOString()} ${b.quantity} item(s) ${formatMoney(b.total)}${b.refundedAt === null ? "" : " refunded"}`)
     ].join("\n"))
   })
+
+/** Seals what is pending, then checks the whole money log; any break is an error (exit code 1). */
+export const auditVerify = Effect.gen(function*() {
+  const report = yield* (yield* Audits).verify(cli)
+  yield* Console.log(`money log: ${report.sealed} record(s) chained, head ${report.head ?? "(empty)"}`)
+  if (report.problems.length === 0) return yield* Console.log("every record is intact")
+  for (const p of report.problems.slice(0, 50)) yield* Console.log(`  #${p.seq}${p.record === "" ? "" : ` ${p.record}`}: ${p.problem}`)
+  if (report.problems.length > 50) yield* Console.log(`  and ${report.problems.length - 50} more`)
+  return yield* Effect.fail(new CliFailure(`the money log was tampered with: ${report.problems.length} problem(s)`))
+})
 
 export const setPrice = (id: string, price: string) =>
   Effect.gen(function*() {

@@ -60,6 +60,8 @@ export interface MemoryState {
   readonly recipients: HashMap.HashMap<AnnouncementId, Recipients>
   /** Buyers who blocked the bot. */
   readonly unreachable: HashSet.HashSet<TelegramId>
+  /** The money log's chain: each sealed record's name and digest, in seal order. */
+  readonly audit: ReadonlyArray<{ readonly record: string; readonly digest: number }>
 }
 
 export const emptyState: MemoryState = {
@@ -87,7 +89,8 @@ export const emptyState: MemoryState = {
   watchers: HashMap.empty(),
   announcements: HashMap.empty(),
   recipients: HashMap.empty(),
-  unreachable: HashSet.empty()
+  unreachable: HashSet.empty(),
+  audit: []
 }
 
 /** Takes the next id of a table, like an auto-increment column. */

@@ -19,6 +19,7 @@ import { PriceSourceMemory } from "./PriceSourceMemory.js"
 import { PromptRepoMemory } from "./PromptRepoMemory.js"
 import { DatabaseBackupMemory } from "./DatabaseBackupMemory.js"
 import { AnnouncementRepoMemory } from "./AnnouncementRepoMemory.js"
+import { AuditLogMemory } from "./AuditLogMemory.js"
 import { BroadcasterMemory } from "./BroadcasterMemory.js"
 import { UserRepoMemory } from "./UserRepoMemory.js"
 import { WalletProcessorMemory } from "./WalletProcessorMemory.js"
@@ -41,6 +42,7 @@ export * from "./PriceSourceMemory.js"
 export * from "./PromptRepoMemory.js"
 export * from "./DatabaseBackupMemory.js"
 export * from "./AnnouncementRepoMemory.js"
+export * from "./AuditLogMemory.js"
 export * from "./BroadcasterMemory.js"
 export * from "./UserRepoMemory.js"
 export * from "./WalletProcessorMemory.js"
@@ -62,7 +64,8 @@ export const StorageMemory = Layer.mergeAll(
   WatcherRepoMemory,
   TransactorMemory,
   DatabaseBackupMemory,
-  AnnouncementRepoMemory
+  AnnouncementRepoMemory,
+  AuditLogMemory
 ).pipe(Layer.provideMerge(MemoryStoreLive))
 
 /** The external services in memory: notifier, gateway, wallet, address validator and deriver, prices. */

@@ -1,3 +1,5 @@
+export * from "./AnnouncementRepo.js"
+export * from "./AuditLog.js"
 export * from "./BuyRepo.js"
 export * from "./CartRepo.js"
 export * from "./CatalogRepo.js"

@@ -1,4 +1,5 @@
 import { announcementRepoContract } from "./AnnouncementRepo.js"
+import { auditLogContract } from "./AuditLog.js"
 import { buyRepoContract } from "./BuyRepo.js"
 import { cartRepoContract } from "./CartRepo.js"
 import { catalogRepoContract } from "./CatalogRepo.js"
@@ -27,5 +28,6 @@ export const storageContracts = (name: string, layer: ContractLayer<StoragePorts
   depositAddressRepoContract(name, layer)
   chainDepositRepoContract(name, layer)
   announcementRepoContract(name, layer)
+  auditLogContract(name, layer)
   transactorContract(name, layer)
 }

@@ -1,0 +1,92 @@
+/**
+ * The money log over SQL: ledger entries and withdrawals are chained in the order they are sealed.
+ * Each sealed row stores its position (`audit_seq`) and `audit_hash` = SHA-256 of the previous hash,
+ * the position, the table and every column of the row as stored. `audit_head` keeps the last
+ * position and hash, so deleting the newest rows shows too. Verifying reads the chain in windows of
+ * positions and recomputes every hash from the rows as they are now.
+ */
+import { createHash } from "node:crypto"
+import * as SqlClient from "@effect/sql/SqlClient"
+import { AuditLog, type AuditProblem } from "@tokenshop/domain"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import { int } from "./internal/rows.js"
+import { queries } from "./internal/run.js"
+import { makeTransaction } from "./internal/transaction.js"
+
+type Table = "ledger_entries" | "withdrawals"
+const COLUMNS: Record<Table, ReadonlyArray<string>> = {
+  ledger_entries: ["id", "user_id", "kind", "amount", "currency", "idempotency_key", "reason", "actor", "ref", "created_at"],
+  withdrawals: ["id", "idempotency_key", "asset", "destination", "scope", "total", "network_fee", "service_fee", "receiving", "tx_ids", "admin", "created_at"]
+}
+const NAME: Record<Table, string> = { ledger_entries: "ledger entry", withdrawals: "withdrawal" }
+const WINDOW = 1000
+
+type Row = Record<string, unknown>
+
+/** Every column as text, as the engine returns it; null is distinct from any text. */
+const content = (table: Table, row: Row) => COLUMNS[table].map((c) => (row[c] === null || row[c] === undefined ? "\u2205" : String(row[c]))).join("\u001f")
+const link = (previous: string, seq: number, table: Table, row: Row) =>
+  createHash("sha256").update(`${previous}\n${seq}\n${table}\n${content(table, row)}`).digest("hex")
+
+export const SqlAuditLog = Layer.effect(AuditLog, Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  const q = queries(sql)
+  const atomically = makeTransaction(sql)
+  const head = Effect.map(q<{ seq: unknown; hash: string }>`SELECT seq, hash FROM audit_head WHERE id = 1`, ([h]) => ({ seq: int(h?.seq ?? 0), hash: h?.hash ?? "" }))
+  const unsealed = (table: Table, limit: number) =>
+    Effect.map(q<Row>`SELECT * FROM ${sql(table)} WHERE audit_seq IS NULL ORDER BY id LIMIT ${limit}`, (rows) => rows.map((row) => ({ table, row })))
+
+  return AuditLog.of({
+    seal: (limit) =>
+      atomically(Effect.gen(function*() {
+        let { hash, seq } = yield* head
+        const pending = [...yield* unsealed("ledger_entries", limit), ...yield* unsealed("withdrawals", limit)]
+          .sort((a, b) => int(a.row["created_at"]) - int(b.row["created_at"]) || a.table.localeCompare(b.table) || int(a.row["id"]) - int(b.row["id"]))
+          .slice(0, Math.max(0, limit))
+        for (const { row, table } of pending) {
+          seq += 1
+          hash = link(hash, seq, table, row)
+          yield* q`UPDATE ${sql(table)} SET audit_seq = ${seq}, audit_hash = ${hash} WHERE id = ${row["id"]}`
+        }
+        if (pending.length > 0) yield* q`UPDATE audit_head SET seq = ${seq}, hash = ${hash} WHERE id = 1`
+        return pending.length
+      }).pipe(Effect.orDie)),
+    verify: Effect.gen(function*() {
+      const top = yield* head
+      const problems: Array<AuditProblem> = []
+      let previous: string | null = ""
+      for (let from = 1; from <= top.seq; from += WINDOW) {
+        const to = Math.min(top.seq, from + WINDOW - 1)
+        const rows = new Map<number, Array<{ table: Table; row: Row }>>()
+        for (const table of ["ledger_entries", "withdrawals"] as const) {
+          for (const row of yield* q<Row>`SELECT * FROM ${sql(table)} WHERE audit_seq >= ${from} AND audit_seq <= ${to}`) {
+            const seq = int(row["audit_seq"])
+            rows.set(seq, [...(rows.get(seq) ?? []), { table, row }])
+          }
+        }
+        for (let seq = from; seq <= to; seq++) {
+          const found = rows.get(seq) ?? []
+          if (found.length === 0) {
+            problems.push({ seq, record: "", problem: "missing" })
+            previous = null // the next link cannot be checked: its predecessor is gone
+            continue
+          }
+          const { row, table } = found[0]!
+          const record = `${NAME[table]} ${int(row["id"])}`
+          if (found.length > 1) problems.push({ seq, record, problem: "duplicated" })
+          if (previous !== null && link(previous, seq, table, row) !== row["audit_hash"]) problems.push({ seq, record, problem: "edited" })
+          previous = String(row["audit_hash"])
+        }
+      }
+      if (top.seq > 0 && previous !== null && previous !== top.hash) problems.push({ seq: top.seq, record: "", problem: "edited" })
+      for (const table of ["ledger_entries", "withdrawals"] as const) {
+        for (const row of yield* q<Row>`SELECT id, audit_seq FROM ${sql(table)} WHERE audit_seq > ${top.seq}`) {
+          problems.push({ seq: int(row["audit_seq"]), record: `${NAME[table]} ${int(row["id"])}`, problem: "beyond the head" })
+        }
+      }
+      const [waiting] = yield* q<{ n: unknown }>`SELECT (SELECT COUNT(*) FROM ledger_entries WHERE audit_seq IS NULL) + (SELECT COUNT(*) FROM withdrawals WHERE audit_seq IS NULL) AS n`
+      return { sealed: top.seq, head: top.seq === 0 ? null : top.hash, unsealed: int(waiting?.n ?? 0), problems }
+    }).pipe(Effect.orDie)
+  })
+}))
