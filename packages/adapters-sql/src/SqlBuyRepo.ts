@@ -6,6 +6,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { amountText, big, decodeCurrency, int, millis, nullable, paged, time, trusted, TOTAL, type WithTotal } from "./internal/rows.js"
+import { GoodsCipher } from "./GoodsCipher.js"
 import { queries } from "./internal/run.js"
 import { makeTransaction } from "./internal/transaction.js"
 
@@ -43,6 +44,7 @@ const toSummary = (r: BuyRow): BuySummary => ({
 
 export const SqlBuyRepo = Layer.effect(BuyRepo, Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
+  const goods = yield* GoodsCipher
   const q = queries(sql)
   const atomically = makeTransaction(sql)
 
@@ -63,7 +65,7 @@ export const SqlBuyRepo = Layer.effect(BuyRepo, Effect.gen(function*() {
           subcategoryName: i.subcategory_name,
           description: i.description,
           price: money(big(i.price), decodeCurrency(i.currency)),
-          privateData: i.private_data
+          privateData: goods.open(i.private_data)
         })),
         createdAt: time(r.created_at),
         refundedAt: nullable(r.refunded_at, time)
@@ -90,7 +92,7 @@ export const SqlBuyRepo = Layer.effect(BuyRepo, Effect.gen(function*() {
               description: item.description,
               price: amountText(item.price.amount),
               currency: item.price.currency,
-              private_data: item.privateData
+              private_data: goods.seal(item.privateData)
             })))
           }`
         }

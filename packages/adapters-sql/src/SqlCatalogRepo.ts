@@ -8,6 +8,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { type ItemRow, type SubRow, subView, summary } from "./internal/catalogRows.js"
 import { amountText, big, decodeCurrency, int, isPg, millis, paged, trusted, TOTAL, type WithTotal } from "./internal/rows.js"
+import { GoodsCipher } from "./GoodsCipher.js"
 import { queries } from "./internal/run.js"
 import { makeTransaction } from "./internal/transaction.js"
 
@@ -17,6 +18,7 @@ const CLAIM_CHUNK = 10_000
 
 export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
+  const goods = yield* GoodsCipher
   const q = queries(sql)
   const atomically = makeTransaction(sql)
   const pg = isPg(sql)
@@ -79,7 +81,7 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
             price: amountText(i.price.amount),
             currency: i.price.currency,
             description: i.description,
-            private_data: i.privateData,
+            private_data: goods.seal(i.privateData),
             sold: 0,
             is_new: 1,
             created_at: millis(now)
@@ -142,7 +144,7 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
           ...summary(r),
           sold: true,
           isNew: false,
-          privateData: r.private_data ?? "",
+          privateData: goods.open(r.private_data ?? ""),
           categoryName: r.category_name,
           subcategoryName: r.subcategory_name
         }))

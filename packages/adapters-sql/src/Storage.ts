@@ -2,7 +2,6 @@ import * as Migrator from "@effect/sql/Migrator"
 import * as SqlClient from "@effect/sql/SqlClient"
 import * as PgClient from "@effect/sql-pg/PgClient"
 import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
-import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
@@ -28,14 +27,13 @@ import { SqlPaymentRepo } from "./SqlPaymentRepo.js"
 import { SqlPromptRepo } from "./SqlPromptRepo.js"
 import { SqlTransactor } from "./SqlTransactor.js"
 import { SqlUserRepo } from "./SqlUserRepo.js"
+import { GoodsCipherLive, type GoodsKeys, SqlGoodsStore } from "./GoodsCipher.js"
+import { StorageUnavailable } from "./StorageError.js"
+
+export { StorageUnavailable }
 import { SqlWithdrawalRepo } from "./SqlWithdrawalRepo.js"
 
 /** The database could not be opened or brought up to date; `message` says why, for a person. */
-export class StorageUnavailable extends Data.TaggedError("StorageUnavailable")<{
-  readonly reason: "wrong_key" | "unreachable" | "migration_failed"
-  readonly message: string
-  readonly cause?: unknown
-}> {}
 
 /** Keeps a StorageUnavailable as it is; any other failure to open becomes one, with `what` in its message. */
 const unavailable = (what: string) => (cause: StorageUnavailable | { readonly message: string }) =>
@@ -49,7 +47,7 @@ const unavailable = (what: string) => (cause: StorageUnavailable | { readonly me
  * Every storage port over whichever SqlClient is provided. The client must return column names as
  * the database does (no `transformResultNames`): the repositories read snake_case columns.
  */
-export const SqlStorage = Layer.mergeAll(
+const repositories = Layer.mergeAll(
   SqlUserRepo,
   SqlLedgerRepo,
   SqlCatalogRepo,
@@ -67,6 +65,10 @@ export const SqlStorage = Layer.mergeAll(
   SqlWatcherRepo,
   SqlTransactor
 )
+
+/** Every storage port, with goods sealed under `goods` (kept in clear without keys). */
+export const sqlStorage = (goods?: GoodsKeys) => Layer.merge(repositories, SqlGoodsStore).pipe(Layer.provide(GoodsCipherLive(goods)))
+export const SqlStorage = sqlStorage()
 
 /** Brings the schema up to date; the same ordered migrations run on both engines. */
 export const migrate = Migrator.make({})({
@@ -95,6 +97,8 @@ export interface SqliteOptions {
    * the last commits back (keys already delivered become unsold again): an explicit opt-in.
    */
   readonly synchronous?: "full" | "normal" | undefined
+  /** Seals delivered goods with AES-256-GCM (see GoodsCipher). */
+  readonly goodsKeys?: GoodsKeys | undefined
 }
 
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`
@@ -138,7 +142,7 @@ export const SqliteDatabase = (options: SqliteOptions) =>
   )
 
 /** Every storage port on an SQLite file. */
-export const SqliteStorage = (options: SqliteOptions) => SqlStorage.pipe(Layer.provideMerge(SqliteDatabase(options)))
+export const SqliteStorage = (options: SqliteOptions) => sqlStorage(options.goodsKeys).pipe(Layer.provideMerge(SqliteDatabase(options)))
 
 export interface PgOptions {
   readonly url: Redacted.Redacted<string>
@@ -146,6 +150,8 @@ export interface PgOptions {
   readonly maxConnections?: number
   /** A schema of its own (created when missing); the server's default search path otherwise. */
   readonly schema?: string
+  /** Seals delivered goods with AES-256-GCM (see GoodsCipher). */
+  readonly goodsKeys?: GoodsKeys | undefined
 }
 
 const withSearchPath = (url: Redacted.Redacted<string>, schema: string | undefined) => {
@@ -172,4 +178,4 @@ export const PgDatabase = (options: PgOptions) =>
   )
 
 /** Every storage port on PostgreSQL. */
-export const PgStorage = (options: PgOptions) => SqlStorage.pipe(Layer.provideMerge(PgDatabase(options)))
+export const PgStorage = (options: PgOptions) => sqlStorage(options.goodsKeys).pipe(Layer.provideMerge(PgDatabase(options)))

@@ -6,6 +6,7 @@ import {
   allAssets, allFiatCurrencies, type Asset, digitsOf, type FiatCurrency, parseUnits, ShopConfig, type ShopSettings, TelegramId, topUpLimits
 } from "@tokenshop/domain"
 import { masterFromApiKey, Wire } from "@tokenshop/adapters-krypto"
+import type { GoodsKeys } from "@tokenshop/adapters-sql"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as Duration from "effect/Duration"
@@ -21,10 +22,21 @@ export interface DatabaseSettings {
   readonly poolSize: number
   /** SQLite's durability: "full" (default) or "normal" (faster; the last commits can be lost in a power cut). */
   readonly synchronous: "full" | "normal"
+  /** Seals delivered goods at rest (AES-256-GCM); older keys still open what they sealed. */
+  readonly goodsKeys: Option.Option<GoodsKeys>
 }
 
 const between = (name: string, min: number, max: number) => (n: number) =>
   n >= min && n <= max ? Either.right(n) : Either.left(ConfigError.InvalidData([name], `must be from ${min} to ${max}, got ${n}`))
+
+/** A 32-byte key written as 64 hex digits (`openssl rand -hex 32`). */
+const hexKey = (name: string) => (key: Redacted.Redacted<string>) =>
+  /^[0-9a-fA-F]{64}$/.test(Redacted.value(key).trim())
+    ? Either.right(key)
+    : Either.left(ConfigError.InvalidData([name], "must be 64 hex digits (32 bytes), e.g. from `openssl rand -hex 32`"))
+
+const oldKeys = (text: string): Either.Either<ReadonlyArray<Redacted.Redacted<string>>, ConfigError.ConfigError> =>
+  Either.all(text.split(/[\s,]+/).filter((k) => k !== "").map((k) => hexKey("GOODS_ENCRYPTION_KEYS_OLD")(Redacted.make(k))))
 
 export const databaseConfig: Config.Config<DatabaseSettings> = Config.all({
   url: Config.option(Config.redacted("DATABASE_URL")).pipe(
@@ -41,7 +53,14 @@ export const databaseConfig: Config.Config<DatabaseSettings> = Config.all({
   file: Config.string("DATABASE_FILE").pipe(Config.withDefault("./data/tokenshop.db")),
   encryptionKey: Config.option(Config.redacted("DB_ENCRYPTION_KEY")),
   poolSize: Config.integer("DATABASE_POOL_SIZE").pipe(Config.withDefault(10), Config.mapOrFail(between("DATABASE_POOL_SIZE", 1, 200))),
-  synchronous: Config.literal("full", "normal")("DB_SYNCHRONOUS").pipe(Config.withDefault("full" as const))
+  synchronous: Config.literal("full", "normal")("DB_SYNCHRONOUS").pipe(Config.withDefault("full" as const)),
+  goodsKeys: Config.all({
+    current: Config.option(Config.redacted("GOODS_ENCRYPTION_KEY").pipe(Config.mapOrFail(hexKey("GOODS_ENCRYPTION_KEY")))),
+    old: Config.string("GOODS_ENCRYPTION_KEYS_OLD").pipe(Config.withDefault(""), Config.mapOrFail(oldKeys))
+  }).pipe(Config.mapOrFail(({ current, old }) =>
+    Option.isNone(current) && old.length > 0
+      ? Either.left(ConfigError.InvalidData(["GOODS_ENCRYPTION_KEY"], "must be set when GOODS_ENCRYPTION_KEYS_OLD is"))
+      : Either.right(Option.map(current, (key): GoodsKeys => ({ current: key, previous: old })))))
 })
 
 const parseAdmins = (text: string): Either.Either<ReadonlySet<TelegramId>, ConfigError.ConfigError> => {

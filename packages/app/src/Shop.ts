@@ -18,10 +18,16 @@ import { AnnouncementsOff, LogNotifier, ProcessorNotConfigured } from "./Service
 export const StorageLive: Layer.Layer<StoragePorts | SqlClient.SqlClient, StorageUnavailable | ConfigError.ConfigError> =
   Layer.unwrapEffect(Effect.map(databaseConfig, (db) =>
     Option.match(db.url, {
-      onSome: (url): Layer.Layer<StoragePorts | SqlClient.SqlClient, StorageUnavailable> => PgStorage({ url, maxConnections: db.poolSize }),
+      onSome: (url): Layer.Layer<StoragePorts | SqlClient.SqlClient, StorageUnavailable> =>
+        PgStorage({ url, maxConnections: db.poolSize, goodsKeys: Option.getOrUndefined(db.goodsKeys) }),
       onNone: () => {
         mkdirSync(dirname(db.file), { recursive: true })
-        return SqliteStorage({ filename: db.file, encryptionKey: Option.getOrUndefined(db.encryptionKey), synchronous: db.synchronous })
+        return SqliteStorage({
+          filename: db.file,
+          encryptionKey: Option.getOrUndefined(db.encryptionKey),
+          synchronous: db.synchronous,
+          goodsKeys: Option.getOrUndefined(db.goodsKeys)
+        })
       }
     })))
 

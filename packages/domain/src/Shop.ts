@@ -1,6 +1,7 @@
 import * as Layer from "effect/Layer"
 import type { AnnouncementRepo } from "./AnnouncementRepo.js"
 import { type AuditLog, Audits } from "./AuditLog.js"
+import { GoodsKeys, type GoodsStore } from "./GoodsKeys.js"
 import type { AnnouncementRunner, Broadcaster } from "./Announcements.js"
 import type { DatabaseBackup } from "./Backups.js"
 import type { BuyRepo } from "./BuyRepo.js"
@@ -57,6 +58,7 @@ export const ShopLive = Settlement.layer.pipe(
     Customers.layer,
     Backups.layer,
     Audits.layer,
+    GoodsKeys.layer,
     Announcements.layer,
     Prompts.layer
   )),
@@ -81,6 +83,7 @@ export type StoragePorts =
   | DatabaseBackup
   | AnnouncementRepo
   | AuditLog
+  | GoodsStore
 
 /** The services outside storage the shop talks to. */
 export type ServicePorts = Notifier | PaymentGateway | WalletProcessor | AddressValidator | AddressDeriver | PriceSource | Broadcaster | AnnouncementRunner

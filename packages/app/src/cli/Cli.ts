@@ -5,7 +5,7 @@ import { checkShopCurrency } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import { CliShop, cliShop, ConfiguredDeriver } from "../Shop.js"
 import { start } from "../Start.js"
-import { adjust, auditVerify, backup, migrate, refund, setPrice, showUser, stats } from "./Commands.js"
+import { adjust, auditVerify, backup, migrate, refund, rotateKeys, setPrice, showUser, stats } from "./Commands.js"
 import { importFile } from "./ImportFile.js"
 import { reportFailures } from "./Output.js"
 import { Stdin } from "./Stdin.js"
@@ -98,6 +98,15 @@ const auditCommand = Command.make("audit").pipe(
   ])
 )
 
+const keysCommand = Command.make("keys").pipe(
+  Command.withDescription("The key delivered goods are encrypted with at rest."),
+  Command.withSubcommands([
+    Command.make("rotate", {}, () => withShopAsIs(rotateKeys)).pipe(
+      Command.withDescription("Re-encrypt every stored good under GOODS_ENCRYPTION_KEY (older keys in GOODS_ENCRYPTION_KEYS_OLD), in batches, while the shop runs.")
+    )
+  ])
+)
+
 const startCommand = Command.make("start", {}, () => reportFailures(start)).pipe(
   Command.withDescription("Run the shop on Telegram (BOT_TOKEN; TELEGRAM_API_ROOT for another Bot API server).")
 )
@@ -130,7 +139,7 @@ const walletCommand = Command.make("wallet").pipe(
 
 export const tokenshop = Command.make("tokenshop").pipe(
   Command.withDescription("Run and operate a tokenshop. Configuration comes from the environment (docs/operations.md)."),
-  Command.withSubcommands([startCommand, migrateCommand, importCommand, userCommand, refundCommand, priceCommand, statsCommand, backupCommand, auditCommand, walletCommand])
+  Command.withSubcommands([startCommand, migrateCommand, importCommand, userCommand, refundCommand, priceCommand, statsCommand, backupCommand, auditCommand, keysCommand, walletCommand])
 )
 
 export const runCli = Command.run(tokenshop, { name: "tokenshop", version: "0.1.0" })

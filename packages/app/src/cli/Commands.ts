@@ -4,7 +4,7 @@ import { open } from "node:fs/promises"
 import { pipeline } from "node:stream/promises"
 import * as SqlClient from "@effect/sql/SqlClient"
 import {
-  Audits, Backups, BuyId, Buys, Catalog, formatCrypto, formatMoney, idempotencyKey, lastDays, Ledger, now, operator, page, parseMoney, Refunds,
+  Audits, Backups, BuyId, Buys, Catalog, GoodsKeys, formatCrypto, formatMoney, idempotencyKey, lastDays, Ledger, now, operator, page, parseMoney, Refunds,
   ShopConfig, Statistics, SubcategoryId, TelegramId, Users
 } from "@tokenshop/domain"
 import * as Console from "effect/Console"
@@ -84,6 +84,14 @@ export const auditVerify = Effect.gen(function*() {
   for (const p of report.problems.slice(0, 50)) yield* Console.log(`  #${p.seq}${p.record === "" ? "" : ` ${p.record}`}: ${p.problem}`)
   if (report.problems.length > 50) yield* Console.log(`  and ${report.problems.length - 50} more`)
   return yield* Effect.fail(new CliFailure(`the money log was tampered with: ${report.problems.length} problem(s)`))
+})
+
+/** Re-seals every stored good under GOODS_ENCRYPTION_KEY, a batch at a time, while the shop may run. */
+export const rotateKeys = Effect.gen(function*() {
+  const db = yield* databaseConfig
+  if (Option.isNone(db.goodsKeys)) return yield* Effect.fail(new CliFailure("GOODS_ENCRYPTION_KEY is not set: there is no key to seal the goods with", 2))
+  const done = yield* (yield* GoodsKeys).rotate(cli, (n) => Console.log(`  ${n} re-sealed so far`))
+  yield* Console.log(`every good is sealed under the current key (${done} re-sealed); GOODS_ENCRYPTION_KEYS_OLD can now be emptied`)
 })
 
 export const setPrice = (id: string, price: string) =>

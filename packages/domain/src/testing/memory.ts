@@ -20,6 +20,7 @@ import { PromptRepoMemory } from "./PromptRepoMemory.js"
 import { DatabaseBackupMemory } from "./DatabaseBackupMemory.js"
 import { AnnouncementRepoMemory } from "./AnnouncementRepoMemory.js"
 import { AuditLogMemory } from "./AuditLogMemory.js"
+import { GoodsStoreMemory } from "./GoodsStoreMemory.js"
 import { BroadcasterMemory } from "./BroadcasterMemory.js"
 import { UserRepoMemory } from "./UserRepoMemory.js"
 import { WalletProcessorMemory } from "./WalletProcessorMemory.js"
@@ -43,6 +44,7 @@ export * from "./PromptRepoMemory.js"
 export * from "./DatabaseBackupMemory.js"
 export * from "./AnnouncementRepoMemory.js"
 export * from "./AuditLogMemory.js"
+export * from "./GoodsStoreMemory.js"
 export * from "./BroadcasterMemory.js"
 export * from "./UserRepoMemory.js"
 export * from "./WalletProcessorMemory.js"
@@ -65,7 +67,8 @@ export const StorageMemory = Layer.mergeAll(
   TransactorMemory,
   DatabaseBackupMemory,
   AnnouncementRepoMemory,
-  AuditLogMemory
+  AuditLogMemory,
+  GoodsStoreMemory
 ).pipe(Layer.provideMerge(MemoryStoreLive))
 
 /** The external services in memory: notifier, gateway, wallet, address validator and deriver, prices. */

@@ -1,0 +1,126 @@
+/**
+ * Delivered goods (`private_data` of items and purchases) encrypted at rest with AES-256-GCM: a fresh
+ * 12-byte nonce per value, the key's id stored beside it, so that a database file, a dump or a backup
+ * shows no goods in clear, and keys can be rotated while the shop runs (`rotateGoods`).
+ *
+ * Stored form: `enc1:{key id}:{base64url(nonce ‖ ciphertext ‖ tag)}`; the key id is the first 8 hex
+ * digits of SHA-256 of the key. Values written before a key was configured stay readable as they
+ * are until rotated. Opening storage that holds goods under a key it was not given fails at once,
+ * naming the key id: the shop never starts with goods it cannot deliver.
+ */
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto"
+import * as SqlClient from "@effect/sql/SqlClient"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import { GoodsStore } from "@tokenshop/domain"
+import { queries } from "./internal/run.js"
+import { makeTransaction } from "./internal/transaction.js"
+import { StorageUnavailable } from "./StorageError.js"
+
+/** 32-byte keys, each written as 64 hex digits: the current one encrypts, older ones still decrypt. */
+export interface GoodsKeys {
+  readonly current: Redacted.Redacted<string>
+  readonly previous?: ReadonlyArray<Redacted.Redacted<string>> | undefined
+}
+
+const PREFIX = "enc1:"
+
+export class GoodsCipher extends Context.Tag("@tokenshop/adapters-sql/GoodsCipher")<GoodsCipher, {
+  /** The id of the key new values are sealed with; null when goods are kept in clear. */
+  readonly currentId: string | null
+  readonly seal: (plain: string) => string
+  /** Clear text of a stored value; a value under an unknown key or altered is a defect (checked at start). */
+  readonly open: (stored: string) => string
+}>() {}
+
+export const keyBytes = (key: Redacted.Redacted<string>): Buffer => {
+  const hex = Redacted.value(key).trim()
+  if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw new Error("a goods key must be 64 hex digits (32 bytes), e.g. from `openssl rand -hex 32`")
+  return Buffer.from(hex, "hex")
+}
+export const keyId = (bytes: Buffer): string => createHash("sha256").update(bytes).digest("hex").slice(0, 8)
+
+/** The cipher over `keys`, or the identity when none is given (goods kept as they are). */
+export const makeGoodsCipher = (keys: GoodsKeys | undefined): GoodsCipher["Type"] => {
+  const ring = new Map<string, Buffer>()
+  const current = keys === undefined ? null : keyBytes(keys.current)
+  for (const k of keys === undefined ? [] : [keys.current, ...(keys.previous ?? [])]) {
+    const bytes = keyBytes(k)
+    ring.set(keyId(bytes), bytes)
+  }
+  const currentId = current === null ? null : keyId(current)
+  return {
+    currentId,
+    seal: (plain) => {
+      if (current === null) return plain
+      const nonce = randomBytes(12)
+      const cipher = createCipheriv("aes-256-gcm", current, nonce)
+      const body = Buffer.concat([nonce, cipher.update(plain, "utf8"), cipher.final(), cipher.getAuthTag()])
+      return `${PREFIX}${currentId}:${body.toString("base64url")}`
+    },
+    open: (stored) => {
+      if (!stored.startsWith(PREFIX)) return stored
+      const id = stored.slice(PREFIX.length, PREFIX.length + 8)
+      const key = ring.get(id)
+      if (key === undefined) throw new Error(`goods encrypted with key ${id}, which is not configured`)
+      const body = Buffer.from(stored.slice(PREFIX.length + 9), "base64url")
+      const decipher = createDecipheriv("aes-256-gcm", key, body.subarray(0, 12))
+      decipher.setAuthTag(body.subarray(body.length - 16))
+      return Buffer.concat([decipher.update(body.subarray(12, body.length - 16)), decipher.final()]).toString("utf8")
+    }
+  }
+}
+
+/** The key ids the stored goods are sealed with. */
+const keyIdsInUse = (sql: SqlClient.SqlClient) =>
+  Effect.gen(function*() {
+    const ids = new Set<string>()
+    for (const table of ["items", "buy_items"]) {
+      const rows = yield* sql<{ kid: string }>`SELECT DISTINCT substr(private_data, 6, 8) AS kid FROM ${sql(table)} WHERE private_data LIKE ${`${PREFIX}%`}`
+      for (const r of rows) ids.add(r.kid)
+    }
+    return ids
+  })
+
+/** The cipher, after checking that every key the stored goods use was given. */
+export const GoodsCipherLive = (keys: GoodsKeys | undefined) =>
+  Layer.effect(GoodsCipher, Effect.gen(function*() {
+    const cipher = yield* Effect.try({
+      try: () => makeGoodsCipher(keys),
+      catch: (e) => new StorageUnavailable({ reason: "goods_key", message: (e as Error).message })
+    })
+    const known = new Set<string>()
+    for (const k of keys === undefined ? [] : [keys.current, ...(keys.previous ?? [])]) known.add(keyId(keyBytes(k)))
+    const missing = [...yield* keyIdsInUse(yield* SqlClient.SqlClient).pipe(Effect.orDie)].filter((id) => !known.has(id))
+    if (missing.length > 0) {
+      return yield* new StorageUnavailable({
+        reason: "goods_key",
+        message: `the stored goods are encrypted with key ${missing.join(", ")}, which was not given: the goods key is missing or wrong`
+      })
+    }
+    return cipher
+  }))
+
+/** Re-seals stored goods under the current key, `limit` rows of each table per call, each call one transaction. */
+export const SqlGoodsStore = Layer.effect(GoodsStore, Effect.gen(function*() {
+  const sql = yield* SqlClient.SqlClient
+  const goods = yield* GoodsCipher
+  const q = queries(sql)
+  const atomically = makeTransaction(sql)
+  const sealed = `${PREFIX}${goods.currentId ?? ""}:%`
+  return GoodsStore.of({
+    reseal: (limit) =>
+      goods.currentId === null ? Effect.succeed(0) : atomically(Effect.gen(function*() {
+        const items = yield* q<{ id: unknown; private_data: string }>`SELECT id, private_data FROM items WHERE private_data NOT LIKE ${sealed} LIMIT ${limit}`
+        for (const r of items) yield* q`UPDATE items SET private_data = ${goods.seal(goods.open(r.private_data))} WHERE id = ${r.id}`
+        const bought = yield* q<{ buy_id: unknown; position: unknown; private_data: string }>`
+          SELECT buy_id, position, private_data FROM buy_items WHERE private_data NOT LIKE ${sealed} LIMIT ${limit}`
+        for (const r of bought) {
+          yield* q`UPDATE buy_items SET private_data = ${goods.seal(goods.open(r.private_data))} WHERE buy_id = ${r.buy_id} AND position = ${r.position}`
+        }
+        return items.length + bought.length
+      }).pipe(Effect.orDie))
+  })
+}))
