@@ -14,7 +14,6 @@ import { makeTransaction } from "./internal/transaction.js"
 
 /** Rows inserted per statement; well below both engines' parameter limits. */
 const BATCH = 500
-const CLAIM_CHUNK = 10_000
 
 export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
@@ -135,10 +134,15 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
           FROM items i JOIN subcategories s ON s.id = i.subcategory_id JOIN categories c ON c.id = s.category_id
           WHERE i.subcategory_id = ${sub} AND i.sold = 0 ORDER BY i.id LIMIT ${n} ${pg ? sql`FOR UPDATE OF i` : sql``}`
         if (rows.length === 0) return []
-        // One bound parameter per id: chunked under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
-        for (let start = 0; start < rows.length; start += CLAIM_CHUNK) {
-          yield* q`UPDATE items SET sold = 1, is_new = 0 WHERE ${sql.in("id", rows.slice(start, start + CLAIM_CHUNK).map((r) => int(r.id)))}`
-        }
+        // The rows taken are exactly this subcategory's unsold items up to the last id read (oldest
+        // first, in this transaction), so three parameters mark them, however many: no bind-parameter
+        // limit (SQLite 32,766, PostgreSQL 65,535) caps a line.
+        const last = int(rows[rows.length - 1]!.id)
+        const mark = sql`UPDATE items SET sold = 1, is_new = 0 WHERE subcategory_id = ${sub} AND sold = 0 AND id <= ${last}`
+        const [marked] = pg
+          ? yield* q<{ n: unknown }>`WITH taken AS (${mark} RETURNING id) SELECT COUNT(*) AS n FROM taken`
+          : yield* Effect.zipRight(q`${mark}`, q<{ n: unknown }>`SELECT changes() AS n`)
+        if (int(marked?.n ?? 0) !== rows.length) return yield* Effect.die(new Error(`claimed ${rows.length} items but marked ${String(marked?.n)}`))
         yield* q`UPDATE subcategories SET stock = stock - ${rows.length} WHERE id = ${sub}`
         return rows.map((r): ClaimedItem => ({
           ...summary(r),

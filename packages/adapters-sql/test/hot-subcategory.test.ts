@@ -11,7 +11,7 @@ import * as Effect from "effect/Effect"
 import { dropPgSchemas, freshSchema, pgStorage, pgUrl } from "./support.js"
 
 const BUYERS = 50
-const ROUNDS = 4
+const ROUNDS = 2
 const buyer = (i: number) => TelegramId.make(20_000 + i)
 
 const prepare = Effect.gen(function*() {
@@ -45,7 +45,7 @@ describe("one hot subcategory on PostgreSQL", () => {
     it.skip("skipped: TEST_DATABASE_URL is not set", () => {})
   } else {
     afterAll(dropPgSchemas)
-    it.live("50 concurrent buyers on 8 connections, 4 rounds: every checkout sells", () =>
+    it.live("50 concurrent buyers on 8 connections, 2 rounds: every checkout sells", () =>
       Effect.gen(function*() {
         const sub = yield* prepare
         const started = Date.now()

@@ -5,7 +5,7 @@
 import * as Data from "effect/Data"
 import type { FiatCurrency } from "./Currency.js"
 import type { BuyId, CategoryId, IdempotencyKey, PaymentId, SubcategoryId, TelegramId } from "./Ids.js"
-import type { Money } from "./Money.js"
+import type { CryptoAmount, Money } from "./Money.js"
 
 export class InvalidAmount extends Data.TaggedError("InvalidAmount")<{
   readonly input: string
@@ -134,6 +134,13 @@ export class PaymentMismatch extends Data.TaggedError("PaymentMismatch")<{
   readonly reason: string
 }> {
   override get message() { return `payment ${this.payment} was not credited: ${this.reason}` }
+}
+
+/** The funds to send changed since the preview by more than its network fee: nothing was sent; preview again. */
+export class WithdrawalChanged extends Data.TaggedError("WithdrawalChanged")<{ readonly previewed: CryptoAmount; readonly now: CryptoAmount }> {
+  override get message() {
+    return `the amount changed since the preview (${this.previewed.units} then, ${this.now.units} now, in base units of ${this.now.asset}): nothing was sent, preview again`
+  }
 }
 
 /** The processor understood the request and refused it (e.g. nothing to withdraw). */

@@ -4,7 +4,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { toFiat } from "./Conversion.js"
 import type { Asset } from "./Currency.js"
-import { type InvalidAddress, type NotAdmin, ServiceUnavailable, WithdrawalRejected } from "./Errors.js"
+import { type InvalidAddress, type NotAdmin, ServiceUnavailable, WithdrawalChanged, WithdrawalRejected } from "./Errors.js"
 import { DomainEvent, Notifier } from "./Events.js"
 import { idempotencyKey, type IdempotencyKey, type WithdrawalId } from "./Ids.js"
 import { type CryptoAmount, type Money, money } from "./Money.js"
@@ -79,6 +79,12 @@ export interface WithdrawalPreview {
   readonly fiat: { readonly [K in keyof WithdrawalQuote]: Money } | null
 }
 
+/** What the admin saw before confirming: the execution is bound to it. */
+export interface Previewed {
+  readonly total: CryptoAmount
+  readonly networkFee: CryptoAmount
+}
+
 export class Withdrawals extends Context.Tag("@tokenshop/domain/Withdrawals")<Withdrawals, {
   readonly balances: (admin: AdminRef) => Effect.Effect<ReadonlyArray<CryptoAmount>, NotAdmin | ServiceUnavailable>
   /** Validates the destination and asks for the fees; moves nothing. */
@@ -86,10 +92,14 @@ export class Withdrawals extends Context.Tag("@tokenshop/domain/Withdrawals")<Wi
     WithdrawalPreview,
     NotAdmin | InvalidAddress | ServiceUnavailable | WithdrawalRejected
   >
-  /** Sends the funds once per key and records the transaction ids. */
-  readonly execute: (admin: AdminRef, request: WithdrawalRequest, key: IdempotencyKey) => Effect.Effect<
+  /**
+   * Sends the funds once per key and records the transaction ids. With `previewed` (the preview the
+   * admin confirmed), the processor is asked again first and nothing is sent when the total moved by
+   * more than the preview's network fee.
+   */
+  readonly execute: (admin: AdminRef, request: WithdrawalRequest, key: IdempotencyKey, previewed?: Previewed) => Effect.Effect<
     Withdrawal,
-    NotAdmin | InvalidAddress | ServiceUnavailable | WithdrawalRejected
+    NotAdmin | InvalidAddress | ServiceUnavailable | WithdrawalRejected | WithdrawalChanged
   >
   readonly history: (admin: AdminRef, page: PageRequest) => Effect.Effect<Page<Withdrawal>, NotAdmin>
   /** The withdrawal made with `key`, if any (a repeated Send shows it instead of sending again). */
@@ -167,8 +177,16 @@ export class Withdrawals extends Context.Tag("@tokenshop/domain/Withdrawals")<Wi
         })
         return { request: valid, quote, fiat }
       }),
-      execute: Effect.fn("Withdrawals.execute")(function*(admin: AdminRef, request: WithdrawalRequest, key: IdempotencyKey) {
+      execute: Effect.fn("Withdrawals.execute")(function*(admin: AdminRef, request: WithdrawalRequest, key: IdempotencyKey, previewed?: Previewed) {
         const valid = yield* validated(admin, request)
+        // Bound to what the admin confirmed: asked again first (unless this key already sent), and refused when it moved.
+        if (previewed !== undefined && Option.isNone(yield* repo.findByKey(key))) {
+          const fresh = yield* wallet.quote(valid)
+          const drift = fresh.total.units - previewed.total.units
+          if (fresh.total.asset !== previewed.total.asset || (drift < 0n ? -drift : drift) > previewed.networkFee.units) {
+            return yield* new WithdrawalChanged({ previewed: previewed.total, now: fresh.total })
+          }
+        }
         return yield* send(valid, key, describeAdmin(admin))
       }),
       history: (admin, page) => users.ensureAdmin(admin).pipe(Effect.zipRight(repo.list(page))),

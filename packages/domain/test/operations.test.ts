@@ -122,6 +122,25 @@ describe("withdrawals", () => {
       yield* (yield* WalletControl).setAvailable(false)
       expect((yield* Effect.flip(withdrawals.balances(admin)))._tag).toBe("ServiceUnavailable")
     }).pipe(Effect.provide(shop())))
+
+  it.effect("execution is bound to the confirmed preview: more funds beyond its network fee send nothing; within it, it goes", () =>
+    Effect.gen(function*() {
+      const wallet = yield* WalletControl
+      yield* wallet.fund("ETH", 10n ** 18n)
+      const withdrawals = yield* Withdrawals
+      const request = { asset: "ETH", destination, scope: { kind: "all" } } as const
+      const seen = (yield* withdrawals.preview(admin, request)).quote // network fee: 1 % of the total
+      yield* wallet.fund("ETH", 2n * 10n ** 16n) // +2 % arrived since the preview
+      const moved = yield* Effect.flip(withdrawals.execute(admin, request, key("bound-1"), seen))
+      expect(moved).toMatchObject({ _tag: "WithdrawalChanged", previewed: crypto(10n ** 18n, "ETH"), now: crypto(102n * 10n ** 16n, "ETH") })
+      expect(yield* wallet.sent).toEqual([])
+      const again = (yield* withdrawals.preview(admin, request)).quote
+      yield* wallet.fund("ETH", 10n ** 15n) // +0.1 %: within the fee estimate
+      const done = yield* withdrawals.execute(admin, request, key("bound-2"), again)
+      expect(done.total).toEqual(crypto(102n * 10n ** 16n + 10n ** 15n, "ETH"))
+      // a repeated Send of the same key returns the withdrawal made, without asking again
+      expect(yield* withdrawals.execute(admin, request, key("bound-2"), again)).toEqual(done)
+    }).pipe(Effect.provide(shop())))
 })
 
 describe("statistics", () => {

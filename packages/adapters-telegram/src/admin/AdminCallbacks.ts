@@ -28,5 +28,6 @@ export const adminCodes = {
 /** The wallet's questions: where to withdraw to, then Send. */
 export const adminAsked = [
   Schema.TaggedStruct("WithdrawAddress", { asset: Asset }),
-  Schema.TaggedStruct("WithdrawConfirm", { asset: Asset, destination: Schema.String, nonce: Schema.String })
+  // The preview the admin confirms: the withdrawal is refused if the total moved by more than its network fee.
+  Schema.TaggedStruct("WithdrawConfirm", { asset: Asset, destination: Schema.String, nonce: Schema.String, total: Schema.BigInt, fee: Schema.BigInt })
 ] as const

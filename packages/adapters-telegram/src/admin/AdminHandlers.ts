@@ -3,7 +3,7 @@
  * withdrawals, and the deposits view. Every button and every typed answer checks the admin again.
  */
 import { randomBytes } from "node:crypto"
-import { Backups, ChainDeposits, formatMoney, idempotencyKey, Prompts, Settlement, Withdrawals } from "@tokenshop/domain"
+import { Backups, ChainDeposits, crypto, formatMoney, idempotencyKey, Prompts, Settlement, Withdrawals } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { ask, readAsked } from "../Asked.js"
@@ -49,8 +49,9 @@ export const adminHandlers = Effect.gen(function*() {
           const taken = Option.flatMap(yield* prompts.take(user.id, "WithdrawConfirm"), readAsked)
           if (Option.isNone(taken) || taken.value._tag !== "WithdrawConfirm" || taken.value.nonce !== nonce) return yield* expired(ctx, s)
           yield* answer(ctx, s.t("withdraw-sending"))
-          const { asset, destination } = taken.value
-          const result = yield* Effect.either(withdrawals.execute(admin, { asset, destination, scope: { kind: "all" } }, key))
+          const { asset, destination, fee, total } = taken.value
+          const previewed = { total: crypto(total, asset), networkFee: crypto(fee, asset) }
+          const result = yield* Effect.either(withdrawals.execute(admin, { asset, destination, scope: { kind: "all" } }, key, previewed))
           if (result._tag === "Left") return yield* show(ctx, notice(s, "withdraw-failed", { reason: result.left.message }, { _tag: "Wallet" }))
           return yield* show(ctx, A.withdrawalDone(s, result.right))
         })),
@@ -91,7 +92,8 @@ export const adminHandlers = Effect.gen(function*() {
           return yield* send(ctx, notice(s, "withdraw-failed", { reason: e.message }, { _tag: "Wallet" }))
         }
         const nonce = randomBytes(9).toString("base64url")
-        yield* ask(prompts, user.id, { _tag: "WithdrawConfirm", asset: asked.asset, destination: preview.right.request.destination, nonce })
+        const { quote, request } = preview.right
+        yield* ask(prompts, user.id, { _tag: "WithdrawConfirm", asset: asked.asset, destination: request.destination, nonce, total: quote.total.units, fee: quote.networkFee.units })
         return yield* send(ctx, A.withdrawalPreview(s, preview.right, nonce))
       })),
     // Typing while a withdrawal waits for Send is not an answer: the question is dropped, the menu shown.
