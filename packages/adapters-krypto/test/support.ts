@@ -1,7 +1,7 @@
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import { AddressDeriver, ShopConfig, type ShopSettings } from "@tokenshop/domain"
+import { ApprovalRunner, AddressDeriver, ShopConfig, type ShopSettings } from "@tokenshop/domain"
 import { AddressValidatorMemory, BroadcasterMemory, NotifierMemory, ShopMemory } from "@tokenshop/domain/testing/memory"
 import type * as Duration from "effect/Duration"
 import * as Layer from "effect/Layer"
@@ -43,7 +43,7 @@ export const startHarness = async (settings: Partial<ShopSettings> = {}) => {
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()))
   const callbackUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/cryptoprocessing/event`
   const layer = ShopMemory(settings, {
-    services: Layer.mergeAll(BroadcasterMemory, NotifierMemory, AddressValidatorMemory, AddressDeriver.none, kryptoLayer(fake, callbackUrl, settings))
+    services: Layer.mergeAll(BroadcasterMemory, ApprovalRunner.inline, NotifierMemory, AddressValidatorMemory, AddressDeriver.none, kryptoLayer(fake, callbackUrl, settings))
   })
   const rt = ManagedRuntime.make(layer)
   runtime = rt

@@ -6,17 +6,20 @@
  * Stored form: `enc1:{key id}:{base64url(nonce ‖ ciphertext ‖ tag)}`; the key id is the first 8 hex
  * digits of SHA-256 of the key. Values written before a key was configured stay readable as they
  * are until rotated. Opening storage that holds goods under a key it was not given fails at once,
- * naming the key id: the shop never starts with goods it cannot deliver.
+ * naming the key id: the shop never starts with goods it cannot deliver. The ids in use are kept in
+ * `goods_key_ids`: a key's id is added when it first seals a value, and dropped by a rotation that
+ * leaves nothing under it.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto"
 import * as SqlClient from "@effect/sql/SqlClient"
+import type { SqlError } from "@effect/sql/SqlError"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import { GoodsStore } from "@tokenshop/domain"
 import { queries } from "./internal/run.js"
-import { makeTransaction } from "./internal/transaction.js"
+import { afterCommit, makeTransaction } from "./internal/transaction.js"
 import { StorageUnavailable } from "./StorageError.js"
 
 /** 32-byte keys, each written as 64 hex digits: the current one encrypts, older ones still decrypt. */
@@ -27,12 +30,23 @@ export interface GoodsKeys {
 
 const PREFIX = "enc1:"
 
-export class GoodsCipher extends Context.Tag("@tokenshop/adapters-sql/GoodsCipher")<GoodsCipher, {
+/** Sealing and opening stored values, without storage. */
+export interface Cipher {
   /** The id of the key new values are sealed with; null when goods are kept in clear. */
   readonly currentId: string | null
+  /** Whether a key with this id was given. */
+  readonly knows: (id: string) => boolean
   readonly seal: (plain: string) => string
   /** Clear text of a stored value; a value under an unknown key or altered is a defect (checked at start). */
   readonly open: (stored: string) => string
+}
+
+export class GoodsCipher extends Context.Tag("@tokenshop/adapters-sql/GoodsCipher")<GoodsCipher, Cipher & {
+  /**
+   * Records the current key's id in `goods_key_ids`; run it in the transaction that stores what `seal`
+   * returns. Once that has committed, it does nothing for the rest of the process.
+   */
+  readonly recordKey: Effect.Effect<void, SqlError>
 }>() {}
 
 export const keyBytes = (key: Redacted.Redacted<string>): Buffer => {
@@ -43,7 +57,7 @@ export const keyBytes = (key: Redacted.Redacted<string>): Buffer => {
 export const keyId = (bytes: Buffer): string => createHash("sha256").update(bytes).digest("hex").slice(0, 8)
 
 /** The cipher over `keys`, or the identity when none is given (goods kept as they are). */
-export const makeGoodsCipher = (keys: GoodsKeys | undefined): GoodsCipher["Type"] => {
+export const makeGoodsCipher = (keys: GoodsKeys | undefined): Cipher => {
   const ring = new Map<string, Buffer>()
   const current = keys === undefined ? null : keyBytes(keys.current)
   for (const k of keys === undefined ? [] : [keys.current, ...(keys.previous ?? [])]) {
@@ -53,6 +67,7 @@ export const makeGoodsCipher = (keys: GoodsKeys | undefined): GoodsCipher["Type"
   const currentId = current === null ? null : keyId(current)
   return {
     currentId,
+    knows: (id) => ring.has(id),
     seal: (plain) => {
       if (current === null) return plain
       const nonce = randomBytes(12)
@@ -73,17 +88,6 @@ export const makeGoodsCipher = (keys: GoodsKeys | undefined): GoodsCipher["Type"
   }
 }
 
-/** The key ids the stored goods are sealed with. */
-const keyIdsInUse = (sql: SqlClient.SqlClient) =>
-  Effect.gen(function*() {
-    const ids = new Set<string>()
-    for (const table of ["items", "buy_items"]) {
-      const rows = yield* sql<{ kid: string }>`SELECT DISTINCT substr(private_data, 6, 8) AS kid FROM ${sql(table)} WHERE private_data LIKE ${`${PREFIX}%`}`
-      for (const r of rows) ids.add(r.kid)
-    }
-    return ids
-  })
-
 /** The cipher, after checking that every key the stored goods use was given. */
 export const GoodsCipherLive = (keys: GoodsKeys | undefined) =>
   Layer.effect(GoodsCipher, Effect.gen(function*() {
@@ -91,16 +95,22 @@ export const GoodsCipherLive = (keys: GoodsKeys | undefined) =>
       try: () => makeGoodsCipher(keys),
       catch: (e) => new StorageUnavailable({ reason: "goods_key", message: (e as Error).message })
     })
-    const known = new Set<string>()
-    for (const k of keys === undefined ? [] : [keys.current, ...(keys.previous ?? [])]) known.add(keyId(keyBytes(k)))
-    const missing = [...yield* keyIdsInUse(yield* SqlClient.SqlClient).pipe(Effect.orDie)].filter((id) => !known.has(id))
+    const sql = yield* SqlClient.SqlClient
+    const inUse = (yield* sql<{ id: string }>`SELECT id FROM goods_key_ids`.pipe(Effect.orDie)).map((r) => r.id)
+    const missing = inUse.filter((id) => !cipher.knows(id))
     if (missing.length > 0) {
       return yield* new StorageUnavailable({
         reason: "goods_key",
         message: `the stored goods are encrypted with key ${missing.join(", ")}, which was not given: the goods key is missing or wrong`
       })
     }
-    return cipher
+    const q = queries(sql)
+    let recorded = cipher.currentId === null || inUse.includes(cipher.currentId)
+    const recordKey = Effect.suspend(() =>
+      recorded ? Effect.void : q`INSERT INTO goods_key_ids (id) VALUES (${cipher.currentId}) ON CONFLICT DO NOTHING`.pipe(
+        Effect.zipRight(afterCommit(() => { recorded = true }))
+      ))
+    return GoodsCipher.of({ ...cipher, recordKey })
   }))
 
 /** Re-seals stored goods under the current key, `limit` rows of each table per call, each call one transaction. */
@@ -117,6 +127,9 @@ export const SqlGoodsStore = Layer.effect(GoodsStore, Effect.gen(function*() {
         for (const r of items) yield* q`UPDATE items SET private_data = ${goods.seal(goods.open(r.private_data))} WHERE id = ${r.id}`
         const bought = yield* q<{ buy_id: unknown; position: unknown; private_data: string }>`
           SELECT buy_id, position, private_data FROM buy_items WHERE private_data NOT LIKE ${sealed} LIMIT ${limit}`
+        // Values to seal: the current key is in use. None: no other key is any more.
+        if (items.length + bought.length > 0) yield* goods.recordKey
+        else yield* q`DELETE FROM goods_key_ids WHERE id <> ${goods.currentId}`
         for (const r of bought) {
           yield* q`UPDATE buy_items SET private_data = ${goods.seal(goods.open(r.private_data))} WHERE buy_id = ${r.buy_id} AND position = ${r.position}`
         }

@@ -1,5 +1,5 @@
 /**
- * The money log over SQL: ledger entries and withdrawals are chained in the order they are sealed.
+ * The money log over SQL: ledger entries, withdrawals and goods reveals are chained in the order they are sealed.
  * Each sealed row stores its position (`audit_seq`) and `audit_hash` = SHA-256 of the previous hash,
  * the position, the table and every column of the row as stored. `audit_head` keeps the last
  * position and hash, so deleting the newest rows shows too. Verifying reads the chain in windows of
@@ -10,16 +10,18 @@ import * as SqlClient from "@effect/sql/SqlClient"
 import { AuditLog, type AuditProblem } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { int } from "./internal/rows.js"
+import { int, millis } from "./internal/rows.js"
 import { queries } from "./internal/run.js"
 import { makeTransaction } from "./internal/transaction.js"
 
-type Table = "ledger_entries" | "withdrawals"
+type Table = "ledger_entries" | "withdrawals" | "goods_reveals"
+const TABLES: ReadonlyArray<Table> = ["ledger_entries", "withdrawals", "goods_reveals"]
 const COLUMNS: Record<Table, ReadonlyArray<string>> = {
   ledger_entries: ["id", "user_id", "kind", "amount", "currency", "idempotency_key", "reason", "actor", "ref", "created_at"],
-  withdrawals: ["id", "idempotency_key", "asset", "destination", "scope", "total", "network_fee", "service_fee", "receiving", "tx_ids", "admin", "created_at"]
+  withdrawals: ["id", "idempotency_key", "asset", "destination", "scope", "total", "network_fee", "service_fee", "receiving", "tx_ids", "admin", "created_at"],
+  goods_reveals: ["id", "admin", "buy_id", "user_id", "items", "created_at"]
 }
-const NAME: Record<Table, string> = { ledger_entries: "ledger entry", withdrawals: "withdrawal" }
+const NAME: Record<Table, string> = { ledger_entries: "ledger entry", withdrawals: "withdrawal", goods_reveals: "goods reveal" }
 const WINDOW = 1000
 
 type Row = Record<string, unknown>
@@ -38,10 +40,15 @@ export const SqlAuditLog = Layer.effect(AuditLog, Effect.gen(function*() {
     Effect.map(q<Row>`SELECT * FROM ${sql(table)} WHERE audit_seq IS NULL ORDER BY id LIMIT ${limit}`, (rows) => rows.map((row) => ({ table, row })))
 
   return AuditLog.of({
+    reveal: (r) =>
+      q`INSERT INTO goods_reveals (admin, buy_id, user_id, items, created_at) VALUES (${r.admin}, ${r.buy}, ${r.user}, ${r.items}, ${millis(r.at)})`.pipe(
+        Effect.asVoid,
+        Effect.orDie
+      ),
     seal: (limit) =>
       atomically(Effect.gen(function*() {
         let { hash, seq } = yield* head
-        const pending = [...yield* unsealed("ledger_entries", limit), ...yield* unsealed("withdrawals", limit)]
+        const pending = (yield* Effect.forEach(TABLES, (table) => unsealed(table, limit))).flat()
           .sort((a, b) => int(a.row["created_at"]) - int(b.row["created_at"]) || a.table.localeCompare(b.table) || int(a.row["id"]) - int(b.row["id"]))
           .slice(0, Math.max(0, limit))
         for (const { row, table } of pending) {
@@ -59,7 +66,7 @@ export const SqlAuditLog = Layer.effect(AuditLog, Effect.gen(function*() {
       for (let from = 1; from <= top.seq; from += WINDOW) {
         const to = Math.min(top.seq, from + WINDOW - 1)
         const rows = new Map<number, Array<{ table: Table; row: Row }>>()
-        for (const table of ["ledger_entries", "withdrawals"] as const) {
+        for (const table of TABLES) {
           for (const row of yield* q<Row>`SELECT * FROM ${sql(table)} WHERE audit_seq >= ${from} AND audit_seq <= ${to}`) {
             const seq = int(row["audit_seq"])
             rows.set(seq, [...(rows.get(seq) ?? []), { table, row }])
@@ -80,12 +87,13 @@ export const SqlAuditLog = Layer.effect(AuditLog, Effect.gen(function*() {
         }
       }
       if (top.seq > 0 && previous !== null && previous !== top.hash) problems.push({ seq: top.seq, record: "", problem: "edited" })
-      for (const table of ["ledger_entries", "withdrawals"] as const) {
+      for (const table of TABLES) {
         for (const row of yield* q<Row>`SELECT id, audit_seq FROM ${sql(table)} WHERE audit_seq > ${top.seq}`) {
           problems.push({ seq: int(row["audit_seq"]), record: `${NAME[table]} ${int(row["id"])}`, problem: "beyond the head" })
         }
       }
-      const [waiting] = yield* q<{ n: unknown }>`SELECT (SELECT COUNT(*) FROM ledger_entries WHERE audit_seq IS NULL) + (SELECT COUNT(*) FROM withdrawals WHERE audit_seq IS NULL) AS n`
+      const [waiting] = yield* q<{ n: unknown }>`SELECT (SELECT COUNT(*) FROM ledger_entries WHERE audit_seq IS NULL) + (SELECT COUNT(*) FROM withdrawals WHERE audit_seq IS NULL)
+        + (SELECT COUNT(*) FROM goods_reveals WHERE audit_seq IS NULL) AS n`
       return { sealed: top.seq, head: top.seq === 0 ? null : top.hash, unsealed: int(waiting?.n ?? 0), problems }
     }).pipe(Effect.orDie)
   })

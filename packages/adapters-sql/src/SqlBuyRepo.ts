@@ -80,6 +80,7 @@ export const SqlBuyRepo = Layer.effect(BuyRepo, Effect.gen(function*() {
           VALUES (${draft.user}, ${draft.checkoutKey}, ${amountText(draft.total.amount)}, ${draft.total.currency}, ${millis(draft.createdAt)})
           RETURNING *`
         const id = int(row!.id)
+        if (draft.items.length > 0) yield* goods.recordKey
         for (let start = 0; start < draft.items.length; start += BATCH) {
           yield* q`INSERT INTO buy_items ${
             sql.insert(draft.items.slice(start, start + BATCH).map((item, i) => ({

@@ -74,6 +74,7 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
         const added = new Map<number, number>()
         for (const i of items) added.set(i.subcategoryId, (added.get(i.subcategoryId) ?? 0) + 1)
         for (const [sub, n] of added) yield* q`UPDATE subcategories SET stock = stock + ${n} WHERE id = ${sub}`
+        if (items.length > 0) yield* goods.recordKey
         for (let start = 0; start < items.length; start += BATCH) {
           const rows = items.slice(start, start + BATCH).map((i) => ({
             subcategory_id: i.subcategoryId,

@@ -24,8 +24,8 @@ interface WithdrawalRow {
 
 const TxIds = Schema.parseJson(Schema.Array(Schema.String))
 const decodeTxIds = Schema.decodeUnknownSync(TxIds)
-const scopeText = (s: WithdrawalScope) => (s.kind === "all" ? "all" : `single:${s.payment}`)
-const toScope = (text: string): WithdrawalScope =>
+export const scopeText = (s: WithdrawalScope) => (s.kind === "all" ? "all" : `single:${s.payment}`)
+export const toScope = (text: string): WithdrawalScope =>
   text.startsWith("single:") ? { kind: "single", payment: text.slice("single:".length) } : { kind: "all" }
 
 const toWithdrawal = (r: WithdrawalRow): Withdrawal => {

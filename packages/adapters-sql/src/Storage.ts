@@ -13,7 +13,12 @@ import chainDeposits from "./migrations/0005_chain_deposits.js"
 import announcements from "./migrations/0006_announcements.js"
 import ledgerGuards from "./migrations/0007_ledger_guards.js"
 import auditChain from "./migrations/0008_audit_chain.js"
+import withdrawalGuard from "./migrations/0009_withdrawal_guard.js"
+import goodsKeyIds from "./migrations/0010_goods_key_ids.js"
+import goodsReveals from "./migrations/0011_goods_reveals.js"
+import { SqlAddressBookRepo } from "./SqlAddressBookRepo.js"
 import { SqlAnnouncementRepo } from "./SqlAnnouncementRepo.js"
+import { SqlApprovalRepo } from "./SqlApprovalRepo.js"
 import { SqlAuditLog } from "./SqlAuditLog.js"
 import { SqlBackup } from "./SqlBackup.js"
 import { SqlBuyRepo } from "./SqlBuyRepo.js"
@@ -63,6 +68,8 @@ const repositories = Layer.mergeAll(
   SqlDepositAddressRepo,
   SqlChainDepositRepo,
   SqlWatcherRepo,
+  SqlAddressBookRepo,
+  SqlApprovalRepo,
   SqlTransactor
 )
 
@@ -77,7 +84,10 @@ export const migrate = Migrator.make({})({
     "0005_chain_deposits": chainDeposits,
     "0006_announcements": announcements,
     "0007_ledger_guards": ledgerGuards,
-    "0008_audit_chain": auditChain
+    "0008_audit_chain": auditChain,
+    "0009_withdrawal_guard": withdrawalGuard,
+    "0010_goods_key_ids": goodsKeyIds,
+    "0011_goods_reveals": goodsReveals
   }),
   table: "tokenshop_migrations"
 }).pipe(

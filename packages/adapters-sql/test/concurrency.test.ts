@@ -3,11 +3,11 @@
  * exactly 50 are sold, 150 get OutOfStock, and every balance adds up.
  */
 import { afterAll, describe, expect, it } from "@effect/vitest"
-import { Cart, Catalog, Checkout, idempotencyKey, Ledger, money, operator, page, Payments, TelegramId, Users } from "@tokenshop/domain"
+import { Cart, Checkout, idempotencyKey, Ledger, TelegramId } from "@tokenshop/domain"
 import { ShopMemory } from "@tokenshop/domain/testing"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { dropPgSchemas, freshSchema, pgStorage, pgUrl, sqliteStorage } from "./support.js"
+import { dropPgSchemas, freshSchema, fundedBuyers, pgStorage, pgUrl, sqliteStorage } from "./support.js"
 
 const BUYERS = 200
 const ITEMS = 50
@@ -15,21 +15,9 @@ const buyer = (i: number) => TelegramId.make(10_000 + i)
 
 /** Stocks 50 items, registers and funds 200 buyers, and puts one item in each cart. */
 const prepare = Effect.gen(function*() {
-  const owner = operator("race")
-  yield* (yield* Catalog).importFile(owner, "txt", Array.from({ length: ITEMS }, (_, i) => `Race;Last;key;1.00;KEY-${i}`).join("\n"))
-  const [category] = (yield* (yield* Catalog).categories(page(0, 10))).items
-  const [sub] = (yield* (yield* Catalog).subcategories(category!.id, page(0, 10))).items
-  for (let i = 0; i < BUYERS; i++) {
-    yield* (yield* Users).register({ id: buyer(i), username: null, language: null })
-    yield* (yield* Payments).credit({
-      user: buyer(i),
-      source: { kind: "processor", provider: "race", externalId: `fund-${i}` },
-      amount: { units: 10_000_000n, asset: "USDT_TRC20" },
-      valuation: { fiat: money(10_00n, "USD") }
-    })
-    yield* (yield* Cart).add(buyer(i), sub!.id, 1)
-  }
-  return sub!.id
+  const sub = yield* fundedBuyers({ label: "race", items: ITEMS, buyers: BUYERS, buyer, cents: 10_00n })
+  for (let i = 0; i < BUYERS; i++) yield* (yield* Cart).add(buyer(i), sub, 1)
+  return sub
 })
 
 /** Checks the outcome of the race through any shop instance. */

@@ -4,31 +4,17 @@
  * defect (the bot's "error id"), which is what serialization retries running out used to give.
  */
 import { afterAll, describe, expect, it } from "@effect/vitest"
-import { Cart, Catalog, Checkout, idempotencyKey, money, operator, page, Payments, TelegramId, Users } from "@tokenshop/domain"
+import { Cart, Catalog, Checkout, idempotencyKey, page, TelegramId } from "@tokenshop/domain"
 import { ShopMemory } from "@tokenshop/domain/testing"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
-import { dropPgSchemas, freshSchema, pgStorage, pgUrl } from "./support.js"
+import { dropPgSchemas, freshSchema, fundedBuyers, pgStorage, pgUrl } from "./support.js"
 
 const BUYERS = 50
 const ROUNDS = 2
 const buyer = (i: number) => TelegramId.make(20_000 + i)
 
-const prepare = Effect.gen(function*() {
-  yield* (yield* Catalog).importFile(operator("hot"), "txt", Array.from({ length: 1000 }, (_, i) => `Hot;One;key;1.00;HOT-${i}`).join("\n"))
-  const [category] = (yield* (yield* Catalog).categories(page(0, 10))).items
-  const [sub] = (yield* (yield* Catalog).subcategories(category!.id, page(0, 10))).items
-  for (let i = 0; i < BUYERS; i++) {
-    yield* (yield* Users).register({ id: buyer(i), username: null, language: null })
-    yield* (yield* Payments).credit({
-      user: buyer(i),
-      source: { kind: "processor", provider: "hot", externalId: `fund-${i}` },
-      amount: { units: 100_000_000n, asset: "USDT_TRC20" },
-      valuation: { fiat: money(100_00n, "USD") }
-    })
-  }
-  return sub!.id
-})
+const prepare = fundedBuyers({ label: "hot", items: 1000, buyers: BUYERS, buyer, cents: 100_00n })
 
 const buy = (i: number, round: number, sub: Parameters<Cart["Type"]["add"]>[1]) =>
   Effect.gen(function*() {

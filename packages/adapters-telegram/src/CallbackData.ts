@@ -10,6 +10,7 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { adminCallbacks, adminCodes } from "./admin/AdminCallbacks.js"
 import { announceCallbacks, announceCodes } from "./admin/announce/AnnounceCallbacks.js"
+import { guardCallbacks, guardCodes } from "./admin/guard/GuardCallbacks.js"
 import { inventoryCallbacks, inventoryCodes } from "./admin/inventory/InventoryCallbacks.js"
 import { statsCallbacks, statsCodes } from "./admin/stats/StatsCallbacks.js"
 import { usersCallbacks, usersCodes } from "./admin/users/UsersCallbacks.js"
@@ -25,7 +26,7 @@ export const MAX_BYTES = 64
 /** Every button the bot can show: the union of each feature's buttons. */
 export const Callback = Schema.Union(
   ...profileCallbacks, ...catalogCallbacks, ...cartCallbacks, ...topUpCallbacks, ...adminCallbacks, ...inventoryCallbacks, ...usersCallbacks,
-  ...statsCallbacks, ...announceCallbacks
+  ...statsCallbacks, ...announceCallbacks, ...guardCallbacks
 )
 export type Callback = typeof Callback.Type
 type Encoded = typeof Callback.Encoded
@@ -40,7 +41,8 @@ const codes = {
   ...inventoryCodes,
   ...usersCodes,
   ...statsCodes,
-  ...announceCodes
+  ...announceCodes,
+  ...guardCodes
 } as const satisfies { readonly [K in Callback["_tag"]]: readonly [string, ReadonlyArray<string>] }
 
 const byCode = new Map<string, Callback["_tag"]>(

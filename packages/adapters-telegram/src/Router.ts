@@ -10,6 +10,7 @@ import type { Context as TgContext } from "grammy"
 import { adminGuard } from "./admin/AsAdmin.js"
 import { adminHandlers } from "./admin/AdminHandlers.js"
 import { announceHandlers, type Photo } from "./admin/announce/AnnounceHandlers.js"
+import { guardHandlers } from "./admin/guard/GuardHandlers.js"
 import { inventoryHandlers } from "./admin/inventory/InventoryHandlers.js"
 import { makeUpload } from "./admin/inventory/Upload.js"
 import { statsHandlers } from "./admin/stats/StatsHandlers.js"
@@ -46,7 +47,8 @@ export const makeRouter = (settings: BotSettings) =>
       ...inventory.handlers,
       ...customers.handlers,
       ...(yield* statsHandlers),
-      ...announce.handlers
+      ...announce.handlers,
+      ...(yield* guardHandlers)
     } satisfies Handlers<Callback["_tag"]>
     const answers = {
       ...catalog.answers,

@@ -6,6 +6,7 @@ import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import { Api } from "grammy"
 import { depositNotice } from "./topup/DepositNotices.js"
+import { guardNotice } from "./admin/guard/GuardNotices.js"
 import { DEFAULT_LANGUAGE, loadTranslator } from "./I18n.js"
 import { assetLabel, txLink } from "./Assets.js"
 import { button, escapeHtml, type Screen } from "./Screens.js"
@@ -103,7 +104,9 @@ export const TelegramNotifierLive = (settings: TelegramSettings): Layer.Layer<No
             }), true)
           }
           default:
-            return depositNotice(event, { tell, toBuyer, en, t: translator.t }) ?? Effect.logDebug(`event ${event._tag}`)
+            return depositNotice(event, { tell, toBuyer, en, t: translator.t }) ??
+              guardNotice(event, { tell, t: (key, args) => translator.t(en, key, args) }) ??
+              Effect.logDebug(`event ${event._tag}`)
         }
       }
     })

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Catalog, crypto, Ledger, money, operator, Payments, SubcategoryId, TelegramId } from "@tokenshop/domain"
-import { GatewayControl, ShopMemory, WalletControl } from "@tokenshop/domain/testing/memory"
+import { EventLog, GatewayControl, ShopMemory, WalletControl } from "@tokenshop/domain/testing/memory"
 import * as Effect from "effect/Effect"
+import * as TestClock from "effect/TestClock"
 import { ADMIN, alerts, buttons, type Call, makeHarness, settings, texts } from "./harness.js"
 
 const last = <A>(xs: ReadonlyArray<A>) => xs[xs.length - 1]
@@ -107,6 +108,22 @@ describe("the owner's wallet in the bot", () => {
       expect(texts(wallet)[0]).toContain("LTC: 2.5 LTC")
       yield* h.press(ADMIN, keyboardOf(wallet).find((b) => b.text === "Withdraw LTC")!.callback_data)
       expect(texts(yield* h.text(ADMIN, "not-an-address"))[0]).toContain("not a valid LTC address")
+      // A new address goes into the address book first, usable a day later; every admin is told.
+      const offer = yield* h.text(ADMIN, "ltc1qh7zzth73czm9mhw3a6d6uss6slyywlzyqcxlnu")
+      expect(texts(offer)[0]).toContain("is not in the address book")
+      const add = keyboardOf(offer).find((b) => b.text.includes("Add to the address book"))!
+      expect(alerts(yield* h.press(42, add.callback_data))[0]).toContain("expired") // not an admin
+      const added = yield* h.press(ADMIN, add.callback_data)
+      expect(texts(added)[0]).toContain("withdrawals to it are possible from")
+      expect(alerts(yield* h.press(ADMIN, add.callback_data))[0]).toContain("expired") // taken once
+      expect((yield* (yield* EventLog).ofTag("WithdrawalAddressAdded")).length).toBe(1)
+      yield* h.press(ADMIN, { _tag: "WithdrawAsset", asset: "LTC" })
+      expect(texts(yield* h.text(ADMIN, "ltc1qh7zzth73czm9mhw3a6d6uss6slyywlzyqcxlnu"))[0]).toContain("can be used for withdrawals from")
+      const book = yield* h.press(ADMIN, { _tag: "AddressBook" })
+      expect(texts(book)[0]).toContain("usable from")
+      yield* TestClock.adjust("24 hours")
+      expect(texts(yield* h.press(ADMIN, { _tag: "AddressBook" }))[0]).toContain("</code>: usable")
+      yield* h.press(ADMIN, { _tag: "WithdrawAsset", asset: "LTC" })
       const preview = yield* h.text(ADMIN, "ltc1qh7zzth73czm9mhw3a6d6uss6slyywlzyqcxlnu")
       const text = texts(preview)[0]!
       expect(text).toContain("Total: 2.5 LTC")

@@ -16,7 +16,7 @@ import {
 import { FakeEsplora, FakeSolanaRpc, FakeTronGrid, RegtestWallet, startAnvil, startLitecoind } from "@tokenshop/adapters-chain/fake"
 import { accountPublicKey } from "@tokenshop/adapters-chain/offline"
 import { SqliteDatabase, SqliteStorage } from "@tokenshop/adapters-sql"
-import { DepositAddresses, ShopConfig, TelegramId, Users } from "@tokenshop/domain"
+import { ApprovalRunner, DepositAddresses, ShopConfig, TelegramId, Users } from "@tokenshop/domain"
 import {
   AddressValidatorMemory, BroadcasterMemory, NotifierMemory, PaymentGatewayMemory, PriceSourceMemory, ShopMemory, WalletProcessorMemory
 } from "@tokenshop/domain/testing/memory"
@@ -42,7 +42,7 @@ const CYCLE_SECONDS = 30
 const shopOn = (file: string) =>
   ShopMemory({ chain: { ...ShopConfig.defaults.chain, assets: ["BTC", "LTC", "ETH", "USDT_ERC20", "USDC_ERC20", "USDT_TRC20", "SOL"] } }, {
     storage: SqliteStorage({ filename: file }),
-    services: Layer.mergeAll(BroadcasterMemory, NotifierMemory, PaymentGatewayMemory(), WalletProcessorMemory(), AddressValidatorMemory, PriceSourceMemory(), HdAddressDeriver(keys))
+    services: Layer.mergeAll(BroadcasterMemory, ApprovalRunner.inline, NotifierMemory, PaymentGatewayMemory(), WalletProcessorMemory(), AddressValidatorMemory, PriceSourceMemory(), HdAddressDeriver(keys))
   })
 
 /** Addresses per second from one account public key, the way the shop derives them. */

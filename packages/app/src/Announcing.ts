@@ -15,7 +15,7 @@ import * as RateLimiter from "@effect/experimental/RateLimiter"
 import { ChainAddressValidator } from "@tokenshop/adapters-chain"
 import { TelegramBroadcasterLive, type TelegramSettings } from "@tokenshop/adapters-telegram"
 import {
-  AddressDeriver, AnnouncementId, AnnouncementRepo, AnnouncementRunner, Announcements, ShopConfig, ShopLive, type StoragePorts, TelegramId
+  AddressDeriver, AnnouncementId, ApprovalRunner, AnnouncementRepo, AnnouncementRunner, Announcements, ShopConfig, ShopLive, type StoragePorts, TelegramId
 } from "@tokenshop/domain"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
@@ -108,7 +108,7 @@ export const RateLimiterLive = RateLimiter.layer.pipe(Layer.provide(RateLimiter.
  */
 export const announcingShop = <E>(telegram: TelegramSettings, storage: Layer.Layer<StoragePorts | SqlClient.SqlClient, E>, admins: ReadonlyArray<number>) => {
   const services = Layer.mergeAll(
-    LogNotifier, ProcessorNotConfigured, AddressDeriver.none, ChainAddressValidator,
+    LogNotifier, ProcessorNotConfigured, AddressDeriver.none, ChainAddressValidator, ApprovalRunner.inline,
     TelegramBroadcasterLive(telegram).pipe(Layer.provide(RateLimiterLive)), WorkflowRunnerLive
   ).pipe(Layer.provideMerge(EngineLive), Layer.provideMerge(storage))
   const config = ShopConfig.layer({ admins: new Set(admins.map((a) => TelegramId.make(a))) })

@@ -13,6 +13,7 @@ import * as Duration from "effect/Duration"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import { withdrawalGuardConfig, withWithdrawalGuard } from "./WithdrawalGuardConfig.js"
 
 export interface DatabaseSettings {
   /** PostgreSQL when set; the SQLite file otherwise. */
@@ -139,8 +140,9 @@ const baseShopConfig: Config.Config<ShopSettings> = Config.all({
 export const shopConfig: Config.Config<ShopSettings> = Config.all([
   baseShopConfig,
   Config.option(Config.string("TOP_UP_MIN")),
-  Config.option(Config.string("TOP_UP_MAX"))
-]).pipe(Config.mapOrFail(([settings, min, max]) => withTopUpLimits(settings, min, max)))
+  Config.option(Config.string("TOP_UP_MAX")),
+  withdrawalGuardConfig
+]).pipe(Config.mapOrFail(([settings, min, max, guard]) => Either.flatMap(withTopUpLimits(settings, min, max), (s) => withWithdrawalGuard(s, guard))))
 
 export interface KryptoSettings {
   readonly apiKey: Redacted.Redacted<string>

@@ -3,7 +3,7 @@
  * "not configured" message instead of pretending to work.
  */
 import {
-  AddressDeriver, AddressValidator, AnnouncementRunner, Broadcaster, type DomainEvent, InvalidAddress, Notifier, PaymentGateway, PriceSource,
+  AddressDeriver, AddressValidator, AnnouncementRunner, ApprovalRunner, Broadcaster, type DomainEvent, InvalidAddress, Notifier, PaymentGateway, PriceSource,
   ServiceUnavailable, WalletProcessor
 } from "@tokenshop/domain"
 import * as Option from "effect/Option"
@@ -41,6 +41,7 @@ export const AnnouncementsOff = Layer.mergeAll(
 export const PaymentsNotConfigured = Layer.mergeAll(
   ProcessorNotConfigured,
   AnnouncementsOff,
+  ApprovalRunner.inline,
   AddressDeriver.none,
   Layer.succeed(AddressValidator, AddressValidator.of({
     validate: (_, address) => Effect.fail(new InvalidAddress({ address, reason: "withdrawals are not configured" }))

@@ -2,7 +2,7 @@
 import type * as SqlClient from "@effect/sql/SqlClient"
 import { PgStorage, SqliteStorage, type StorageUnavailable } from "@tokenshop/adapters-sql"
 import { type AccountKeySettings, ChainAddressValidator, HdAddressDeriver } from "@tokenshop/adapters-chain"
-import { AddressDeriver, ShopConfig, ShopLive, type StoragePorts } from "@tokenshop/domain"
+import { AddressDeriver, ApprovalRunner, ShopConfig, ShopLive, type StoragePorts } from "@tokenshop/domain"
 import { mkdirSync } from "node:fs"
 import { dirname } from "node:path"
 import type * as ConfigError from "effect/ConfigError"
@@ -40,7 +40,7 @@ export const ShopConfigLive = Layer.effect(ShopConfig, shopConfig)
 export const cliShop = <E>(deriver: Layer.Layer<AddressDeriver, E>) =>
   ShopLive.pipe(
     Layer.provideMerge(StorageLive),
-    Layer.provideMerge(Layer.mergeAll(LogNotifier, ProcessorNotConfigured, AnnouncementsOff, ChainAddressValidator, deriver)),
+    Layer.provideMerge(Layer.mergeAll(LogNotifier, ProcessorNotConfigured, AnnouncementsOff, ApprovalRunner.inline, ChainAddressValidator, deriver)),
     Layer.provideMerge(ShopConfigLive)
   )
 export const CliShop = cliShop(AddressDeriver.none)

@@ -20,6 +20,7 @@ import { callbackRoute, HttpServerLive, telegramRoute } from "./Http.js"
 import { ProcessorNotConfigured } from "./Services.js"
 import { chainAssets, chainConfig } from "./ChainConfig.js"
 import { AnnouncingLive, EngineLive, RateLimiterLive, WorkflowRunnerLive } from "./Announcing.js"
+import { ApprovalRunnerLive, ApprovingLive } from "./Approving.js"
 import { chainSettings, feedNames, pricesLayer, watchersLayer } from "./SelfCustody.js"
 import { deriverLayer, StorageLive } from "./Shop.js"
 
@@ -131,7 +132,7 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
     }
     const chains = chainAssets(setup).length > 0 || setup.solana.explicit
     const feeds = yield* feedNames(setup, Option.isSome(krypto), chains)
-    const announcing = Layer.merge(TelegramBroadcasterLive(settings).pipe(Layer.provide(RateLimiterLive)), WorkflowRunnerLive)
+    const announcing = Layer.mergeAll(TelegramBroadcasterLive(settings).pipe(Layer.provide(RateLimiterLive)), WorkflowRunnerLive, ApprovalRunnerLive)
     const services = Layer.mergeAll(TelegramNotifierLive(settings), processor.layer, ChainAddressValidator, deriverLayer(setup), announcing).pipe(
       Layer.merge(pricesLayer(setup, feeds).pipe(Layer.provide(processor.layer))), // the feeds' PriceSource replaces the processor's
       Layer.provideMerge(EngineLive), // one cluster runner: the watchers, the announcements and the retention job share it
@@ -146,7 +147,7 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
       Layer.provideMerge(ShopLive.pipe(Layer.provideMerge(services), Layer.provideMerge(shopSettings)))
     )
     const watching = Layer.unwrapEffect(Effect.map(ShopConfig, (c) => watchersLayer(setup, c.chain)))
-    return Layer.mergeAll(receiving, ExpiryLive, watching, AnnouncingLive, AuditSealingLive).pipe(Layer.provide(core))
+    return Layer.mergeAll(receiving, ExpiryLive, watching, AnnouncingLive, ApprovingLive, AuditSealingLive).pipe(Layer.provide(core))
   }))
 
 /** Runs until interrupted (Ctrl-C, SIGTERM). */

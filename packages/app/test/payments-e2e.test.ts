@@ -53,7 +53,8 @@ describe("top-ups through KryptoExpress, end to end", () => {
     const env = new Map([
       ["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file], ["THROTTLE_MS", "0"],
       ["KRYPTOEXPRESS_API_KEY", fake.apiKey], ["KRYPTOEXPRESS_API_URL", fake.url], ["KRYPTOEXPRESS_CALLBACK_URL", callbackUrl],
-      ["HTTP_PORT", String(httpPort)], ["ADMIN_IDS", String(ADMIN)]
+      ["HTTP_PORT", String(httpPort)], ["ADMIN_IDS", String(ADMIN)],
+      ["WITHDRAWAL_ADDRESS_DELAY_HOURS", "0"] // a new address is usable at once here: the test adds it and goes on
     ])
     shop = Effect.runFork(Layer.launch(startLayer({ transformers: [unsupportedMethods(), photosAsMessages(photos), idlePolling] })).pipe(
       Effect.withConfigProvider(ConfigProvider.fromMap(env))
@@ -167,6 +168,11 @@ describe("top-ups through KryptoExpress, end to end", () => {
     await owner.waitFor((m) => m.text.includes("checksum does not match"), "the refused address")
     await pause()
     await owner.say("bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4")
+    const offer = await owner.waitFor((m) => m.text.includes("is not in the address book"), "the offer to add it")
+    expect(fake.withdrawals).toHaveLength(0) // not even a fee preview for an unknown address
+    await pause()
+    await owner.pressButton(offer, (t) => t.includes("Add to the address book"))
+    await owner.waitFor((m) => m.text.includes("New BTC withdrawal address"), "every admin is told")
     const preview = await owner.waitFor((m) => m.text.includes("Network fee"), "the fee preview")
     expect(preview.text).toContain("Total: 0.001 BTC (≈ $60.00)")
     expect(preview.text).toContain("Network fee: 0.00001 BTC (≈ $0.60)")

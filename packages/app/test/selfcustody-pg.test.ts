@@ -6,7 +6,7 @@ import { HdAddressDeriver } from "@tokenshop/adapters-chain"
 import { FakeCoinGecko, FakeEsplora, FakeKraken } from "@tokenshop/adapters-chain/fake"
 import { PgStorage } from "@tokenshop/adapters-sql"
 import { idlePolling, type Emulator, startEmulator, unsupportedMethods } from "@tokenshop/adapters-telegram/emulator"
-import { DepositAddresses, Ledger, ShopConfig, TelegramId, Users } from "@tokenshop/domain"
+import { ApprovalRunner, DepositAddresses, Ledger, ShopConfig, TelegramId, Users } from "@tokenshop/domain"
 import {
   AddressValidatorMemory, BroadcasterMemory, NotifierMemory, PaymentGatewayMemory, PriceSourceMemory, ShopMemory, WalletProcessorMemory
 } from "@tokenshop/domain/testing/memory"
@@ -40,7 +40,7 @@ describe.skipIf(url === undefined)("self-custody on PostgreSQL", () => {
       Effect.provide(ShopMemory({ chain: { ...ShopConfig.defaults.chain, assets: ["BTC"] } }, {
         storage: PgStorage({ url: Redacted.make(url!), schema, maxConnections: 2 }),
         services: Layer.mergeAll(
-          BroadcasterMemory, NotifierMemory, PaymentGatewayMemory(), WalletProcessorMemory(), AddressValidatorMemory, PriceSourceMemory(),
+          BroadcasterMemory, ApprovalRunner.inline, NotifierMemory, PaymentGatewayMemory(), WalletProcessorMemory(), AddressValidatorMemory, PriceSourceMemory(),
           Layer.orDie(HdAddressDeriver({ bitcoin: { key: ZPUB } }))
         )
       })),

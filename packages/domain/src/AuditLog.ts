@@ -1,6 +1,6 @@
 /**
  * A tamper-evident log of every money move: ledger entries (deposits, admin credits and debits,
- * purchases, refunds) and withdrawals. Records are chained in the order they are sealed: each one's
+ * purchases, refunds) and withdrawals, and of every time an admin was shown a buyer's delivered goods. Records are chained in the order they are sealed: each one's
  * hash covers its content and the previous record's hash, so editing, deleting or reordering any
  * sealed record breaks the chain where it happened. The chain's head is kept apart, so removing the
  * newest records shows too. Sealing runs shortly after the money moves (a background job) rather
@@ -10,6 +10,7 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type { NotAdmin } from "./Errors.js"
+import type { BuyId, TelegramId } from "./Ids.js"
 import { type AdminRef, Users } from "./Users.js"
 
 /** One break in the chain: which position, which record, and what is wrong. */
@@ -29,8 +30,21 @@ export interface AuditReport {
   readonly problems: ReadonlyArray<AuditProblem>
 }
 
+/** An admin was shown the goods delivered with a purchase (a buyer seeing their own is not logged). */
+export interface GoodsReveal {
+  /** Who, as `describeAdmin` gives it. */
+  readonly admin: string
+  readonly buy: BuyId
+  /** Whose purchase. */
+  readonly user: TelegramId
+  readonly items: number
+  readonly at: Date
+}
+
 /** The storage's side of the log. */
 export class AuditLog extends Context.Tag("@tokenshop/domain/AuditLog")<AuditLog, {
+  /** Writes a reveal, to be sealed with the money moves. */
+  readonly reveal: (reveal: GoodsReveal) => Effect.Effect<void>
   /** Chains up to `limit` not yet sealed records onto the log, oldest first; returns how many. */
   readonly seal: (limit: number) => Effect.Effect<number>
   /** Recomputes the whole chain from its start and reports every break. */

@@ -148,6 +148,35 @@ export class WithdrawalRejected extends Data.TaggedError("WithdrawalRejected")<{
   override get message() { return `withdrawal refused: ${this.reason}` }
 }
 
+/**
+ * A withdrawal to an address that is not in the address book, or is still in its waiting period
+ * (`usableFrom`): nothing was sent.
+ */
+export class DestinationNotTrusted extends Data.TaggedError("DestinationNotTrusted")<{
+  readonly address: string
+  readonly usableFrom: Date | null
+}> {
+  override get message() {
+    return this.usableFrom === null
+      ? `${this.address} is not in the address book: add it first (every admin is told, and it can be used after the waiting period)`
+      : `${this.address} can be used for withdrawals from ${this.usableFrom.toISOString()} (the address book's waiting period)`
+  }
+}
+
+/** An approval that cannot be decided (again): not found, already decided or expired, or the requester's own. */
+export class ApprovalRefused extends Data.TaggedError("ApprovalRefused")<{
+  readonly reason: "not-found" | "decided" | "expired" | "own-request"
+}> {
+  override get message() {
+    switch (this.reason) {
+      case "not-found": return "no such withdrawal approval"
+      case "decided": return "this withdrawal was already approved or rejected"
+      case "expired": return "this withdrawal request has expired: nothing was sent"
+      case "own-request": return "a second admin must approve: the one who asked cannot"
+    }
+  }
+}
+
 /** Every address of an imported pool is taken: the owner must import more. */
 export class AddressPoolEmpty extends Data.TaggedError("AddressPoolEmpty")<{ readonly network: string }> {
   override get message() { return `no ${this.network} deposit address is left in the pool; import more` }

@@ -10,6 +10,8 @@ import type { PaymentRequest } from "./PaymentRequests.js"
 import type { ConfirmationPolicy } from "./ShopConfig.js"
 import type { AdminRef, User } from "./Users.js"
 import type { Withdrawal } from "./Withdrawals.js"
+import type { TrustedAddress } from "./AddressBook.js"
+import type { Approval } from "./ApprovalRepo.js"
 
 /** What one purchase contained, without the delivered secrets. */
 export interface BuyLine {
@@ -61,6 +63,11 @@ export type DomainEvent = Data.TaggedEnum<{
     readonly balance: Balance
   }
   WithdrawalExecuted: { readonly withdrawal: Withdrawal; readonly asset: Asset }
+  /** An address was added to the withdrawal address book: every admin is told, so a stranger's address is seen in time. */
+  WithdrawalAddressAdded: { readonly entry: TrustedAddress; readonly admin: AdminRef }
+  WithdrawalAddressRemoved: { readonly asset: Asset; readonly address: string; readonly admin: AdminRef }
+  /** A withdrawal waits for a second admin, or its approval moved on (approved, rejected, expired, sent, failed). */
+  WithdrawalApprovalChanged: { readonly approval: Approval }
   /** A credited payment could not be forwarded; the funds stay with the processor. */
   ForwardingFailed: { readonly payment: PaymentRequest; readonly destination: string; readonly reason: string }
   /** Less arrived than the invoice asked (beyond the tolerance): what arrived was credited. */

@@ -24,6 +24,8 @@ export const LedgerEntryId = EntityId("LedgerEntryId")
 export type LedgerEntryId = typeof LedgerEntryId.Type
 export const AnnouncementId = EntityId("AnnouncementId")
 export type AnnouncementId = typeof AnnouncementId.Type
+export const ApprovalId = EntityId("ApprovalId")
+export type ApprovalId = typeof ApprovalId.Type
 
 /**
  * A caller-chosen key that makes a write idempotent: the first write with a key wins,

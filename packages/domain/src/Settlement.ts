@@ -81,6 +81,10 @@ export class Settlement extends Context.Tag("@tokenshop/domain/Settlement")<Sett
         Effect.asVoid
       )
 
+    /** `valuePayment` in the shop's currency, with its payment tolerance. */
+    const value = (payment: PaymentRequest, o: PaymentObservation) =>
+      valuePayment(payment, o, config.currency, config.paymentToleranceBp ?? 0)
+
     /** Credits a paid payment once (keyed by the processor's payment), then forwards it in the background. */
     const creditPaid = (payment: PaymentRequest, amount: CryptoAmount, fiat: Money, acceptedBy?: AdminRef) =>
       payments.credit({
@@ -94,13 +98,13 @@ export class Settlement extends Context.Tag("@tokenshop/domain/Settlement")<Sett
 
     const apply = Effect.fn("Settlement.apply")(function*(payment: PaymentRequest, o: PaymentObservation) {
       if (o.paid) {
-        const value = valuePayment(payment, o, config.currency, config.paymentToleranceBp ?? 0)
-        if (Either.isLeft(value)) return yield* mismatch(payment, value.left)
-        const credit = yield* creditPaid(payment, value.right.amount, value.right.fiat).pipe(
+        const valued = value(payment, o)
+        if (Either.isLeft(valued)) return yield* mismatch(payment, valued.left)
+        const credit = yield* creditPaid(payment, valued.right.amount, valued.right.fiat).pipe(
           Effect.catchAll((e) => mismatch(payment, e.message))
         )
-        if (!credit.replayed && value.right.short !== null) {
-          yield* notifier.publish(DomainEvent.PaymentUnderpaid({ payment, credited: value.right.fiat, asked: value.right.short }))
+        if (!credit.replayed && valued.right.short !== null) {
+          yield* notifier.publish(DomainEvent.PaymentUnderpaid({ payment, credited: valued.right.fiat, asked: valued.right.short }))
         }
         return Settled.Credited({ payment: yield* current(payment), credit })
       }
@@ -116,12 +120,12 @@ export class Settlement extends Context.Tag("@tokenshop/domain/Settlement")<Sett
       const payment = yield* repo.get(id).pipe(Effect.flatten, Effect.mapError(() => new PaymentNotFound({ payment: id })))
       const o = yield* gateway.check(payment)
       if (!o.paid) return yield* new PaymentMismatch({ payment: id, reason: "the processor does not report it paid" })
-      const value = valuePayment(payment, o, config.currency, config.paymentToleranceBp ?? 0)
+      const valued = value(payment, o)
       const refused = (e: { readonly message: string }) => new PaymentMismatch({ payment: id, reason: e.message })
-      if (Either.isRight(value)) return yield* creditPaid(payment, value.right.amount, value.right.fiat).pipe(Effect.mapError(refused))
+      if (Either.isRight(valued)) return yield* creditPaid(payment, valued.right.amount, valued.right.fiat).pipe(Effect.mapError(refused))
       // Another asset or no quoted price: the processor's own valuation, in the shop's currency, is what the admin accepts.
       if (o.amount === null || o.amount.units <= 0n || o.fiat === null || o.fiat.currency !== config.currency || o.fiat.amount <= 0n) {
-        return yield* new PaymentMismatch({ payment: id, reason: `${value.left}; credit it by hand from the buyer's card` })
+        return yield* new PaymentMismatch({ payment: id, reason: `${valued.left}; credit it by hand from the buyer's card` })
       }
       return yield* creditPaid(payment, o.amount, o.fiat, admin).pipe(Effect.mapError(refused))
     })

@@ -19,6 +19,9 @@ import type { PromptRepo } from "./Prompts.js"
 import type { Transactor } from "./Transactor.js"
 import type { UserRepo } from "./Users.js"
 import type { AddressValidator, WalletProcessor, WithdrawalRepo } from "./Withdrawals.js"
+import { AddressBook, type AddressBookRepo } from "./AddressBook.js"
+import type { ApprovalRepo, ApprovalRunner } from "./ApprovalRepo.js"
+import { WithdrawalApprovals } from "./WithdrawalApprovals.js"
 import { Announcements } from "./Announcements.js"
 import { Backups } from "./Backups.js"
 import { Cart } from "./Cart.js"
@@ -40,7 +43,7 @@ import { Withdrawals } from "./Withdrawals.js"
 /**
  * Every use case of the shop, built over the ports. Provide it with storage, a notifier,
  * a payment gateway, a wallet, an address validator, an address deriver, a price source, a broadcaster, an announcement
- * runner and a ShopConfig.
+ * runner, an approval runner and a ShopConfig.
  */
 export const ShopLive = Settlement.layer.pipe(
   Layer.provideMerge(Layer.mergeAll(
@@ -51,6 +54,7 @@ export const ShopLive = Settlement.layer.pipe(
     Refunds.layer,
     Payments.layer,
     Withdrawals.layer,
+    WithdrawalApprovals.layer,
     Statistics.layer,
     DepositAddresses.layer,
     ChainDeposits.layer,
@@ -62,6 +66,7 @@ export const ShopLive = Settlement.layer.pipe(
     Announcements.layer,
     Prompts.layer
   )),
+  Layer.provideMerge(AddressBook.layer),
   Layer.provideMerge(Users.layer)
 )
 
@@ -84,6 +89,8 @@ export type StoragePorts =
   | AnnouncementRepo
   | AuditLog
   | GoodsStore
+  | AddressBookRepo
+  | ApprovalRepo
 
 /** The services outside storage the shop talks to. */
-export type ServicePorts = Notifier | PaymentGateway | WalletProcessor | AddressValidator | AddressDeriver | PriceSource | Broadcaster | AnnouncementRunner
+export type ServicePorts = Notifier | PaymentGateway | WalletProcessor | AddressValidator | AddressDeriver | PriceSource | Broadcaster | AnnouncementRunner | ApprovalRunner

@@ -66,6 +66,21 @@ export interface ShopSettings {
   /** How long a checkout confirmation stays valid. */
   readonly confirmTtl: Duration.Duration
   readonly chain: ChainSettings
+  /** What stops one admin account from draining the wallet (default: `withdrawalGuard`). */
+  readonly withdrawals?: Partial<WithdrawalGuard> | undefined
+}
+
+/** The checks every withdrawal passes before anything is sent (forwarding, set in the configuration, excepted). */
+export interface WithdrawalGuard {
+  /** How long after an admin adds an address to the address book it can be used; zero: at once. */
+  readonly addressDelay: Duration.Duration
+  /**
+   * A withdrawal worth this much or more (minor units of the shop's currency; one whose value is
+   * unknown counts as more) waits for a second admin's approval; null: never.
+   */
+  readonly approvalAbove: bigint | null
+  /** How long a withdrawal waits for that approval before it expires, sending nothing. */
+  readonly approvalTtl: Duration.Duration
 }
 
 export class ShopConfig extends Context.Tag("@tokenshop/domain/ShopConfig")<ShopConfig, ShopSettings>() {
@@ -91,6 +106,23 @@ const majorMinimum: Partial<Record<FiatCurrency, bigint>> = {
   JPY: 500n, KRW: 5_000n, VND: 100_000n, IDR: 50_000n, CLP: 5_000n, ISK: 500n, HUF: 2_000n, UZS: 50_000n,
   INR: 300n, PHP: 250n, THB: 150n, TWD: 150n, RUB: 300n, KZT: 2_500n, NGN: 5_000n, ARS: 5_000n, COP: 20_000n,
   UAH: 200n, EGP: 200n, TRY: 150n, CZK: 100n, MXN: 100n, ZAR: 100n, SEK: 50n, NOK: 50n, DKK: 50n, HKD: 40n, CNY: 35n
+}
+
+/**
+ * The guard in force: 24 hours before a new address can be used, and a second admin's approval from
+ * about 100 US dollars (20 times the top-up floor's currency unit above) when the shop has two admins or
+ * more (with one, nobody could approve), for 24 hours. Configured values win.
+ */
+export const withdrawalGuard = (settings: ShopSettings): WithdrawalGuard => {
+  const scale = 10n ** BigInt(fiatDigits[settings.currency])
+  const configured = settings.withdrawals ?? {}
+  return {
+    addressDelay: configured.addressDelay ?? Duration.hours(24),
+    approvalAbove: configured.approvalAbove !== undefined
+      ? configured.approvalAbove
+      : settings.admins.size >= 2 ? (majorMinimum[settings.currency] ?? 5n) * 20n * scale : null,
+    approvalTtl: configured.approvalTtl ?? Duration.hours(24)
+  }
 }
 
 /** The range a fixed top-up must fall in, in minor units: `min` ≤ amount ≤ `max`. */

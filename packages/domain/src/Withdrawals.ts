@@ -2,16 +2,20 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
+import * as Duration from "effect/Duration"
+import { AddressBook } from "./AddressBook.js"
+import { type Approval, ApprovalRepo, ApprovalRunner } from "./ApprovalRepo.js"
 import { toFiat } from "./Conversion.js"
 import type { Asset } from "./Currency.js"
-import { type InvalidAddress, type NotAdmin, ServiceUnavailable, WithdrawalChanged, WithdrawalRejected } from "./Errors.js"
+import type { DestinationNotTrusted, InvalidAddress, NotAdmin, ServiceUnavailable, WithdrawalChanged, WithdrawalRejected } from "./Errors.js"
 import { DomainEvent, Notifier } from "./Events.js"
 import { idempotencyKey, type IdempotencyKey, type WithdrawalId } from "./Ids.js"
+import { makeSender } from "./internal/withdrawalSend.js"
 import { type CryptoAmount, type Money, money } from "./Money.js"
 import type { Page, PageRequest } from "./Paging.js"
 import type { PaymentRequest } from "./PaymentRequests.js"
 import { PriceSource } from "./Prices.js"
-import { ShopConfig } from "./ShopConfig.js"
+import { ShopConfig, withdrawalGuard } from "./ShopConfig.js"
 import { now } from "./Time.js"
 import { type AdminRef, describeAdmin, Users } from "./Users.js"
 
@@ -85,28 +89,36 @@ export interface Previewed {
   readonly networkFee: CryptoAmount
 }
 
+/** A withdrawal sent, or waiting for a second admin. */
+export type WithdrawalOutcome =
+  | { readonly _tag: "Sent"; readonly withdrawal: Withdrawal }
+  | { readonly _tag: "AwaitingApproval"; readonly approval: Approval }
+
 export class Withdrawals extends Context.Tag("@tokenshop/domain/Withdrawals")<Withdrawals, {
   readonly balances: (admin: AdminRef) => Effect.Effect<ReadonlyArray<CryptoAmount>, NotAdmin | ServiceUnavailable>
-  /** Validates the destination and asks for the fees; moves nothing. */
+  /** Validates the destination, checks it against the address book and asks for the fees; moves nothing. */
   readonly preview: (admin: AdminRef, request: WithdrawalRequest) => Effect.Effect<
     WithdrawalPreview,
-    NotAdmin | InvalidAddress | ServiceUnavailable | WithdrawalRejected
+    NotAdmin | InvalidAddress | DestinationNotTrusted | ServiceUnavailable | WithdrawalRejected
   >
   /**
-   * Sends the funds once per key and records the transaction ids. With `previewed` (the preview the
-   * admin confirmed), the processor is asked again first and nothing is sent when the total moved by
-   * more than the preview's network fee.
+   * Sends the funds once per key and records the transaction ids, to an address of the address book
+   * past its waiting period. With `previewed` (the preview the admin confirmed), the processor is asked
+   * again first and nothing is sent when the total moved by more than the preview's network fee. A
+   * withdrawal worth the guard's `approvalAbove` or more (or of unknown value) is not sent: it waits
+   * for a second admin (`WithdrawalApprovals`), once per key.
    */
   readonly execute: (admin: AdminRef, request: WithdrawalRequest, key: IdempotencyKey, previewed?: Previewed) => Effect.Effect<
-    Withdrawal,
-    NotAdmin | InvalidAddress | ServiceUnavailable | WithdrawalRejected | WithdrawalChanged
+    WithdrawalOutcome,
+    NotAdmin | InvalidAddress | DestinationNotTrusted | ServiceUnavailable | WithdrawalRejected | WithdrawalChanged
   >
   readonly history: (admin: AdminRef, page: PageRequest) => Effect.Effect<Page<Withdrawal>, NotAdmin>
   /** The withdrawal made with `key`, if any (a repeated Send shows it instead of sending again). */
   readonly find: (admin: AdminRef, key: IdempotencyKey) => Effect.Effect<Option.Option<Withdrawal>, NotAdmin>
   /**
    * Sends a credited payment on to the forwarding address configured for its asset, once per
-   * payment; null when the asset has no forwarding address.
+   * payment; null when the asset has no forwarding address. The configuration is the owner's own
+   * (it needs the server), so neither the address book nor approval applies.
    */
   readonly forward: (payment: PaymentRequest) => Effect.Effect<
     Withdrawal | null,
@@ -120,42 +132,35 @@ export class Withdrawals extends Context.Tag("@tokenshop/domain/Withdrawals")<Wi
     const repo = yield* WithdrawalRepo
     const prices = yield* PriceSource
     const notifier = yield* Notifier
-    const { currency, forwarding } = yield* ShopConfig
+    const book = yield* AddressBook
+    const approvals = yield* ApprovalRepo
+    const runner = yield* ApprovalRunner
+    const sender = yield* makeSender
+    const config = yield* ShopConfig
+    const { currency, forwarding } = config
+    const guard = withdrawalGuard(config)
 
     const validated = (admin: AdminRef, request: WithdrawalRequest) =>
       users.ensureAdmin(admin).pipe(
         Effect.zipRight(validator.validate(request.asset, request.destination)),
-        Effect.map((destination) => ({ ...request, destination }))
+        Effect.map((destination) => ({ ...request, destination })),
+        Effect.tap((valid) => book.check(valid.asset, valid.destination))
       )
+    const sent = (withdrawal: Withdrawal): WithdrawalOutcome => ({ _tag: "Sent", withdrawal })
 
-    /** Executes once per key: a replay returns the first record. */
-    const send = (request: WithdrawalRequest, key: IdempotencyKey, by: string) =>
+    /** Parks the withdrawal for a second admin, once per key, and tells the admins. */
+    const park = (admin: AdminRef, request: WithdrawalRequest, key: IdempotencyKey, previewed: Previewed, value: Money | null) =>
       Effect.gen(function*() {
-        const previous = yield* repo.findByKey(key)
-        if (Option.isSome(previous)) return previous.value
-        // Claimed before sending: two callers with one key (two taps, two processes) never both send.
-        if (!(yield* repo.claim(key, yield* now))) {
-          return yield* new WithdrawalRejected({ reason: "this withdrawal is already being sent; check the wallet" })
-        }
-        const { quote, txIds } = yield* wallet.execute(request).pipe(
-          Effect.tapErrorTag("WithdrawalRejected", () => repo.release(key)), // refused: nothing left, the key may be used again
-          Effect.mapError((e) =>
-            e._tag === "ServiceUnavailable"
-              ? new ServiceUnavailable({ service: "wallet", detail: `${e.detail}; the withdrawal may or may not have been sent: check the wallet before trying again` })
-              : e)
-        )
-        const { created, withdrawal } = yield* repo.record({
-          ...quote,
-          key,
-          asset: request.asset,
-          destination: request.destination,
-          scope: request.scope,
-          txIds,
-          admin: by,
-          createdAt: yield* now
+        const at = yield* now
+        const { approval, created } = yield* approvals.create({
+          key, request, previewed: { total: previewed.total, networkFee: previewed.networkFee }, value,
+          requestedBy: describeAdmin(admin), createdAt: at, expiresAt: new Date(at.getTime() + Duration.toMillis(guard.approvalTtl))
         })
-        if (created) yield* notifier.publish(DomainEvent.WithdrawalExecuted({ withdrawal, asset: request.asset }))
-        return withdrawal
+        if (created) {
+          yield* notifier.publish(DomainEvent.WithdrawalApprovalChanged({ approval }))
+          yield* runner.start(approval.id)
+        }
+        return { _tag: "AwaitingApproval", approval } satisfies WithdrawalOutcome
       })
 
     return Withdrawals.of({
@@ -179,15 +184,18 @@ export class Withdrawals extends Context.Tag("@tokenshop/domain/Withdrawals")<Wi
       }),
       execute: Effect.fn("Withdrawals.execute")(function*(admin: AdminRef, request: WithdrawalRequest, key: IdempotencyKey, previewed?: Previewed) {
         const valid = yield* validated(admin, request)
-        // Bound to what the admin confirmed: asked again first (unless this key already sent), and refused when it moved.
-        if (previewed !== undefined && Option.isNone(yield* repo.findByKey(key))) {
-          const fresh = yield* wallet.quote(valid)
-          const drift = fresh.total.units - previewed.total.units
-          if (fresh.total.asset !== previewed.total.asset || (drift < 0n ? -drift : drift) > previewed.networkFee.units) {
-            return yield* new WithdrawalChanged({ previewed: previewed.total, now: fresh.total })
-          }
+        const previous = yield* repo.findByKey(key) // a repeated Send: the first record, nothing asked again
+        if (Option.isSome(previous)) return sent(previous.value)
+        // Bound to what the admin confirmed: asked again first, and refused when it moved.
+        const quote = previewed !== undefined
+          ? yield* sender.quoteWithin(valid, previewed)
+          : guard.approvalAbove === null ? null : yield* wallet.quote(valid)
+        if (guard.approvalAbove !== null && quote !== null) {
+          const rate = yield* Effect.option(prices.rate(valid.asset, currency))
+          const value = Option.getOrNull(Option.map(rate, (r) => toFiat(quote.total, r)))
+          if (value === null || value.amount >= guard.approvalAbove) return yield* park(admin, valid, key, previewed ?? quote, value)
         }
-        return yield* send(valid, key, describeAdmin(admin))
+        return sent(yield* sender.send(valid, key, describeAdmin(admin)))
       }),
       history: (admin, page) => users.ensureAdmin(admin).pipe(Effect.zipRight(repo.list(page))),
       find: (admin, key) => users.ensureAdmin(admin).pipe(Effect.zipRight(repo.findByKey(key))),
@@ -195,11 +203,10 @@ export class Withdrawals extends Context.Tag("@tokenshop/domain/Withdrawals")<Wi
         const configured = forwarding[payment.asset]
         if (configured === undefined || payment.externalId === null) return null
         const destination = yield* validator.validate(payment.asset, configured)
-        return yield* send(
-          { asset: payment.asset, destination, scope: { kind: "single", payment: payment.externalId } },
-          idempotencyKey("forward", payment.id),
-          "forwarding"
-        )
+        const key = idempotencyKey("forward", payment.id)
+        const previous = yield* repo.findByKey(key)
+        if (Option.isSome(previous)) return previous.value
+        return yield* sender.send({ asset: payment.asset, destination, scope: { kind: "single", payment: payment.externalId } }, key, "forwarding")
       })
     })
   }))

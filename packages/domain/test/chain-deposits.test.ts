@@ -4,7 +4,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as TestClock from "effect/TestClock"
 import {
-  Cart, type ChainObservation, ChainDeposits, Checkout, idempotencyKey, DepositAddresses, Ledger, ShopConfig, ShopLive, step, type Progress
+  ApprovalRunner, Cart, type ChainObservation, ChainDeposits, Checkout, idempotencyKey, DepositAddresses, Ledger, ShopConfig, ShopLive, step, type Progress
 } from "../src/index.js"
 import {
   AddressDeriverMemory, AddressValidatorMemory, BroadcasterMemory, chainDepositProperties, EventLog, NotifierMemory, PaymentGatewayMemory,
@@ -15,7 +15,7 @@ import { ADMIN, admin, buyer, stock } from "./support.js"
 const chainShop = (prices: Parameters<typeof PriceSourceMemory>[0] = { LTC: "80", BTC: "60000", SOL: "150" }) =>
   ShopLive.pipe(
     Layer.provideMerge(StorageMemory),
-    Layer.provideMerge(Layer.mergeAll(BroadcasterMemory, NotifierMemory, PaymentGatewayMemory(), WalletProcessorMemory(), AddressValidatorMemory, AddressDeriverMemory(), PriceSourceMemory(prices))),
+    Layer.provideMerge(Layer.mergeAll(BroadcasterMemory, ApprovalRunner.inline, NotifierMemory, PaymentGatewayMemory(), WalletProcessorMemory(), AddressValidatorMemory, AddressDeriverMemory(), PriceSourceMemory(prices))),
     Layer.provideMerge(ShopConfig.layer({
       admins: new Set([ADMIN]),
       chain: { ...ShopConfig.defaults.chain, assets: ["BTC", "LTC", "SOL"], confirmations: { LTC: 3 }, minDeposit: { LTC: 100_000n }, poolWarning: 3 }

@@ -3,7 +3,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as TestClock from "effect/TestClock"
 import {
-  AddressDeriver, BuyRepo, Cart, Catalog, CatalogRepo, Checkout, crypto, Ledger, Payments, Refunds, Statistics,
+  AddressBook, ApprovalRunner, AddressDeriver, BuyRepo, Cart, Catalog, CatalogRepo, Checkout, crypto, Ledger, Payments, Refunds, Statistics,
   TelegramId, Users, Withdrawals
 } from "../src/index.js"
 import {
@@ -107,13 +107,15 @@ describe("withdrawals", () => {
       yield* (yield* WalletControl).fund("ETH", 10n ** 18n)
       const withdrawals = yield* Withdrawals
       const request = { asset: "ETH", destination, scope: { kind: "all" } } as const
+      expect((yield* Effect.flip(withdrawals.preview(admin, request)))._tag).toBe("DestinationNotTrusted")
+      yield* (yield* AddressBook).add(cli, "ETH", destination)
       expect((yield* Effect.flip(withdrawals.preview(admin, { ...request, destination: "0x12" })))._tag).toBe("InvalidAddress")
       expect((yield* Effect.flip(withdrawals.preview(stranger, request)))._tag).toBe("NotAdmin")
       const preview = yield* withdrawals.preview(admin, request)
       expect(preview.quote.total).toEqual(crypto(10n ** 18n, "ETH"))
       expect(preview.fiat).toEqual({ total: usd(300000n), networkFee: usd(3000n), serviceFee: usd(1500n), receiving: usd(295500n) })
       const done = yield* withdrawals.execute(admin, request, key("w1"))
-      expect(done.txIds).toEqual(["memtx-1"])
+      expect(done).toMatchObject({ _tag: "Sent", withdrawal: { txIds: ["memtx-1"] } })
       expect(yield* withdrawals.execute(admin, request, key("w1"))).toEqual(done)
       expect((yield* (yield* WalletControl).sent).length).toBe(1)
       expect((yield* Effect.flip(withdrawals.execute(admin, request, key("w2"))))._tag).toBe("WithdrawalRejected")
@@ -127,6 +129,7 @@ describe("withdrawals", () => {
     Effect.gen(function*() {
       const wallet = yield* WalletControl
       yield* wallet.fund("ETH", 10n ** 18n)
+      yield* (yield* AddressBook).add(cli, "ETH", destination)
       const withdrawals = yield* Withdrawals
       const request = { asset: "ETH", destination, scope: { kind: "all" } } as const
       const seen = (yield* withdrawals.preview(admin, request)).quote // network fee: 1 % of the total
@@ -137,7 +140,7 @@ describe("withdrawals", () => {
       const again = (yield* withdrawals.preview(admin, request)).quote
       yield* wallet.fund("ETH", 10n ** 15n) // +0.1 %: within the fee estimate
       const done = yield* withdrawals.execute(admin, request, key("bound-2"), again)
-      expect(done.total).toEqual(crypto(102n * 10n ** 16n + 10n ** 15n, "ETH"))
+      expect(done).toMatchObject({ _tag: "Sent", withdrawal: { total: crypto(102n * 10n ** 16n + 10n ** 15n, "ETH") } })
       // a repeated Send of the same key returns the withdrawal made, without asking again
       expect(yield* withdrawals.execute(admin, request, key("bound-2"), again)).toEqual(done)
     }).pipe(Effect.provide(shop())))
@@ -203,6 +206,6 @@ describe("swapping adapters", () => {
       expect(payments.assets).toEqual(["BTC"])
       expect((yield* Effect.flip(payments.open(user, "LTC", null)))._tag).toBe("InvalidInput")
     }).pipe(Effect.provide(ShopMemory({}, {
-      services: Layer.mergeAll(BroadcasterMemory, NotifierMemory, PaymentGatewayMemory(["BTC"]), WalletProcessorMemory(), AddressValidatorMemory, PriceSourceMemory(), AddressDeriver.none)
+      services: Layer.mergeAll(BroadcasterMemory, ApprovalRunner.inline, NotifierMemory, PaymentGatewayMemory(["BTC"]), WalletProcessorMemory(), AddressValidatorMemory, PriceSourceMemory(), AddressDeriver.none)
     }))))
 })

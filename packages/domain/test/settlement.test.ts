@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as TestClock from "effect/TestClock"
-import { crypto, idempotencyKey, Ledger, type PaymentObservation, Payments, Settlement, WithdrawalRepo, Withdrawals } from "../src/index.js"
+import { AddressBook, crypto, idempotencyKey, Ledger, type PaymentObservation, Payments, Settlement, WithdrawalRepo, Withdrawals, operator } from "../src/index.js"
 import { EventLog, GatewayControl, ShopMemory, WalletControl } from "../src/testing/memory.js"
 import { ADMIN, admin, buyer, usd } from "./support.js"
 
@@ -180,23 +180,25 @@ describe("Withdrawals.execute", () => {
     Effect.gen(function*() {
       const wallet = yield* WalletControl
       yield* wallet.fund("LTC", 100_000_000n)
+      yield* (yield* AddressBook).add(operator("test"), "LTC", request.destination)
       const withdrawals = yield* Withdrawals
       const key = idempotencyKey("w", 1)
       const results = yield* Effect.all(Array.from({ length: 6 }, () => Effect.either(withdrawals.execute(admin, request, key))), { concurrency: "unbounded" })
       expect(yield* wallet.sent).toHaveLength(1)
       expect(results.filter((r) => r._tag === "Right").length).toBeGreaterThanOrEqual(1)
       for (const r of results) if (r._tag === "Left") expect(r.left._tag).toBe("WithdrawalRejected")
-      expect((yield* withdrawals.execute(admin, request, key)).txIds).toEqual(["memtx-1"]) // afterwards: the record
+      expect(yield* withdrawals.execute(admin, request, key)).toMatchObject({ _tag: "Sent", withdrawal: { txIds: ["memtx-1"] } }) // afterwards: the record
     }).pipe(Effect.provide(ShopMemory({ admins: new Set([ADMIN]) }))))
 
   it.effect("a refusal gives the key back; an unknown outcome keeps it and says to check the wallet", () =>
     Effect.gen(function*() {
       const wallet = yield* WalletControl
+      yield* (yield* AddressBook).add(operator("test"), "LTC", request.destination)
       const withdrawals = yield* Withdrawals
       const key = idempotencyKey("w", 2)
       expect((yield* Effect.flip(withdrawals.execute(admin, request, key)))._tag).toBe("WithdrawalRejected") // nothing to withdraw
       yield* wallet.fund("LTC", 5_000n)
-      expect((yield* withdrawals.execute(admin, request, key)).txIds).toHaveLength(1)
+      expect(yield* withdrawals.execute(admin, request, key)).toMatchObject({ _tag: "Sent", withdrawal: { txIds: ["memtx-1"] } })
       const other = idempotencyKey("w", 3)
       yield* wallet.fund("LTC", 5_000n)
       yield* wallet.setAvailable(false)

@@ -7,11 +7,14 @@
 import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Data from "effect/Data"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import * as RateLimiter from "effect/RateLimiter"
 import type * as Scope from "effect/Scope"
+import * as Stream from "effect/Stream"
 
 export class ChainSourceError extends Data.TaggedError("ChainSourceError")<{
   readonly source: string
@@ -77,6 +80,23 @@ export const retryAfterMillis = (header: string | undefined, nowMs: number): num
   return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs)
 }
 
+/**
+ * The answer's text, read chunk by chunk and abandoned as soon as it passes `max` bytes (None), so
+ * that a huge or endless answer (chunked, with no length announced) never sits in memory whole.
+ */
+const textWithin = (response: HttpClientResponse.HttpClientResponse, max: number) =>
+  Effect.gen(function*() {
+    const chunks: Array<Uint8Array> = []
+    let size = 0
+    yield* Stream.runForEachWhile(response.stream, (chunk) =>
+      Effect.sync(() => {
+        size += chunk.length
+        if (size <= max) chunks.push(chunk)
+        return size <= max
+      }))
+    return size > max ? Option.none() : Option.some(Buffer.concat(chunks).toString("utf8"))
+  })
+
 const okOr404 = (status: number) => (status >= 200 && status < 300) || status === 404
 
 type Attempt =
@@ -113,19 +133,19 @@ export const makeChainHttp = (settings: SourceSettings): Effect.Effect<ChainHttp
           if (Number.isFinite(length) && length > maxBytes) return Effect.succeed<Attempt>({ _tag: "Fail", error: fail("decode", `answer of ${length} bytes is too large`) })
           if (response.status === 429 || response.status >= 500) {
             const wait = response.status === 429 ? retryAfterMillis(response.headers["retry-after"], Date.now()) : undefined
-            return Effect.as(response.text.pipe(Effect.ignore), {
+            return Effect.as(textWithin(response, maxBytes).pipe(Effect.ignore), {
               _tag: "Retry",
               error: fail("status", response.status === 429 ? "rate limited" : "server error", response.status),
               waitMs: wait
             } as Attempt)
           }
-          return response.text.pipe(
-            Effect.map((text): Attempt =>
-              text.length > maxBytes
+          return textWithin(response, maxBytes).pipe(
+            Effect.map((read): Attempt =>
+              Option.isNone(read)
                 ? { _tag: "Fail", error: fail("decode", "answer too large") }
                 : accept(response.status)
-                ? { _tag: "Done", answer: { status: response.status, text } }
-                : { _tag: "Fail", error: fail("status", text.slice(0, 200), response.status) }),
+                ? { _tag: "Done", answer: { status: response.status, text: read.value } }
+                : { _tag: "Fail", error: fail("status", read.value.slice(0, 200), response.status) }),
             Effect.catchAll((e) => Effect.succeed<Attempt>({ _tag: "Retry", error: fail("transport", e.message), waitMs: undefined }))
           )
         }),

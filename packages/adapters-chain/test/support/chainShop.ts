@@ -6,7 +6,7 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { expect } from "@effect/vitest"
 import {
-  type AddressDeriver, type Asset, ChainDeposits, type ChainSettings, DepositAddresses, Ledger, ShopConfig, TelegramId, Users
+  ApprovalRunner, type AddressDeriver, type Asset, ChainDeposits, type ChainSettings, DepositAddresses, Ledger, ShopConfig, TelegramId, Users
 } from "@tokenshop/domain"
 import {
   AddressDeriverMemory, AddressValidatorMemory, BroadcasterMemory, NotifierMemory, PaymentGatewayMemory, PriceSourceMemory, ShopMemory, WalletProcessorMemory
@@ -33,7 +33,7 @@ export const hdDeriver = (keys: AccountKeySettings) => Layer.orDie(HdAddressDeri
  */
 export const chainShop = (chain: Partial<ChainSettings>, deriver: Layer.Layer<AddressDeriver> = AddressDeriverMemory()) =>
   ShopMemory({ chain: { ...ShopConfig.defaults.chain, ...chain } }, {
-    services: Layer.mergeAll(BroadcasterMemory, NotifierMemory, PaymentGatewayMemory(), WalletProcessorMemory(), AddressValidatorMemory, PriceSourceMemory(), deriver)
+    services: Layer.mergeAll(BroadcasterMemory, ApprovalRunner.inline, NotifierMemory, PaymentGatewayMemory(), WalletProcessorMemory(), AddressValidatorMemory, PriceSourceMemory(), deriver)
   }).pipe(Layer.provideMerge(FetchHttpClient.layer))
 
 /** A fake API, started now and stopped with the scope. */

@@ -1,9 +1,11 @@
 import * as SqlClient from "@effect/sql/SqlClient"
 import { SqlError } from "@effect/sql/SqlError"
+import type * as Statement from "@effect/sql/Statement"
 import * as Cause from "effect/Cause"
 import * as Chunk from "effect/Chunk"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
+import * as FiberRef from "effect/FiberRef"
 import * as Schedule from "effect/Schedule"
 import { isPg } from "./rows.js"
 import { run } from "./run.js"
@@ -22,6 +24,31 @@ const retrySchedule = Schedule.exponential("2 millis", 1.6).pipe(
   Schedule.intersect(Schedule.recurs(60))
 )
 
+/** What to call once the transaction being run commits; null outside a transaction made here. */
+const committed = FiberRef.unsafeMake<Array<() => void> | null>(null)
+
+/** One run of `body` in a transaction opened by `first`; what `afterCommit` was given runs once it has committed. */
+const attempt = <A, E, R>(sql: SqlClient.SqlClient, first: Statement.Statement<object>, body: Effect.Effect<A, E, R>) =>
+  Effect.suspend(() => {
+    const pending: Array<() => void> = []
+    return sql.withTransaction(Effect.zipRight(run(first), Effect.locally(body, committed, pending))).pipe(
+      Effect.tap(() => pending.forEach((f) => f()))
+    )
+  })
+
+/**
+ * Calls `f` once what the caller has just written is committed: at the outermost commit inside a
+ * transaction, never when that rolls back (nor for the attempts PostgreSQL runs again); at once
+ * outside any transaction; never inside one not made here.
+ */
+export const afterCommit = (f: () => void): Effect.Effect<void> =>
+  Effect.withFiberRuntime((fiber) => {
+    const pending = fiber.getFiberRef(committed)
+    if (pending !== null) pending.push(f)
+    else if (Context.getOption(fiber.currentContext, SqlClient.TransactionConnection)._tag === "None") f()
+    return Effect.void
+  })
+
 /**
  * Serializable transactions over one SqlClient.
  * - SQLite: the client runs one statement or transaction at a time; the transaction's first statement
@@ -39,11 +66,11 @@ export const makeTransaction = (sql: SqlClient.SqlClient): Transaction => {
       // Inside a transaction already (its connection is in the context): join it.
       if (Context.getOption(fiber.currentContext, SqlClient.TransactionConnection)._tag === "Some") return body
       if (!pg) {
-        return sql.withTransaction(Effect.zipRight(run(sql`UPDATE write_lock SET n = n + 1 WHERE id = 1`), body)).pipe(
+        return attempt(sql, sql`UPDATE write_lock SET n = n + 1 WHERE id = 1`, body).pipe(
           Effect.catchIf((e): e is SqlError => e instanceof SqlError, (e) => Effect.die(e))
         ) as Effect.Effect<A, E, R>
       }
-      return sql.withTransaction(Effect.zipRight(run(sql`SET TRANSACTION ISOLATION LEVEL SERIALIZABLE`), body)).pipe(
+      return attempt(sql, sql`SET TRANSACTION ISOLATION LEVEL SERIALIZABLE`, body).pipe(
         Effect.sandbox,
         Effect.retry({ schedule: retrySchedule, while: causeIsRetryable }),
         Effect.unsandbox,

@@ -23,7 +23,7 @@ export const wallet = (s: Speaker, balances: ReadonlyArray<CryptoAmount>): Scree
       : [s.t("wallet-title"), ...held.map((b) => `${assetLabel(b.asset)}: ${formatCrypto(b)}`)].join("\n"),
     keyboard: [
       ...chunk(held.map((b) => button(s.t("wallet-button-withdraw", { asset: assetLabel(b.asset) }), { _tag: "WithdrawAsset", asset: b.asset })), 2),
-      [button(s.t("wallet-button-history"), { _tag: "Withdrawals", page: 0 })],
+      [button(s.t("wallet-button-history"), { _tag: "Withdrawals", page: 0 }), button(s.t("wallet-button-book"), { _tag: "AddressBook" })],
       [button(s.t("button-back"), { _tag: "Admin" })]
     ]
   }

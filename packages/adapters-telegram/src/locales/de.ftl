@@ -319,3 +319,34 @@ announce-cancelled = ⏹ Ankündigung #{ $id } wurde abgebrochen: { $sent } gese
 announce-button-cancel = ⏹ Abbrechen
 announce-cancelling = Abgebrochen: Es gehen keine weiteren Nachrichten hinaus.
 announce-already-ended = Diese Ankündigung ist bereits beendet.
+
+wallet-button-book = 📒 Adressbuch
+book-title = Auszahlungsadressen (eine Auszahlung kann nur an eine davon gehen):
+book-empty = Das Adressbuch ist leer. Beginne eine Auszahlung und gib eine Adresse ein, um sie hinzuzufügen; auf der Kommandozeile fügt tokenshop address add eine hinzu.
+book-entry = { $n }. { $asset }: <code>{ $address }</code>{ $label }: { $state }
+book-usable = nutzbar
+book-waiting = nutzbar ab { $from }
+book-button-remove = 🗑 { $n } entfernen
+book-not-listed =
+    <code>{ $address }</code> steht nicht im Adressbuch.
+    Als { $asset }-Auszahlungsadresse hinzufügen? Alle Admins werden benachrichtigt, und sie ist { $hours } Stunden nach dem Hinzufügen nutzbar.
+book-button-add = ➕ Zum Adressbuch hinzufügen
+book-added = ✅ <code>{ $address }</code> ({ $asset }) hinzugefügt. Alle Admins wurden benachrichtigt; Auszahlungen dorthin sind ab { $from } möglich.
+book-gone = Diese Adresse steht nicht mehr im Adressbuch.
+book-removed = Entfernt.
+book-notice-added = 📒 Neue { $asset }-Auszahlungsadresse <code>{ $address }</code>, hinzugefügt von { $by }, nutzbar ab { $from }. Wenn kein Admin dieses Shops sie hinzugefügt hat, entferne sie sofort und ändere die Telegram-Passwörter der Admins.
+book-button-remove-now = 🗑 Entfernen
+book-notice-removed = 📒 { $asset }-Auszahlungsadresse <code>{ $address }</code> von { $by } entfernt.
+approval-waiting = 🔐 Noch nichts gesendet: die Auszahlung von { $total } an <code>{ $destination }</code> braucht die Freigabe eines zweiten Admins. Alle Admins wurden gefragt; die Anfrage läuft { $until } ab.
+approval-button-approve = ✅ Freigeben
+approval-button-reject = ✖️ Ablehnen
+approval-you-rejected = Abgelehnt: es wird nichts gesendet.
+approval-no-value = Wert unbekannt
+approval-pending = 🔐 Auszahlung #{ $id } wartet auf einen zweiten Admin: { $total } ({ $value }) { $asset } an <code>{ $destination }</code>, angefragt von { $by }. Gib sie nur frei, wenn du davon weißt. Sie läuft { $until } ab.
+approval-approved = ✅ Auszahlung #{ $id } ({ $total } an <code>{ $destination }</code>) von { $decider } freigegeben: wird gesendet.
+approval-rejected = ✖️ Auszahlung #{ $id } ({ $total } an <code>{ $destination }</code>) von { $decider } abgelehnt: nichts wurde gesendet.
+approval-expired = ⌛ Auszahlung #{ $id } ({ $total } an <code>{ $destination }</code>) ist ohne Freigabe abgelaufen: nichts wurde gesendet.
+approval-sent = 📤 Auszahlung #{ $id } ({ $total } an <code>{ $destination }</code>) wurde gesendet: { $note }
+approval-failed = ⚠️ Auszahlung #{ $id } ({ $total } an <code>{ $destination }</code>) wurde freigegeben, aber nicht gesendet: { $note }
+users-button-reveal = 🔓 Waren zeigen (protokolliert)
+users-revealed = 🔓 Die Waren des Kaufs #{ $buy } von Käufer { $user } folgen. Dieser Blick wird mit deinem Namen im Geldprotokoll festgehalten.

@@ -320,3 +320,34 @@ announce-cancelled = ⏹ Announcement #{ $id } was cancelled: { $sent } sent, { 
 announce-button-cancel = ⏹ Cancel
 announce-cancelling = Cancelled: no more messages go out.
 announce-already-ended = This announcement has already ended.
+
+wallet-button-book = 📒 Address book
+book-title = Withdrawal addresses (a withdrawal can only go to one of these):
+book-empty = The address book is empty. Start a withdrawal and type an address to add it; the command line adds one with tokenshop address add.
+book-entry = { $n }. { $asset }: <code>{ $address }</code>{ $label }: { $state }
+book-usable = usable
+book-waiting = usable from { $from }
+book-button-remove = 🗑 Remove { $n }
+book-not-listed =
+    <code>{ $address }</code> is not in the address book.
+    Add it as a { $asset } withdrawal address? Every admin is told, and it can be used { $hours } hours after it is added.
+book-button-add = ➕ Add to the address book
+book-added = ✅ Added <code>{ $address }</code> ({ $asset }). Every admin has been told; withdrawals to it are possible from { $from }.
+book-gone = That address is no longer in the address book.
+book-removed = Removed.
+book-notice-added = 📒 New { $asset } withdrawal address <code>{ $address }</code>, added by { $by }, usable from { $from }. If no admin of this shop added it, remove it now and change the admins' Telegram passwords.
+book-button-remove-now = 🗑 Remove it
+book-notice-removed = 📒 { $asset } withdrawal address <code>{ $address }</code> removed by { $by }.
+approval-waiting = 🔐 Nothing was sent yet: withdrawing { $total } to <code>{ $destination }</code> needs a second admin's approval. Every admin has been asked; the request expires { $until }.
+approval-button-approve = ✅ Approve
+approval-button-reject = ✖️ Reject
+approval-you-rejected = Rejected: nothing is sent.
+approval-no-value = value unknown
+approval-pending = 🔐 Withdrawal #{ $id } waits for a second admin: { $total } ({ $value }) { $asset } to <code>{ $destination }</code>, asked by { $by }. Approve only if you know about it. It expires { $until }.
+approval-approved = ✅ Withdrawal #{ $id } ({ $total } to <code>{ $destination }</code>) approved by { $decider }: sending.
+approval-rejected = ✖️ Withdrawal #{ $id } ({ $total } to <code>{ $destination }</code>) rejected by { $decider }: nothing was sent.
+approval-expired = ⌛ Withdrawal #{ $id } ({ $total } to <code>{ $destination }</code>) expired unapproved: nothing was sent.
+approval-sent = 📤 Withdrawal #{ $id } ({ $total } to <code>{ $destination }</code>) was sent: { $note }
+approval-failed = ⚠️ Withdrawal #{ $id } ({ $total } to <code>{ $destination }</code>) was approved but not sent: { $note }
+users-button-reveal = 🔓 Show the goods (logged)
+users-revealed = 🔓 The goods of purchase #{ $buy } of buyer { $user } follow. This look is recorded in the money log, with your name.

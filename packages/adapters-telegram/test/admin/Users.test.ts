@@ -1,6 +1,6 @@
 /** Helping a buyer from Telegram, as an admin: find, card, credit and debit with a reason, ban and unban, refund once. */
 import { describe, expect, it } from "@effect/vitest"
-import { BuyId, Catalog, Ledger, SubcategoryId, TelegramId } from "@tokenshop/domain"
+import { Audits, BuyId, Catalog, Ledger, operator, SubcategoryId, TelegramId } from "@tokenshop/domain"
 import { EventLog, ShopMemory } from "@tokenshop/domain/testing/memory"
 import * as Effect from "effect/Effect"
 import { ADMIN, admin, alerts, buttons, type Call, makeHarness, settings, texts } from "../harness.js"
@@ -80,6 +80,12 @@ describe("buyers in the admin menu", () => {
       const detail = lastText(yield* h.press(ADMIN, { _tag: "AdminBuy", buy: BuyId.make(1) }))
       expect(detail).toContain("Purchase #1</b> of buyer 44")
       expect(detail).not.toContain("S1")
+      // the goods, for support: shown to an admin only through the logged button
+      const revealed = texts(yield* h.press(ADMIN, { _tag: "RevealBuy", buy: BuyId.make(1) }))
+      expect(revealed.join("\n")).toContain("recorded in the money log")
+      expect(revealed.join("\n")).toContain("S1")
+      expect(alerts(yield* h.press(44, { _tag: "RevealBuy", buy: BuyId.make(1) }))[0]).toContain("expired")
+      expect((yield* (yield* Audits).verify(operator("t"))).sealed).toBeGreaterThan(0)
       expect(lastText(yield* h.press(ADMIN, { _tag: "Refund", buy: BuyId.make(1) }))).toContain("credit $5.00 back to buyer 44")
       expect(yield* available(44)).toBe(500n)
       expect(lastText(yield* h.press(ADMIN, { _tag: "RefundConfirm", buy: BuyId.make(1) }))).toContain("Available now: $10.00")

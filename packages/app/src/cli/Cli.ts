@@ -5,6 +5,7 @@ import { checkShopCurrency } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import { CliShop, cliShop, ConfiguredDeriver } from "../Shop.js"
 import { start } from "../Start.js"
+import { addressAdd, addressList, addressRemove } from "./AddressBook.js"
 import { adjust, auditVerify, backup, migrate, refund, rotateKeys, setPrice, showUser, stats } from "./Commands.js"
 import { importFile } from "./ImportFile.js"
 import { reportFailures } from "./Output.js"
@@ -107,6 +108,25 @@ const keysCommand = Command.make("keys").pipe(
   ])
 )
 
+const assetArg = Args.text({ name: "ASSET" }).pipe(Args.withDescription("BTC, LTC, ETH, USDT_ERC20, USDC_ERC20, USDT_TRC20, SOL, ..."))
+const addressArg = Args.text({ name: "ADDRESS" }).pipe(Args.withDescription("checked for the asset's network (format and checksum)"))
+const addressCommand = Command.make("address").pipe(
+  Command.withDescription("The withdrawal address book: withdrawals from the bot go only to these."),
+  Command.withSubcommands([
+    Command.make("add", {
+      asset: assetArg,
+      address: addressArg,
+      label: Options.text("label").pipe(Options.withDefault(""), Options.withDescription("a name to show with it"))
+    }, ({ address, asset, label }) => withShop(addressAdd(asset, address, label))).pipe(
+      Command.withDescription("Add an address, usable at once (from Telegram an address waits WITHDRAWAL_ADDRESS_DELAY_HOURS).")
+    ),
+    Command.make("list", {}, () => withShop(addressList)).pipe(Command.withDescription("Every address, with who added it and from when it is usable.")),
+    Command.make("remove", { asset: assetArg, address: addressArg }, ({ address, asset }) => withShop(addressRemove(asset, address))).pipe(
+      Command.withDescription("Remove an address: withdrawals to it are refused, pending approvals to it fail.")
+    )
+  ])
+)
+
 const startCommand = Command.make("start", {}, () => reportFailures(start)).pipe(
   Command.withDescription("Run the shop on Telegram (BOT_TOKEN; TELEGRAM_API_ROOT for another Bot API server).")
 )
@@ -139,7 +159,10 @@ const walletCommand = Command.make("wallet").pipe(
 
 export const tokenshop = Command.make("tokenshop").pipe(
   Command.withDescription("Run and operate a tokenshop. Configuration comes from the environment (docs/operations.md)."),
-  Command.withSubcommands([startCommand, migrateCommand, importCommand, userCommand, refundCommand, priceCommand, statsCommand, backupCommand, auditCommand, keysCommand, walletCommand])
+  Command.withSubcommands([
+    startCommand, migrateCommand, importCommand, userCommand, refundCommand, priceCommand, statsCommand, backupCommand, auditCommand, keysCommand, walletCommand,
+    addressCommand
+  ])
 )
 
 export const runCli = Command.run(tokenshop, { name: "tokenshop", version: "0.1.0" })

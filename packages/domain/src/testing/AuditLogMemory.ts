@@ -4,9 +4,9 @@ import * as Hash from "effect/Hash"
 import * as HashMap from "effect/HashMap"
 import * as Layer from "effect/Layer"
 import { AuditLog, type AuditProblem } from "../AuditLog.js"
-import { MemoryStore, type MemoryState } from "./MemoryStore.js"
+import { MemoryStore, type MemoryState, nextId } from "./MemoryStore.js"
 
-/** Every money record with its name and content, ledger entries then withdrawals, each by id. */
+/** Every record with its name and content, ledger entries, withdrawals then reveals, each by id. */
 const records = (s: MemoryState): Array<{ readonly record: string; readonly content: string }> => [
   ...[...HashMap.values(s.ledger)].flat().sort((a, b) => a.id - b.id).map((e) => ({
     record: `ledger entry ${e.id}`,
@@ -15,7 +15,8 @@ const records = (s: MemoryState): Array<{ readonly record: string; readonly cont
   ...[...s.withdrawals].sort((a, b) => a.id - b.id).map((w) => ({
     record: `withdrawal ${w.id}`,
     content: [w.key, w.asset, w.destination, w.total.units, w.networkFee.units, w.serviceFee.units, w.receiving.units, w.txIds.join(","), w.admin, w.createdAt.getTime()].join("\u001f")
-  }))
+  })),
+  ...s.reveals.map((r) => ({ record: `goods reveal ${r.id}`, content: [r.admin, r.buy, r.user, r.items, r.at.getTime()].join("\u001f") }))
 ]
 
 const link = (previous: number, content: string) => Hash.combine(previous)(Hash.string(content))
@@ -23,6 +24,11 @@ const link = (previous: number, content: string) => Hash.combine(previous)(Hash.
 export const AuditLogMemory: Layer.Layer<AuditLog, never, MemoryStore> = Layer.effect(AuditLog, Effect.gen(function*() {
   const store = yield* MemoryStore
   return AuditLog.of({
+    reveal: (reveal) =>
+      store.modify((s) => {
+        const [id, next] = nextId(s, "reveals")
+        return [undefined, { ...next, reveals: [...next.reveals, { ...reveal, id }] }] as const
+      }),
     seal: (limit) =>
       store.modify((s) => {
         const sealed = new Set(s.audit.map((a) => a.record))

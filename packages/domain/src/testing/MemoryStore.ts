@@ -12,7 +12,10 @@ import type { CartLine } from "../Cart.js"
 import type { ChainDeposit, WatcherState } from "../ChainDepositRepo.js"
 import type { DepositAddress } from "../DepositAddresses.js"
 import type { Category, Item, Subcategory } from "../Catalog.js"
-import type { AnnouncementId, BuyId, CategoryId, ItemId, PaymentId, SubcategoryId, TelegramId } from "../Ids.js"
+import type { TrustedAddress } from "../AddressBook.js"
+import type { Approval } from "../ApprovalRepo.js"
+import type { GoodsReveal } from "../AuditLog.js"
+import type { AnnouncementId, ApprovalId, BuyId, CategoryId, ItemId, PaymentId, SubcategoryId, TelegramId } from "../Ids.js"
 import type { LedgerEntry } from "../Ledger.js"
 import type { Deposit } from "../Deposits.js"
 import type { PaymentRequest } from "../PaymentRequests.js"
@@ -62,6 +65,11 @@ export interface MemoryState {
   readonly unreachable: HashSet.HashSet<TelegramId>
   /** The money log's chain: each sealed record's name and digest, in seal order. */
   readonly audit: ReadonlyArray<{ readonly record: string; readonly digest: number }>
+  /** The withdrawal address book, in the order added. */
+  readonly addressBook: ReadonlyArray<TrustedAddress>
+  readonly approvals: HashMap.HashMap<ApprovalId, Approval>
+  /** Admins shown delivered goods, in order. */
+  readonly reveals: ReadonlyArray<GoodsReveal & { readonly id: number }>
 }
 
 export const emptyState: MemoryState = {
@@ -90,7 +98,10 @@ export const emptyState: MemoryState = {
   announcements: HashMap.empty(),
   recipients: HashMap.empty(),
   unreachable: HashSet.empty(),
-  audit: []
+  audit: [],
+  addressBook: [],
+  approvals: HashMap.empty(),
+  reveals: []
 }
 
 /** Takes the next id of a table, like an auto-increment column. */

@@ -5,6 +5,7 @@
  * once; a credited payment that left the chain is held; holds and releases pair up; the ledger adds
  * up; and in the end every payment that is confirmed and large enough is credited exactly once.
  */
+import { ApprovalRunner } from "../ApprovalRepo.js"
 import { expect, it } from "@effect/vitest"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -188,7 +189,7 @@ export const runChainCommands = (world: ReadonlyArray<{ readonly user: number; r
 const chainShop = <E>(storage: Layer.Layer<StoragePorts, E>) =>
   ShopMemory({ chain: { ...ShopConfig.defaults.chain, ...chainSettings } }, {
     storage,
-    services: Layer.mergeAll(BroadcasterMemory, NotifierMemory, PaymentGatewayMemory(), WalletProcessorMemory(), AddressValidatorMemory, AddressDeriverMemory(), switchablePrices)
+    services: Layer.mergeAll(BroadcasterMemory, ApprovalRunner.inline, NotifierMemory, PaymentGatewayMemory(), WalletProcessorMemory(), AddressValidatorMemory, AddressDeriverMemory(), switchablePrices)
   })
 
 /** Registers the property test: `numRuns` random interleavings, each against a fresh shop over `makeStorage()`. */

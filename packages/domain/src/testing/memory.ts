@@ -25,6 +25,9 @@ import { BroadcasterMemory } from "./BroadcasterMemory.js"
 import { UserRepoMemory } from "./UserRepoMemory.js"
 import { WalletProcessorMemory } from "./WalletProcessorMemory.js"
 import { WithdrawalRepoMemory } from "./WithdrawalRepoMemory.js"
+import { AddressBookRepoMemory } from "./AddressBookRepoMemory.js"
+import { ApprovalRepoMemory } from "./ApprovalRepoMemory.js"
+import { ApprovalRunner } from "../ApprovalRepo.js"
 
 export * from "./AddressDeriverMemory.js"
 export * from "./AddressValidatorMemory.js"
@@ -49,6 +52,8 @@ export * from "./BroadcasterMemory.js"
 export * from "./UserRepoMemory.js"
 export * from "./WalletProcessorMemory.js"
 export * from "./WithdrawalRepoMemory.js"
+export * from "./AddressBookRepoMemory.js"
+export * from "./ApprovalRepoMemory.js"
 
 /** Every storage port (and the Transactor) over one in-memory store; MemoryStore is exposed for inspection. */
 export const StorageMemory = Layer.mergeAll(
@@ -68,7 +73,9 @@ export const StorageMemory = Layer.mergeAll(
   DatabaseBackupMemory,
   AnnouncementRepoMemory,
   AuditLogMemory,
-  GoodsStoreMemory
+  GoodsStoreMemory,
+  AddressBookRepoMemory,
+  ApprovalRepoMemory
 ).pipe(Layer.provideMerge(MemoryStoreLive))
 
 /** The external services in memory: notifier, gateway, wallet, address validator and deriver, prices. */
@@ -79,7 +86,8 @@ export const ServicesMemory = Layer.mergeAll(
   WalletProcessorMemory(),
   AddressValidatorMemory,
   PriceSourceMemory(),
-  BroadcasterMemory
+  BroadcasterMemory,
+  ApprovalRunner.inline
 )
 
 /**

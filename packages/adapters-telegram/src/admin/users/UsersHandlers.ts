@@ -9,8 +9,8 @@ import * as Either from "effect/Either"
 import type { Context as TgContext } from "grammy"
 import { ask } from "../../Asked.js"
 import type { Answers, Handlers } from "../../Handler.js"
-import { listPage, notice, question, type Speaker } from "../../Screens.js"
-import { reply, send } from "../../TelegramApi.js"
+import { deliveryLines, listPage, notice, question, type Speaker } from "../../Screens.js"
+import { deliver, reply, send } from "../../TelegramApi.js"
 import { adminGuard } from "../AsAdmin.js"
 import * as U from "./UsersScreens.js"
 
@@ -54,6 +54,17 @@ export const usersHandlers = Effect.gen(function*() {
     AdminBuy: (ctx, user, s, { buy }) =>
       guard.press(ctx, user, s, (admin) =>
         buys.get(admin, buy).pipe(Effect.flatMap((b) => reply(ctx, U.buy(s, b))), Effect.catchTag("BuyNotFound", () => gone(ctx, s)))),
+    // The goods a buyer received, for support: written to the money log before they are shown.
+    RevealBuy: (ctx, user, s, { buy }) =>
+      guard.press(ctx, user, s, (admin) =>
+        buys.reveal(admin, buy).pipe(
+          Effect.flatMap((b) =>
+            Effect.zipRight(
+              reply(ctx, notice(s, "users-revealed", { buy: b.id, user: String(b.user) }, { _tag: "AdminBuy", buy: b.id })),
+              deliver(ctx, deliveryLines(b), `purchase-${b.id}.txt`, s.t("checkout-delivery-file"))
+            )),
+          Effect.catchTag("BuyNotFound", () => gone(ctx, s))
+        )),
     Refund: (ctx, user, s, { buy }) =>
       guard.press(ctx, user, s, (admin) =>
         buys.get(admin, buy).pipe(
@@ -74,7 +85,7 @@ export const usersHandlers = Effect.gen(function*() {
         Effect.zipRight(ask(prompts, user.id, { _tag: "AdjustAmount", user: id, direction }), reply(ctx, U.askAmount(s, id, direction, currency)))),
     Ban: (ctx, user, s, { user: id }) => guard.press(ctx, user, s, (admin) => setBanned(ctx, s, admin, id, true)),
     Unban: (ctx, user, s, { user: id }) => guard.press(ctx, user, s, (admin) => setBanned(ctx, s, admin, id, false))
-  } satisfies Handlers<"FindUser" | "UserCard" | "UserBuys" | "UserDeposits" | "AdminBuy" | "Refund" | "RefundConfirm" | "Adjust" | "Ban" | "Unban">
+  } satisfies Handlers<"FindUser" | "UserCard" | "UserBuys" | "UserDeposits" | "AdminBuy" | "RevealBuy" | "Refund" | "RefundConfirm" | "Adjust" | "Ban" | "Unban">
 
   const answers = {
     FindUserQuery: (ctx, user, s, _asked, text) =>

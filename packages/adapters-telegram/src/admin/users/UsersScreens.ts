@@ -1,5 +1,5 @@
 /** A buyer as the admins see them: card, purchases, deposits, a purchase with its refund, credits and debits. */
-import { type Balance, type Buy, type BuySummary, type CustomerCard, type Deposit, formatCrypto, formatMoney, type Money, type Page, type TelegramId } from "@tokenshop/domain"
+import { type Balance, type BuySummary, type CustomerCard, type Deposit, formatCrypto, formatMoney, type Money, type Page, type SealedBuy, type TelegramId } from "@tokenshop/domain"
 import { formatDate } from "../../Format.js"
 import { button, escapeHtml, nonEmpty, pager, type Screen, type Speaker } from "../../Screens.js"
 
@@ -47,8 +47,8 @@ export const deposits = (s: Speaker, user: TelegramId, page: Page<Deposit>): Scr
   keyboard: nonEmpty([pager(s, page, (p) => ({ _tag: "UserDeposits", user, page: p })), [button(s.t("button-back"), { _tag: "UserCard", user })]])
 })
 
-/** A purchase as delivered (names and prices; the private data stays with its buyer). */
-export const buy = (s: Speaker, b: Buy): Screen => ({
+/** A purchase as delivered (names and prices; the goods only through Show goods, which is logged). */
+export const buy = (s: Speaker, b: SealedBuy): Screen => ({
   text: [
     s.html("users-buy", { buy: b.id, user: String(b.user), date: formatDate(b.createdAt, s.language), total: formatMoney(b.total, s.language) }),
     ...(b.refundedAt === null ? [] : [s.html("users-buy-refunded", { date: formatDate(b.refundedAt, s.language) })]),
@@ -57,16 +57,17 @@ export const buy = (s: Speaker, b: Buy): Screen => ({
   ].join("\n"),
   keyboard: nonEmpty([
     b.refundedAt === null ? [button(s.t("users-button-refund"), { _tag: "Refund", buy: b.id })] : [],
+    [button(s.t("users-button-reveal"), { _tag: "RevealBuy", buy: b.id })],
     [button(s.t("button-back"), { _tag: "UserBuys", user: b.user, page: 0 })]
   ])
 })
 
-export const confirmRefund = (s: Speaker, b: Buy): Screen => ({
+export const confirmRefund = (s: Speaker, b: SealedBuy): Screen => ({
   text: s.html("users-refund-ask", { buy: b.id, user: String(b.user), total: formatMoney(b.total, s.language) }),
   keyboard: [[button(s.t("users-button-refund-confirm"), { _tag: "RefundConfirm", buy: b.id })], [button(s.t("prompt-cancel"), { _tag: "AdminBuy", buy: b.id })]]
 })
 
-export const refunded = (s: Speaker, b: Buy, balance: Balance): Screen => ({
+export const refunded = (s: Speaker, b: Pick<SealedBuy, "id" | "total" | "user">, balance: Balance): Screen => ({
   text: s.html("users-refunded", { buy: b.id, total: formatMoney(b.total, s.language), available: formatMoney(balance.available, s.language) }),
   keyboard: [[button(s.t("button-back"), { _tag: "UserCard", user: b.user })]]
 })

@@ -12,6 +12,7 @@ import { promptRepoContract } from "./PromptRepo.js"
 import type { ContractLayer, StoragePorts } from "./support.js"
 import { transactorContract } from "./Transactor.js"
 import { userRepoContract } from "./UserRepo.js"
+import { withdrawalGuardContracts } from "./WithdrawalGuardRepos.js"
 import { withdrawalRepoContract } from "./WithdrawalRepo.js"
 
 /** Registers the contract of every storage port against one storage adapter. */
@@ -24,6 +25,7 @@ export const storageContracts = (name: string, layer: ContractLayer<StoragePorts
   paymentRepoContract(name, layer)
   depositRepoContract(name, layer)
   withdrawalRepoContract(name, layer)
+  withdrawalGuardContracts(name, layer)
   promptRepoContract(name, layer)
   depositAddressRepoContract(name, layer)
   chainDepositRepoContract(name, layer)

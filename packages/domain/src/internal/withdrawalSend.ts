@@ -1,0 +1,54 @@
+/** Sending a withdrawal once per key, and checking it against the preview an admin confirmed: shared by Withdrawals and WithdrawalApprovals. */
+import * as Effect from "effect/Effect"
+import { ServiceUnavailable, WithdrawalChanged, WithdrawalRejected } from "../Errors.js"
+import { DomainEvent, Notifier } from "../Events.js"
+import type { IdempotencyKey } from "../Ids.js"
+import { now } from "../Time.js"
+import { type Previewed, WalletProcessor, type WithdrawalRequest, WithdrawalRepo } from "../Withdrawals.js"
+
+export const makeSender = Effect.gen(function*() {
+  const wallet = yield* WalletProcessor
+  const repo = yield* WithdrawalRepo
+  const notifier = yield* Notifier
+
+  /** Asks the processor again: refused when the total moved by more than the preview's network fee. */
+  const quoteWithin = (request: WithdrawalRequest, previewed: Previewed) =>
+    Effect.gen(function*() {
+      const fresh = yield* wallet.quote(request)
+      const drift = fresh.total.units - previewed.total.units
+      if (fresh.total.asset !== previewed.total.asset || (drift < 0n ? -drift : drift) > previewed.networkFee.units) {
+        return yield* new WithdrawalChanged({ previewed: previewed.total, now: fresh.total })
+      }
+      return fresh
+    })
+
+  /** Sends once per key; the caller has checked that the key has no record yet. */
+  const send = (request: WithdrawalRequest, key: IdempotencyKey, by: string) =>
+    Effect.gen(function*() {
+      // Claimed before sending: two callers with one key (two taps, two processes) never both send.
+      if (!(yield* repo.claim(key, yield* now))) {
+        return yield* new WithdrawalRejected({ reason: "this withdrawal is already being sent; check the wallet" })
+      }
+      const { quote, txIds } = yield* wallet.execute(request).pipe(
+        Effect.tapErrorTag("WithdrawalRejected", () => repo.release(key)), // refused: nothing left, the key may be used again
+        Effect.mapError((e) =>
+          e._tag === "ServiceUnavailable"
+            ? new ServiceUnavailable({ service: "wallet", detail: `${e.detail}; the withdrawal may or may not have been sent: check the wallet before trying again` })
+            : e)
+      )
+      const { created, withdrawal } = yield* repo.record({
+        ...quote,
+        key,
+        asset: request.asset,
+        destination: request.destination,
+        scope: request.scope,
+        txIds,
+        admin: by,
+        createdAt: yield* now
+      })
+      if (created) yield* notifier.publish(DomainEvent.WithdrawalExecuted({ withdrawal, asset: request.asset }))
+      return withdrawal
+    })
+
+  return { quoteWithin, send, findByKey: repo.findByKey }
+})
