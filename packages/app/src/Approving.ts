@@ -44,12 +44,16 @@ const Body = ApprovalWorkflow.toLayer(({ approval }) =>
 /** The domain's port: starts an approval's workflow (returns at once) and completes its decision. */
 export const ApprovalRunnerLive = Layer.effect(ApprovalRunner, Effect.gen(function*() {
   const engine = yield* WorkflowEngine.WorkflowEngine
+  const start = (id: ApprovalId) =>
+    ApprovalWorkflow.execute({ approval: id }, { discard: true }).pipe(Effect.provideService(WorkflowEngine.WorkflowEngine, engine), Effect.asVoid)
   return ApprovalRunner.of({
-    start: (id) =>
-      ApprovalWorkflow.execute({ approval: id }, { discard: true }).pipe(Effect.provideService(WorkflowEngine.WorkflowEngine, engine), Effect.asVoid),
-    // The workflow runs `settle` itself, after a restart too: the step handed over is not run here.
+    start,
+    // The workflow runs `settle` itself, after a restart too: the step handed over is not run here. It is
+    // started again first (the engine keeps one execution per approval), in case a crash came between
+    // recording the request and starting its workflow.
     decided: (id) =>
-      DurableDeferred.tokenFromPayload(Decision, { workflow: ApprovalWorkflow, payload: { approval: id } }).pipe(
+      start(id).pipe(
+        Effect.zipRight(DurableDeferred.tokenFromPayload(Decision, { workflow: ApprovalWorkflow, payload: { approval: id } })),
         Effect.flatMap((token) => DurableDeferred.succeed(Decision, { token, value: undefined })),
         Effect.provideService(WorkflowEngine.WorkflowEngine, engine)
       )

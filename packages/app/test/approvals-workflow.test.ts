@@ -8,7 +8,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { SqliteStorage } from "@tokenshop/adapters-sql"
 import {
-  AddressBook, type ApprovalId, ShopConfig, ShopLive, TelegramId, WithdrawalApprovals, Withdrawals, idempotencyKey, operator
+  AddressBook, type ApprovalId, ApprovalRepo, crypto, ShopConfig, ShopLive, TelegramId, WithdrawalApprovals, Withdrawals, idempotencyKey, operator
 } from "@tokenshop/domain"
 import {
   AddressDeriverMemory, AddressValidatorMemory, BroadcasterMemory, NotifierMemory, PaymentGatewayMemory, PriceSourceMemory, WalletControl,
@@ -73,6 +73,25 @@ describe("two-admin approval on the workflow engine", () => {
     expect(await until(second, id, "sent")).toBe("sent")
     expect(await Effect.runPromise(Context.get(wallet, WalletControl).sent)).toHaveLength(1)
     await second.dispose()
+  }, 60_000)
+
+  it("a request whose workflow never started (a crash right after it was recorded) is still sent once approved", async () => {
+    const rt = shop("orphan.db", Duration.hours(24))
+    const id = await rt.runPromise(Effect.gen(function*() {
+      yield* (yield* AddressBook).add(operator("t"), "ETH", destination)
+      yield* Context.get(wallet, WalletControl).fund("ETH", 10n ** 18n)
+      const at = new Date()
+      const { approval } = yield* (yield* ApprovalRepo).create({
+        key: idempotencyKey("approve-e2e", 3), request, value: null, requestedBy: "admin 1", createdAt: at, expiresAt: new Date(at.getTime() + 3_600_000),
+        previewed: { total: crypto(10n ** 18n, "ETH"), networkFee: crypto(10n ** 16n, "ETH") }
+      })
+      return approval.id
+    }))
+    const sentBefore = (await Effect.runPromise(Context.get(wallet, WalletControl).sent)).length
+    await rt.runPromise(Effect.flatMap(WithdrawalApprovals, (a) => a.approve(B, id)))
+    expect(await until(rt, id, "sent")).toBe("sent")
+    expect(await Effect.runPromise(Context.get(wallet, WalletControl).sent)).toHaveLength(sentBefore + 1)
+    await rt.dispose()
   }, 60_000)
 
   it("a request nobody decides expires on the engine's clock and sends nothing", async () => {
