@@ -7,13 +7,11 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { type ItemRow, type SubRow, subView, summary } from "./internal/catalogRows.js"
-import { amountText, big, decodeCurrency, int, isPg, millis, paged, trusted, TOTAL, type WithTotal } from "./internal/rows.js"
+import { amountText, big, decodeCurrency, int, isPg, paged, trusted, TOTAL, type WithTotal } from "./internal/rows.js"
 import { GoodsCipher } from "./GoodsCipher.js"
+import { makeItemWriter, STAGED } from "./SqlItemWriter.js"
 import { queries } from "./internal/run.js"
 import { makeTransaction } from "./internal/transaction.js"
-
-/** Rows inserted per statement; well below both engines' parameter limits. */
-const BATCH = 500
 
 export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
@@ -69,27 +67,7 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
           RETURNING id, category_id, name`
         return { id: SubcategoryId.make(int(r!.id), trusted), categoryId: CategoryId.make(int(r!.category_id), trusted), name: r!.name } satisfies Subcategory
       }).pipe(Effect.catchTag("SqlError", Effect.die))),
-    addItems: (items, now) =>
-      atomically(Effect.gen(function*() {
-        const added = new Map<number, number>()
-        for (const i of items) added.set(i.subcategoryId, (added.get(i.subcategoryId) ?? 0) + 1)
-        for (const [sub, n] of added) yield* q`UPDATE subcategories SET stock = stock + ${n} WHERE id = ${sub}`
-        if (items.length > 0) yield* goods.recordKey
-        for (let start = 0; start < items.length; start += BATCH) {
-          const rows = items.slice(start, start + BATCH).map((i) => ({
-            subcategory_id: i.subcategoryId,
-            price: amountText(i.price.amount),
-            currency: i.price.currency,
-            description: i.description,
-            private_data: goods.seal(i.privateData),
-            sold: 0,
-            is_new: 1,
-            created_at: millis(now)
-          }))
-          yield* q`INSERT INTO items ${sql.insert(rows)}`
-        }
-        return items.length
-      }).pipe(Effect.orDie)),
+    ...makeItemWriter(sql, goods),
     category: (id) => Effect.orDie(liveCategory(id)),
     subcategory: (id) =>
       subcategoryViews(sql.and([sql`s.id = ${id}`])).pipe(Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), subView)), Effect.orDie),
@@ -198,8 +176,8 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
       paged(
         page,
         q<WithTotal<ItemRow>>`SELECT id, subcategory_id, price, currency, description, sold, is_new, created_at, ${sql.literal(TOTAL)}
-          FROM items WHERE subcategory_id = ${sub} ORDER BY id LIMIT ${page.limit} OFFSET ${page.offset}`,
-        q<{ n: unknown }>`SELECT COUNT(*) AS n FROM items WHERE subcategory_id = ${sub}`,
+          FROM items WHERE subcategory_id = ${sub} AND sold <> ${STAGED} ORDER BY id LIMIT ${page.limit} OFFSET ${page.offset}`,
+        q<{ n: unknown }>`SELECT COUNT(*) AS n FROM items WHERE subcategory_id = ${sub} AND sold <> ${STAGED}`,
         summary
       ).pipe(Effect.orDie),
     stockReport: (onlyNew) =>

@@ -16,6 +16,7 @@ import auditChain from "./migrations/0008_audit_chain.js"
 import withdrawalGuard from "./migrations/0009_withdrawal_guard.js"
 import goodsKeyIds from "./migrations/0010_goods_key_ids.js"
 import goodsReveals from "./migrations/0011_goods_reveals.js"
+import importStaging from "./migrations/0012_import_staging.js"
 import { SqlAddressBookRepo } from "./SqlAddressBookRepo.js"
 import { SqlAnnouncementRepo } from "./SqlAnnouncementRepo.js"
 import { SqlApprovalRepo } from "./SqlApprovalRepo.js"
@@ -87,7 +88,8 @@ export const migrate = Migrator.make({})({
     "0008_audit_chain": auditChain,
     "0009_withdrawal_guard": withdrawalGuard,
     "0010_goods_key_ids": goodsKeyIds,
-    "0011_goods_reveals": goodsReveals
+    "0011_goods_reveals": goodsReveals,
+    "0012_import_staging": importStaging
   }),
   table: "tokenshop_migrations"
 }).pipe(

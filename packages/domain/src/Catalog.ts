@@ -84,6 +84,16 @@ export class CatalogRepo extends Context.Tag("@tokenshop/domain/CatalogRepo")<Ca
   readonly ensureSubcategory: (categoryId: CategoryId, name: string) => Effect.Effect<Subcategory, CategoryNotFound>
   /** Adds items marked new and unsold; returns how many. */
   readonly addItems: (items: ReadonlyArray<NewItem>, now: Date) => Effect.Effect<number>
+  /**
+   * Stores items under an import's key, invisible (not in stock, not claimable, not listed) until
+   * `publishStaged`; a large import is staged a batch per short transaction, so it never holds the
+   * shop's write lock for long.
+   */
+  readonly stageItems: (importKey: string, items: ReadonlyArray<NewItem>, now: Date) => Effect.Effect<number>
+  /** Makes an import's staged items new and unsold, all at once; returns how many. */
+  readonly publishStaged: (importKey: string) => Effect.Effect<number>
+  /** Drops an import's staged items (it failed or was abandoned). */
+  readonly dropStaged: (importKey: string) => Effect.Effect<void>
   readonly category: (id: CategoryId) => Effect.Effect<Option.Option<Category>>
   /** A live subcategory with its stock and next price. */
   readonly subcategory: (id: SubcategoryId) => Effect.Effect<Option.Option<SubcategoryView>>

@@ -1,5 +1,6 @@
-/** Imports validated records, batch by batch, in one transaction: names resolved once, counts kept per subcategory. */
+/** Imports validated records: staged batch by batch, then published in one step. */
 import * as Effect from "effect/Effect"
+import * as Random from "effect/Random"
 import * as Stream from "effect/Stream"
 import type { CatalogRepo, ImportReport, NewItem } from "../Catalog.js"
 import type { CategoryId, SubcategoryId } from "../Ids.js"
@@ -13,14 +14,20 @@ interface Counted {
   count: number
 }
 
+/**
+ * Stages each batch in its own short transaction (names resolved once, counts kept per subcategory),
+ * then publishes them all in one: buyers see all of an import or none of it, and the shop's other
+ * writes wait at most one batch or the publish step, never the whole import. A failed or interrupted
+ * import drops what it staged.
+ */
 export const makeImporter = (repo: CatalogRepo["Type"], tx: Transactor["Type"]) =>
 <E>(batches: Stream.Stream<ReadonlyArray<ImportRecord>, E>, at: Date): Effect.Effect<ImportReport, E> =>
-  tx.withTransaction(Effect.gen(function*() {
+  Effect.gen(function*() {
+    const importKey = `${at.getTime()}-${yield* Random.nextIntBetween(0, 2 ** 31 - 1)}`
     const subIds = new Map<string, Counted>()
     const catIds = new Map<string, CategoryId>()
-    let imported = 0
     yield* Stream.runForEach(batches, (records) =>
-      Effect.gen(function*() {
+      tx.withTransaction(Effect.gen(function*() {
         const batch: Array<NewItem> = []
         for (const r of records) {
           let categoryId = catIds.get(r.category)
@@ -38,13 +45,14 @@ export const makeImporter = (repo: CatalogRepo["Type"], tx: Transactor["Type"]) 
           entry.count++
           batch.push({ subcategoryId: entry.sub, price: r.price, description: r.description, privateData: r.privateData })
         }
-        if (batch.length > 0) imported += yield* repo.addItems(batch, at)
-      }))
+        if (batch.length > 0) yield* repo.stageItems(importKey, batch, at)
+      }))).pipe(Effect.onExit((exit) => exit._tag === "Failure" ? repo.dropStaged(importKey) : Effect.void))
+    const imported = yield* tx.withTransaction(repo.publishStaged(importKey))
     return {
       imported,
       lines: [...subIds.values()].map(({ category, count, subcategory }) => ({ category, subcategory, count }))
     }
-  }))
+  })
 
 export const chunksOf = <A>(all: ReadonlyArray<A>, size: number): Array<ReadonlyArray<A>> => {
   const out: Array<ReadonlyArray<A>> = []

@@ -8,6 +8,7 @@ import { CategoryId, ItemId, SubcategoryId } from "../Ids.js"
 import type { FiatCurrency } from "../Currency.js"
 import type { Money } from "../Money.js"
 import { slice } from "../Paging.js"
+import { addAll, stagingMemory } from "./catalogStaging.js"
 import { MemoryStore, type MemoryState, nextId } from "./MemoryStore.js"
 
 const idsOf = (s: MemoryState, sub: SubcategoryId): ReadonlyArray<ItemId> =>
@@ -97,20 +98,8 @@ export const CatalogRepoMemory: Layer.Layer<CatalogRepo, never, MemoryStore> = L
           subcategories: HashMap.set(next.subcategories, subcategory.id, { subcategory, deleted: false })
         }] as const
       }).pipe(Effect.flatten, Effect.mapError(() => new CategoryNotFound({ category: categoryId }))),
-    addItems: (newItems, now) =>
-      store.modify((s) => {
-        let state = s
-        let items = s.items
-        let itemsBySub = s.itemsBySub
-        for (const n of newItems) {
-          const [id, next] = nextId(state, "items")
-          state = next
-          const item: Item = { ...n, id: ItemId.make(id), sold: false, isNew: true, createdAt: now }
-          items = HashMap.set(items, item.id, item)
-          itemsBySub = HashMap.set(itemsBySub, n.subcategoryId, [...Option.getOrElse(HashMap.get(itemsBySub, n.subcategoryId), () => []), item.id])
-        }
-        return [newItems.length, { ...state, items, itemsBySub }] as const
-      }),
+    addItems: (newItems, now) => store.modify((s) => addAll(s, newItems, now)),
+    ...stagingMemory(store),
     category: (id) =>
       store.read((s) => HashMap.get(s.categories, id).pipe(Option.filter((e) => !e.deleted), Option.map((e) => e.category))),
     subcategory: (id) =>

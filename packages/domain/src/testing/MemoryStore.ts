@@ -11,7 +11,7 @@ import type { Buy } from "../BuyRepo.js"
 import type { CartLine } from "../Cart.js"
 import type { ChainDeposit, WatcherState } from "../ChainDepositRepo.js"
 import type { DepositAddress } from "../DepositAddresses.js"
-import type { Category, Item, Subcategory } from "../Catalog.js"
+import type { Category, Item, NewItem, Subcategory } from "../Catalog.js"
 import type { TrustedAddress } from "../AddressBook.js"
 import type { Approval } from "../ApprovalRepo.js"
 import type { GoodsReveal } from "../AuditLog.js"
@@ -68,6 +68,8 @@ export interface MemoryState {
   /** The withdrawal address book, in the order added. */
   readonly addressBook: ReadonlyArray<TrustedAddress>
   readonly approvals: HashMap.HashMap<ApprovalId, Approval>
+  /** Items staged by imports not yet published, by import key. */
+  readonly staged: HashMap.HashMap<string, ReadonlyArray<{ readonly item: NewItem; readonly now: Date }>>
   /** Admins shown delivered goods, in order. */
   readonly reveals: ReadonlyArray<GoodsReveal & { readonly id: number }>
 }
@@ -101,7 +103,8 @@ export const emptyState: MemoryState = {
   audit: [],
   addressBook: [],
   approvals: HashMap.empty(),
-  reveals: []
+  reveals: [],
+  staged: HashMap.empty()
 }
 
 /** Takes the next id of a table, like an auto-increment column. */

@@ -3,6 +3,7 @@ import { auditLogContract } from "./AuditLog.js"
 import { buyRepoContract } from "./BuyRepo.js"
 import { cartRepoContract } from "./CartRepo.js"
 import { catalogRepoContract } from "./CatalogRepo.js"
+import { catalogStagingContract } from "./CatalogStaging.js"
 import { chainDepositRepoContract } from "./ChainDepositRepo.js"
 import { depositAddressRepoContract } from "./DepositAddressRepo.js"
 import { depositRepoContract } from "./DepositRepo.js"
@@ -20,6 +21,7 @@ export const storageContracts = (name: string, layer: ContractLayer<StoragePorts
   userRepoContract(name, layer)
   ledgerRepoContract(name, layer)
   catalogRepoContract(name, layer)
+  catalogStagingContract(name, layer)
   cartRepoContract(name, layer)
   buyRepoContract(name, layer)
   paymentRepoContract(name, layer)
