@@ -8,7 +8,7 @@ import { cartFingerprint, CartRepo } from "./Cart.js"
 import { CatalogRepo } from "./Catalog.js"
 import { CheckoutStale, EmptyCart, type InsufficientFunds, OutOfStock, type UserBanned, type UserNotFound } from "./Errors.js"
 import { DomainEvent, Notifier, type BuyLine } from "./Events.js"
-import { idempotencyKey, type IdempotencyKey, type TelegramId } from "./Ids.js"
+import { idempotencyKey, type IdempotencyKey, type SubcategoryId, type TelegramId } from "./Ids.js"
 import { type Balance, LedgerRepo } from "./Ledger.js"
 import { sumMoney } from "./Money.js"
 import { ShopConfig } from "./ShopConfig.js"
@@ -107,9 +107,24 @@ export class Checkout extends Context.Tag("@tokenshop/domain/Checkout")<Checkout
         return { buy, replayed: false, balance }
       }))
 
+    /**
+     * Buyers of one product in this process queue here, before their transaction, instead of colliding
+     * inside it (on PostgreSQL each collision is a serialization failure, retried after a pause). A lane
+     * only orders; the transaction alone decides, so a stale read of the cart costs nothing.
+     */
+    const lanes = new Map<SubcategoryId, Effect.Semaphore>()
+    const lane = (sub: SubcategoryId) => {
+      let semaphore = lanes.get(sub)
+      if (semaphore === undefined) lanes.set(sub, semaphore = Effect.unsafeMakeSemaphore(1))
+      return semaphore
+    }
+    const inLanes = <A, E>(subs: ReadonlyArray<SubcategoryId>, self: Effect.Effect<A, E>) =>
+      [...new Set(subs)].sort((a, b) => a - b).reduceRight((inner, sub) => lane(sub).withPermits(1)(inner), self) // taken in id order: no deadlock
+
     return Checkout.of({
       checkout: Effect.fn("Checkout.checkout")(function*(user: TelegramId, key: IdempotencyKey, confirmed?: Confirmation) {
-        const result = yield* commit(user, key, confirmed)
+        const subs = (yield* carts.lines(user)).map((l) => l.subcategoryId)
+        const result = yield* inLanes(subs, commit(user, key, confirmed))
         if (!result.replayed) {
           yield* notifier.publish(DomainEvent.BuyCompleted({
             buyId: result.buy.id,
