@@ -1,12 +1,12 @@
 import { afterAll, describe } from "@effect/vitest"
-import { chainDepositProperties, shopProperties, ShopMemory, storageContracts } from "@tokenshop/domain/testing"
+import { chainDepositProperties, storageContracts } from "@tokenshop/domain/testing"
 import { dropPgSchemas, freshSchema, pgStorage, pgUrl, sqliteStorage } from "./support.js"
 
 storageContracts("sqlite", sqliteStorage())
 storageContracts("sqlite (encrypted)", sqliteStorage({ encryptionKey: "contract key" }))
 
+// The shop's reference-model properties on both engines are in shop-properties.test.ts.
 describe("the shop's properties on SQLite", () => {
-  shopProperties("sqlite", () => ShopMemory({}, { storage: sqliteStorage() }), { numRuns: 60, timeout: 600_000 })
   chainDepositProperties("sqlite", () => sqliteStorage(), { numRuns: 40, timeout: 600_000 })
 })
 
@@ -17,7 +17,6 @@ if (pgUrl === undefined) {
   afterAll(dropPgSchemas)
   storageContracts("postgresql", pgStorage())
   describe("the shop's properties on PostgreSQL", () => {
-    shopProperties("postgresql", () => ShopMemory({}, { storage: pgStorage(freshSchema()) }), { numRuns: 25, timeout: 600_000 })
     chainDepositProperties("postgresql", () => pgStorage(freshSchema()), { numRuns: 15, timeout: 600_000 })
   })
 }

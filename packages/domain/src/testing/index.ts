@@ -4,6 +4,9 @@
  */
 export * from "./memory.js"
 export * from "./contracts/index.js"
-export { type Command, commandArbitrary } from "./commands.js"
+export { type Command, commandArbitrary, type RaceCommand, type ReportKind } from "./commands.js"
+export { type DriverServices, runStep } from "./driver.js"
 export * from "./properties.js"
 export * from "./chainProperties.js"
+export * from "./ShopPeers.js"
+export { decodeJson, encodeJson, type Outcome, type Refs, type Step } from "./steps.js"
