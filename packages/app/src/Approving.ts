@@ -24,7 +24,8 @@ export const ApprovalWorkflow = Workflow.make({
 })
 const Decision = DurableDeferred.make("decision")
 
-const Body = ApprovalWorkflow.toLayer(({ approval }) =>
+/** The workflow's body, for the running bot (on the engine, with the shop's use cases). */
+export const ApprovingLive = ApprovalWorkflow.toLayer(({ approval }) =>
   Effect.gen(function*() {
     const approvals = yield* WithdrawalApprovals
     const { approvalTtl } = withdrawalGuard(yield* ShopConfig)
@@ -59,6 +60,3 @@ export const ApprovalRunnerLive = Layer.effect(ApprovalRunner, Effect.gen(functi
       )
   })
 }))
-
-/** The workflow's body, for the running bot (on the engine, with the shop's use cases). */
-export const ApprovingLive = Body
