@@ -10,7 +10,7 @@
  * `goods_key_ids`: a key's id is added when it first seals a value, and dropped by a rotation that
  * leaves nothing under it.
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto"
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from "node:crypto"
 import * as SqlClient from "@effect/sql/SqlClient"
 import type { SqlError } from "@effect/sql/SqlError"
 import * as Context from "effect/Context"
@@ -39,6 +39,14 @@ export interface Cipher {
   readonly seal: (plain: string) => string
   /** Clear text of a stored value; a value under an unknown key or altered is a defect (checked at start). */
   readonly open: (stored: string) => string
+  /**
+   * A fingerprint of a clear value, equal for equal values: `d1:{key id}:{HMAC-SHA-256, 128 bits}`
+   * under a key derived from the current one (so a stolen file does not let anyone test guesses), or
+   * `d1:plain:{SHA-256, 128 bits}` when goods are kept in clear. Values fingerprinted under another
+   * key do not start with `digestPrefix`.
+   */
+  readonly digest: (plain: string) => string
+  readonly digestPrefix: string
 }
 
 export class GoodsCipher extends Context.Tag("@tokenshop/adapters-sql/GoodsCipher")<GoodsCipher, Cipher & {
@@ -65,8 +73,13 @@ export const makeGoodsCipher = (keys: GoodsKeys | undefined): Cipher => {
     ring.set(keyId(bytes), bytes)
   }
   const currentId = current === null ? null : keyId(current)
+  const digestKey = current === null ? null : createHash("sha256").update("tokenshop item digest\u0000").update(current).digest()
+  const digestPrefix = `d1:${currentId ?? "plain"}:`
   return {
     currentId,
+    digestPrefix,
+    digest: (plain) =>
+      digestPrefix + (digestKey === null ? createHash("sha256") : createHmac("sha256", digestKey)).update(plain, "utf8").digest("hex").slice(0, 32),
     knows: (id) => ring.has(id),
     seal: (plain) => {
       if (current === null) return plain

@@ -4,10 +4,10 @@
  * short transaction that flips them to unsold and adds them to the stock counts.
  */
 import type * as SqlClient from "@effect/sql/SqlClient"
-import type { CatalogRepo, NewItem } from "@tokenshop/domain"
+import { type CatalogRepo, ItemId, type NewItem } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import type { GoodsCipher } from "./GoodsCipher.js"
-import { amountText, int, millis } from "./internal/rows.js"
+import { amountText, int, millis, trusted } from "./internal/rows.js"
 import { queries } from "./internal/run.js"
 import { makeTransaction } from "./internal/transaction.js"
 
@@ -32,6 +32,7 @@ export const makeItemWriter = (sql: SqlClient.SqlClient, goods: GoodsCipher["Typ
           currency: i.price.currency,
           description: i.description,
           private_data: goods.seal(i.privateData),
+          private_digest: goods.digest(i.privateData),
           sold: importKey === null ? 0 : STAGED,
           is_new: importKey === null ? 1 : 0,
           import_key: importKey,
@@ -42,7 +43,48 @@ export const makeItemWriter = (sql: SqlClient.SqlClient, goods: GoodsCipher["Typ
       return items.length
     })
 
+  /** Gives unsold items written before digests, or under another key, their digest under the current one. */
+  const backfill = Effect.gen(function*() {
+    for (;;) {
+      const rows = yield* q<{ id: unknown; private_data: string }>`
+        SELECT id, private_data FROM items
+        WHERE sold = 0 AND (private_digest IS NULL OR private_digest NOT LIKE ${`${goods.digestPrefix}%`}) LIMIT ${BATCH}`
+      if (rows.length === 0) return
+      yield* atomically(Effect.forEach(rows, (r) =>
+        q`UPDATE items SET private_digest = ${goods.digest(goods.open(r.private_data))} WHERE id = ${r.id}`, { discard: true }))
+    }
+  })
+  let backfilled = false
+
   return {
+    removeUnsold: (target) =>
+      atomically(Effect.gen(function*() {
+        const rows = target._tag === "Items"
+          ? target.ids.length === 0 ? [] : yield* q<{ id: unknown; sub: unknown }>`
+            SELECT id, subcategory_id AS sub FROM items WHERE sold = 0 AND ${sql.in("id", [...new Set(target.ids)])}`
+          : yield* q<{ id: unknown; sub: unknown }>`SELECT id, subcategory_id AS sub FROM items WHERE sold = 0 AND subcategory_id = ${target.id}`
+        const removed = new Map<number, number>()
+        for (let start = 0; start < rows.length; start += BATCH) {
+          yield* q`DELETE FROM items WHERE sold = 0 AND ${sql.in("id", rows.slice(start, start + BATCH).map((r) => r.id))}`
+        }
+        for (const r of rows) removed.set(int(r.sub), (removed.get(int(r.sub)) ?? 0) + 1)
+        yield* addToStock([...removed].map(([sub, n]) => [sub, -n] as const))
+        return rows.map((r) => ItemId.make(int(r.id), trusted))
+      }).pipe(Effect.orDie)),
+    unsoldMatching: (values) =>
+      Effect.gen(function*() {
+        if (!backfilled) yield* backfill
+        backfilled = true
+        const byDigest = new Map(values.map((v) => [goods.digest(v), v] as const))
+        const digests = [...byDigest.keys()]
+        const held = new Set<string>()
+        for (let start = 0; start < digests.length; start += BATCH) {
+          const rows = yield* q<{ private_digest: string }>`
+            SELECT DISTINCT private_digest FROM items WHERE sold = 0 AND ${sql.in("private_digest", digests.slice(start, start + BATCH))}`
+          for (const r of rows) held.add(byDigest.get(r.private_digest)!)
+        }
+        return held as ReadonlySet<string>
+      }).pipe(Effect.orDie),
     addItems: (items, now) =>
       atomically(Effect.gen(function*() {
         const added = new Map<number, number>()
@@ -60,5 +102,5 @@ export const makeItemWriter = (sql: SqlClient.SqlClient, goods: GoodsCipher["Typ
         return counts.reduce((n, c) => n + int(c.n), 0)
       }).pipe(Effect.orDie)),
     dropStaged: (key) => q`DELETE FROM items WHERE import_key = ${key} AND sold = ${STAGED}`.pipe(Effect.asVoid, Effect.orDie)
-  } satisfies Pick<CatalogRepo["Type"], "addItems" | "stageItems" | "publishStaged" | "dropStaged">
+  } satisfies Pick<CatalogRepo["Type"], "addItems" | "stageItems" | "publishStaged" | "dropStaged" | "unsoldMatching" | "removeUnsold">
 }

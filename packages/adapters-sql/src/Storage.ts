@@ -17,6 +17,8 @@ import withdrawalGuard from "./migrations/0009_withdrawal_guard.js"
 import goodsKeyIds from "./migrations/0010_goods_key_ids.js"
 import goodsReveals from "./migrations/0011_goods_reveals.js"
 import importStaging from "./migrations/0012_import_staging.js"
+import moveInMap from "./migrations/0013_movein_map.js"
+import itemDigests from "./migrations/0014_item_digests.js"
 import { SqlAddressBookRepo } from "./SqlAddressBookRepo.js"
 import { SqlAnnouncementRepo } from "./SqlAnnouncementRepo.js"
 import { SqlApprovalRepo } from "./SqlApprovalRepo.js"
@@ -89,7 +91,9 @@ export const migrate = Migrator.make({})({
     "0009_withdrawal_guard": withdrawalGuard,
     "0010_goods_key_ids": goodsKeyIds,
     "0011_goods_reveals": goodsReveals,
-    "0012_import_staging": importStaging
+    "0012_import_staging": importStaging,
+    "0013_movein_map": moveInMap,
+    "0014_item_digests": itemDigests
   }),
   table: "tokenshop_migrations"
 }).pipe(
@@ -133,7 +137,13 @@ const prepareSqlite = (options: SqliteOptions) =>
     }
     yield* sql.unsafe("SELECT COUNT(*) FROM sqlite_master").pipe(
       Effect.mapError((cause) =>
-        new StorageUnavailable({ reason: "wrong_key", message: "cannot open database: wrong or missing encryption key", cause })
+        new StorageUnavailable({
+          reason: "wrong_key",
+          message: options.encryptionKey === undefined
+            ? "cannot open database: it is encrypted (a key is needed) or is not an SQLite database"
+            : "cannot open database: wrong encryption key",
+          cause
+        })
       )
     )
     yield* sql.unsafe("PRAGMA journal_mode = WAL")

@@ -128,7 +128,8 @@ describe("the buyer's bot", () => {
         deleteSubcategory: () => Effect.dieMessage("unused"),
         items: () => Effect.dieMessage("unused"),
         stockReport: () => Effect.dieMessage("unused"),
-        markAnnounced: () => Effect.dieMessage("unused")
+        markAnnounced: () => Effect.dieMessage("unused"),
+        removeItems: () => Effect.dieMessage("unused")
       })),
       ShopMemory(settings)
     ))))

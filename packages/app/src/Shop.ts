@@ -12,11 +12,12 @@ import * as Option from "effect/Option"
 import { type ChainSetup, chainConfig } from "./ChainConfig.js"
 import { CliFailure } from "./cli/Output.js"
 import { databaseConfig, shopConfig } from "./Config.js"
+import { checkDatabase } from "./DatabaseCheck.js"
 import { AnnouncementsOff, LogNotifier, ProcessorNotConfigured } from "./Services.js"
 
 /** SQLite by default (a file under ./data), PostgreSQL when DATABASE_URL is set. */
-export const StorageLive: Layer.Layer<StoragePorts | SqlClient.SqlClient, StorageUnavailable | ConfigError.ConfigError> =
-  Layer.unwrapEffect(Effect.map(databaseConfig, (db) =>
+export const StorageLive: Layer.Layer<StoragePorts | SqlClient.SqlClient, StorageUnavailable | ConfigError.ConfigError | CliFailure> =
+  Layer.unwrapEffect(Effect.map(Effect.tap(databaseConfig, checkDatabase), (db) =>
     Option.match(db.url, {
       onSome: (url): Layer.Layer<StoragePorts | SqlClient.SqlClient, StorageUnavailable> =>
         PgStorage({ url, maxConnections: db.poolSize, goodsKeys: Option.getOrUndefined(db.goodsKeys) }),

@@ -16,7 +16,9 @@ import * as Schedule from "effect/Schedule"
 import { CliFailure } from "./cli/Output.js"
 import { type KryptoSettings, kryptoConfig, secureUrl, shopConfig, webhookPathConfig } from "./Config.js"
 import { AuditSealingLive } from "./AuditSealing.js"
-import { callbackRoute, HttpServerLive, telegramRoute } from "./Http.js"
+import { BackupScheduleLive } from "./backup/BackupSchedule.js"
+import { RunningMarkerLive } from "./backup/RunningMarker.js"
+import { callbackRoute, HttpServerLive, telegramPathOf, telegramRoute } from "./Http.js"
 import { ProcessorNotConfigured } from "./Services.js"
 import { chainAssets, chainConfig } from "./ChainConfig.js"
 import { AnnouncingLive, EngineLive, RateLimiterLive, WorkflowRunnerLive } from "./Announcing.js"
@@ -123,8 +125,7 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
           2
         ))
       }
-      const path = new URL(webhookUrl).pathname
-      const telegramPath = (path === "/" ? `${webhookPath}/telegram` : path) as `/${string}`
+      const telegramPath = telegramPathOf(webhookUrl, webhookPath)
       const routes = callbacks === undefined
         ? HttpServerLive(HttpRouter.empty.pipe(telegramRoute(telegramPath)), http)
         : HttpServerLive(HttpRouter.empty.pipe(telegramRoute(telegramPath), callbackRoute(callbacks.path, callbacks.key)), http)
@@ -147,7 +148,7 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
       Layer.provideMerge(ShopLive.pipe(Layer.provideMerge(services), Layer.provideMerge(shopSettings)))
     )
     const watching = Layer.unwrapEffect(Effect.map(ShopConfig, (c) => watchersLayer(setup, c.chain)))
-    return Layer.mergeAll(receiving, ExpiryLive, watching, AnnouncingLive, ApprovingLive, AuditSealingLive).pipe(Layer.provide(core))
+    return Layer.mergeAll(receiving, ExpiryLive, watching, AnnouncingLive, ApprovingLive, AuditSealingLive, BackupScheduleLive, RunningMarkerLive).pipe(Layer.provide(core))
   }))
 
 /** Runs until interrupted (Ctrl-C, SIGTERM). */

@@ -1,11 +1,19 @@
 #!/usr/bin/env node
+import * as PlatformConfigProvider from "@effect/platform/PlatformConfigProvider"
 import * as NodeContext from "@effect/platform-node/NodeContext"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import { runCli } from "./cli/Cli.js"
 
+/**
+ * Settings come from the environment, then from a `.env` file in the working directory (or the file
+ * ENV_FILE names): a variable set in the environment wins over the file.
+ */
+const envFile = process.env["ENV_FILE"] ?? ".env"
+
 runCli(process.argv).pipe(
-  Effect.provide(NodeContext.layer),
+  Effect.provide(PlatformConfigProvider.layerDotEnvAdd(envFile).pipe(Layer.provideMerge(NodeContext.layer))),
   Effect.catchAll(() => Effect.sync(() => {
     process.exitCode = process.exitCode ?? 1
   })),

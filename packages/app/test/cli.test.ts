@@ -126,18 +126,55 @@ describe("tokenshop", () => {
     expect((await tokenshop(["backup", out])).output).toContain("exists already")
   })
 
-  it("an encrypted database needs its key: a wrong or missing key exits 2 with a plain message", async () => {
-    const env = { DATABASE_FILE: join(dir, "enc.db"), DB_ENCRYPTION_KEY: "s3cret" }
-    expect((await tokenshop(["migrate"], env)).code).toBe(0)
-    expect(readFileSync(join(dir, "enc.db")).subarray(0, 15).toString()).not.toBe("SQLite format 3")
-    for (const wrong of [{ ...env, DB_ENCRYPTION_KEY: "guess" }, { DATABASE_FILE: env.DATABASE_FILE }]) {
-      expect(await tokenshop(["stats"], wrong)).toEqual({ code: 2, output: "error: cannot open database: wrong or missing encryption key" })
-    }
+  it("an encrypted database needs its key: a wrong key, a missing key and a key for a plain file each say so, exit 2", async () => {
+    const file = join(dir, "enc.db")
+    rmSync(file, { force: true })
+    const short = await tokenshop(["migrate"], { DATABASE_FILE: file, DB_ENCRYPTION_KEY: "s3cret" })
+    expect(short).toEqual({ code: 2, output: "error: DB_ENCRYPTION_KEY is too short for a new encrypted database: use at least 16 characters (e.g. `openssl rand -hex 32`)" })
+    expect(existsSync(file)).toBe(false)
+    const env = { DATABASE_FILE: file, DB_ENCRYPTION_KEY: "s3cret-s3cret-s3cret" }
+    const created = await tokenshop(["migrate"], env)
+    expect(created.code).toBe(0)
+    expect(created.notes).toContain(`database: SQLite ${file} (encrypted)`)
+    expect(created.notes).toContain("creating a new, empty shop")
+    expect(readFileSync(file).subarray(0, 15).toString()).not.toBe("SQLite format 3")
+    expect(await tokenshop(["stats"], { ...env, DB_ENCRYPTION_KEY: "guess-guess-guess" })).toEqual({ code: 2, output: "error: cannot open database: wrong encryption key" })
+    expect(await tokenshop(["stats"], { DATABASE_FILE: file })).toEqual({ code: 2, output: `error: ${file} is encrypted (or is not an SQLite database): set DB_ENCRYPTION_KEY to its key` })
+    await tokenshop(["migrate"])
+    expect(await tokenshop(["stats"], { DB_ENCRYPTION_KEY: "s3cret-s3cret-s3cret" })).toEqual({
+      code: 2,
+      output: `error: ${join(dir, "shop.db")} is not encrypted, but DB_ENCRYPTION_KEY is set: unset it to open this database as it is`
+    })
     const out = join(dir, "enc-backup.db")
     expect((await tokenshop(["backup", out], env)).code).toBe(0)
     expect(readFileSync(out).subarray(0, 15).toString()).not.toBe("SQLite format 3")
     expect(statSync(out).mode & 0o777).toBe(0o600)
     expect((await tokenshop(["stats"], { ...env, DATABASE_FILE: out })).code).toBe(0)
+  })
+
+  it("says which database each command uses, and warns before creating a new, empty one", async () => {
+    const first = await tokenshop(["stats"])
+    expect(first.notes).toBe(`database: SQLite ${join(dir, "shop.db")}\nwarning: ${join(dir, "shop.db")} does not exist: creating a new, empty shop there (set DATABASE_FILE, or run from the shop's folder, to use an existing one)`)
+    expect((await tokenshop(["stats"])).notes).toBe(`database: SQLite ${join(dir, "shop.db")}`)
+    const pg = await tokenshop(["stats"], { DATABASE_URL: "postgres://shop:hunter2@127.0.0.1:9/shopdb?sslmode=disable" })
+    expect(pg.notes).toBe("database: PostgreSQL postgres://shop@127.0.0.1:9/shopdb")
+    expect(pg.code).toBe(2)
+    expect(pg.output).not.toContain("hunter2")
+  })
+
+  it("parse errors are one line starting error:, with where to look; help is plain text with a usage line as typed", async () => {
+    const bogus = await tokenshop(["bogus"])
+    expect(bogus.code).toBe(1)
+    expect(bogus.output).toMatch(/^error: Invalid subcommand for tokenshop - use one of 'start', .* \(see tokenshop --help\)$/)
+    expect(await tokenshop(["user", "credit", "5", "1"])).toEqual({ code: 1, output: "error: Expected to find option: '--reason' (see tokenshop user credit --help)" })
+    const days = await tokenshop(["stats", "--days", "x"])
+    expect(days.output.split("\n")).toHaveLength(1)
+    expect(days.output).toMatch(/^error: .*(see tokenshop stats --help)/)
+    const help = await tokenshop(["user", "--help"])
+    expect(help.output).not.toMatch(/\u001b\[/)
+    expect(help.output).toContain("$ tokenshop user <command>")
+    expect((await tokenshop(["--help"])).output).toContain("$ tokenshop <command>")
+    expect((await tokenshop(["user", "credit", "--help"])).output).toContain("$ tokenshop user credit --reason text")
   })
 
   it("a malformed setting names the variable and exits 2", async () => {

@@ -12,11 +12,17 @@ import { Stdin } from "../src/cli/Stdin.js"
 export const cliDir = () => mkdtempSync(join(tmpdir(), "tokenshop-cli-"))
 export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true })
 
-/** Runs `tokenshop ...args`; returns what it printed (stdout and stderr) and its exit code. */
+/**
+ * Runs `tokenshop ...args`; returns what it printed (stdout and stderr) and its exit code. The notes on
+ * standard error about which database is used (console.warn) are kept apart, in `notes`, which is not
+ * enumerable so that `toEqual({ code, output })` compares what the command itself said.
+ */
 export const runTokenshop = async (dir: string, args: ReadonlyArray<string>, env: Record<string, string> = {}, stdin: ReadonlyArray<string> = []) => {
   const out: Array<string> = []
   const log = vi.spyOn(console, "log").mockImplementation((...a: Array<unknown>) => void out.push(a.join(" ")))
   const error = vi.spyOn(console, "error").mockImplementation((...a: Array<unknown>) => void out.push(a.join(" ")))
+  const notes: Array<string> = []
+  const warn = vi.spyOn(console, "warn").mockImplementation((...a: Array<unknown>) => void notes.push(a.join(" ")))
   process.exitCode = 0
   try {
     await Effect.runPromise(runCli(["node", "tokenshop", ...args]).pipe(
@@ -25,10 +31,12 @@ export const runTokenshop = async (dir: string, args: ReadonlyArray<string>, env
       Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries({ DATABASE_FILE: join(dir, "shop.db"), ...env })))),
       Effect.catchAll(() => Effect.sync(() => void (process.exitCode = 1)))
     ))
-    return { output: out.join("\n"), code: process.exitCode ?? 0 }
+    const result = { output: out.join("\n"), code: process.exitCode ?? 0 }
+    return Object.defineProperty(result, "notes", { value: notes.join("\n"), enumerable: false }) as typeof result & { readonly notes: string }
   } finally {
     log.mockRestore()
     error.mockRestore()
+    warn.mockRestore()
     process.exitCode = 0
   }
 }

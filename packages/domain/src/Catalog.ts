@@ -2,8 +2,11 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type * as Option from "effect/Option"
-import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
+import type {
+  Category, CategoryView, ClaimedItem, ForeignStock, ImportOptions, ImportReport, ItemSummary, NewItem, RemovalTarget, StockLine, Subcategory,
+  SubcategoryView
+} from "./CatalogModel.js"
 import type { FiatCurrency } from "./Currency.js"
 import { CategoryNotFound, type ImportRejected, InvalidInput, type NotAdmin, SubcategoryNotFound } from "./Errors.js"
 import { CategoryId, ItemId, SubcategoryId } from "./Ids.js"
@@ -11,72 +14,14 @@ import { type ImportFormat, type ImportRecord, parseImport } from "./Import.js"
 import { Money } from "./Money.js"
 import { type Page, type PageRequest, slice } from "./Paging.js"
 import { chunksOf, makeImporter } from "./internal/importing.js"
+import { findDuplicates } from "./ImportDuplicates.js"
 import { checkTxt, textLines, txtRecords } from "./ImportText.js"
 import { ShopConfig } from "./ShopConfig.js"
 import { now } from "./Time.js"
 import { Transactor } from "./Transactor.js"
 import { type AdminRef, Users } from "./Users.js"
 
-export const Category = Schema.Struct({ id: CategoryId, name: Schema.String })
-export type Category = typeof Category.Type
-export const Subcategory = Schema.Struct({ id: SubcategoryId, categoryId: CategoryId, name: Schema.String })
-export type Subcategory = typeof Subcategory.Type
-
-/** One sellable unit. `privateData` is what the buyer receives. */
-export const Item = Schema.Struct({
-  id: ItemId,
-  subcategoryId: SubcategoryId,
-  price: Money,
-  description: Schema.String,
-  privateData: Schema.String,
-  sold: Schema.Boolean,
-  /** Not yet announced in a restock message. */
-  isNew: Schema.Boolean,
-  createdAt: Schema.DateFromSelf
-})
-export type Item = typeof Item.Type
-export type NewItem = Pick<Item, "subcategoryId" | "price" | "description" | "privateData">
-/** A sold item as checkout takes it: with the names it is delivered under. */
-export type ClaimedItem = Item & { readonly categoryName: string; readonly subcategoryName: string }
-/** An item as admins list it: everything but the private data. */
-export type ItemSummary = Omit<Item, "privateData">
-
-export interface CategoryView {
-  readonly id: CategoryId
-  readonly name: string
-  /** Unsold items across its subcategories. */
-  readonly stock: number
-}
-
-export interface SubcategoryView {
-  readonly id: SubcategoryId
-  readonly categoryId: CategoryId
-  readonly categoryName: string
-  readonly name: string
-  readonly stock: number
-  /** The price of the next item to be sold (oldest first); null when out of stock. */
-  readonly unitPrice: Money | null
-  /** The description of the next item to be sold; null when out of stock. */
-  readonly description: string | null
-}
-
-export interface StockLine {
-  readonly categoryId: CategoryId
-  readonly categoryName: string
-  readonly subcategoryId: SubcategoryId
-  readonly subcategoryName: string
-  readonly count: number
-}
-
-/** Items are taken and shown oldest first: in the order they were added. */
-/** Unsold items of one subcategory priced in a currency the shop no longer keeps. */
-export interface ForeignStock {
-  readonly subcategoryId: SubcategoryId
-  readonly category: string
-  readonly subcategory: string
-  readonly currency: FiatCurrency
-  readonly unsold: number
-}
+export * from "./CatalogModel.js"
 
 export class CatalogRepo extends Context.Tag("@tokenshop/domain/CatalogRepo")<CatalogRepo, {
   /** The live category with this exact name, reviving a deleted one, or a new one. */
@@ -94,6 +39,13 @@ export class CatalogRepo extends Context.Tag("@tokenshop/domain/CatalogRepo")<Ca
   readonly publishStaged: (importKey: string) => Effect.Effect<number>
   /** Drops an import's staged items (it failed or was abandoned). */
   readonly dropStaged: (importKey: string) => Effect.Effect<void>
+  /**
+   * Deletes unsold items: these ids (sold, staged or unknown ones are left alone), or every unsold
+   * item of a subcategory, which stays; returns the ids removed.
+   */
+  readonly removeUnsold: (target: RemovalTarget) => Effect.Effect<ReadonlyArray<ItemId>>
+  /** Which of these private data are already held by unsold items (staged ones excluded). */
+  readonly unsoldMatching: (privateData: ReadonlyArray<string>) => Effect.Effect<ReadonlySet<string>>
   readonly category: (id: CategoryId) => Effect.Effect<Option.Option<Category>>
   /** A live subcategory with its stock and next price. */
   readonly subcategory: (id: SubcategoryId) => Effect.Effect<Option.Option<SubcategoryView>>
@@ -122,32 +74,27 @@ export class CatalogRepo extends Context.Tag("@tokenshop/domain/CatalogRepo")<Ca
   readonly clearNew: () => Effect.Effect<number>
 }>() {}
 
-export interface ImportReport {
-  /** How many items were imported. */
-  readonly imported: number
-  readonly lines: ReadonlyArray<{ readonly category: string; readonly subcategory: string; readonly count: number }>
-}
-
 export class Catalog extends Context.Tag("@tokenshop/domain/Catalog")<Catalog, {
   readonly categories: (page: PageRequest) => Effect.Effect<Page<CategoryView>>
   readonly subcategories: (categoryId: CategoryId, page: PageRequest) => Effect.Effect<Page<SubcategoryView>, CategoryNotFound>
   readonly subcategory: (id: SubcategoryId) => Effect.Effect<SubcategoryView, SubcategoryNotFound>
-  /** Validated records, all imported in one transaction. */
-  readonly importRecords: (admin: AdminRef, records: ReadonlyArray<ImportRecord>) => Effect.Effect<ImportReport, NotAdmin>
+  /** Validated records, all imported in one transaction; duplicated private data refused unless allowed. */
+  readonly importRecords: (admin: AdminRef, records: ReadonlyArray<ImportRecord>, options?: ImportOptions) => Effect.Effect<ImportReport, NotAdmin | ImportRejected>
   /**
    * Validated records in batches, e.g. read from a large file: all are imported in one transaction,
-   * or none when the stream fails. Memory stays at one batch.
+   * or none when the stream fails. Memory stays at one batch. Duplicates are not checked here.
    */
   readonly importStream: <E>(admin: AdminRef, batches: Stream.Stream<ReadonlyArray<ImportRecord>, E>) => Effect.Effect<ImportReport, NotAdmin | E>
   /** Parses a JSON or TXT file, validates every record, and imports all or nothing. */
-  readonly importFile: (admin: AdminRef, format: ImportFormat, content: string) => Effect.Effect<ImportReport, NotAdmin | ImportRejected>
+  readonly importFile: (admin: AdminRef, format: ImportFormat, content: string, options?: ImportOptions) => Effect.Effect<ImportReport, NotAdmin | ImportRejected>
   readonly deleteCategory: (admin: AdminRef, id: CategoryId) => Effect.Effect<number, NotAdmin | CategoryNotFound>
   readonly deleteSubcategory: (admin: AdminRef, id: SubcategoryId) => Effect.Effect<number, NotAdmin | SubcategoryNotFound>
   /**
    * A large TXT inventory as a re-runnable stream of text chunks: every line is checked first (only
-   * the problems are kept), then all are imported in one transaction. Memory stays at one chunk.
+   * the problems are kept), duplicated private data looked for (unless allowed), then all are imported
+   * in one transaction. Memory stays at one chunk (plus a fingerprint a line while checking).
    */
-  readonly importText: <E>(admin: AdminRef, chunks: Stream.Stream<string, E>) => Effect.Effect<ImportReport, NotAdmin | ImportRejected | E>
+  readonly importText: <E>(admin: AdminRef, chunks: Stream.Stream<string, E>, options?: ImportOptions) => Effect.Effect<ImportReport, NotAdmin | ImportRejected | E>
   /** Every live category, stocked or not, for the admins. */
   readonly inventory: (admin: AdminRef, page: PageRequest) => Effect.Effect<Page<CategoryView>, NotAdmin>
   /** A live category with its unsold items, and a page of its subcategories, stocked or not, for the admins. */
@@ -161,6 +108,8 @@ export class Catalog extends Context.Tag("@tokenshop/domain/Catalog")<Catalog, {
   /** For the "full stock" and "restock" announcements. */
   readonly stockReport: (onlyNew: boolean) => Effect.Effect<ReadonlyArray<StockLine>>
   readonly markAnnounced: (admin: AdminRef) => Effect.Effect<number, NotAdmin>
+  /** Deletes unsold items (by id, or all of a subcategory's); sold ones stay. Returns the ids removed. */
+  readonly removeItems: (admin: AdminRef, target: RemovalTarget) => Effect.Effect<ReadonlyArray<ItemId>, NotAdmin | SubcategoryNotFound>
 }>() {
   static readonly layer = Layer.effect(Catalog, Effect.gen(function*() {
     const repo = yield* CatalogRepo
@@ -175,8 +124,13 @@ export class Catalog extends Context.Tag("@tokenshop/domain/Catalog")<Catalog, {
     const liveCategory = (id: CategoryId) =>
       repo.category(id).pipe(Effect.flatten, Effect.mapError(() => new CategoryNotFound({ category: id })))
 
-    const importRecords = (admin: AdminRef, records: ReadonlyArray<ImportRecord>) =>
-      importStream(admin, Stream.fromIterable(chunksOf(records, 5000)))
+    const unlessAllowed = <E, R>(options: ImportOptions | undefined, blocks: Stream.Stream<ReadonlyArray<ImportRecord>, E, R>) =>
+      options?.allowDuplicates === true ? Effect.void : findDuplicates(repo, blocks)
+    const importRecords = (admin: AdminRef, records: ReadonlyArray<ImportRecord>, options?: ImportOptions) =>
+      users.ensureAdmin(admin).pipe(
+        Effect.zipRight(unlessAllowed(options, Stream.fromIterable(chunksOf(records, 5000)))),
+        Effect.zipRight(importStream(admin, Stream.fromIterable(chunksOf(records, 5000))))
+      )
 
     return Catalog.of({
       categories: (page) => repo.categories(page, true),
@@ -185,14 +139,15 @@ export class Catalog extends Context.Tag("@tokenshop/domain/Catalog")<Catalog, {
         repo.subcategory(id).pipe(Effect.flatten, Effect.mapError(() => new SubcategoryNotFound({ subcategory: id }))),
       importRecords,
       importStream,
-      importFile: (admin, format, content) =>
+      importFile: (admin, format, content, options) =>
         users.ensureAdmin(admin).pipe(
           Effect.zipRight(parseImport(format, content, currency)),
-          Effect.flatMap((records) => importRecords(admin, records))
+          Effect.flatMap((records) => importRecords(admin, records, options))
         ),
-      importText: (admin, chunks) =>
+      importText: (admin, chunks, options) =>
         users.ensureAdmin(admin).pipe(
           Effect.zipRight(checkTxt(textLines(chunks), currency)),
+          Effect.zipRight(unlessAllowed(options, txtRecords(textLines(chunks), currency))),
           Effect.zipRight(importStream(admin, txtRecords(textLines(chunks), currency)))
         ),
       inventory: (admin, page) => users.ensureAdmin(admin).pipe(Effect.zipRight(repo.categories(page, false))),
@@ -221,7 +176,14 @@ export class Catalog extends Context.Tag("@tokenshop/domain/Catalog")<Catalog, {
         users.ensureAdmin(admin).pipe(Effect.zipRight(tx.withTransaction(repo.deleteSubcategory(id)))),
       items: (admin, id, page) => users.ensureAdmin(admin).pipe(Effect.zipRight(repo.items(id, page))),
       stockReport: repo.stockReport,
-      markAnnounced: (admin) => users.ensureAdmin(admin).pipe(Effect.zipRight(repo.clearNew()))
+      markAnnounced: (admin) => users.ensureAdmin(admin).pipe(Effect.zipRight(repo.clearNew())),
+      removeItems: (admin, target) =>
+        users.ensureAdmin(admin).pipe(
+          Effect.zipRight(target._tag === "Subcategory"
+            ? Effect.asVoid(Effect.flatten(repo.subcategory(target.id)).pipe(Effect.mapError(() => new SubcategoryNotFound({ subcategory: target.id }))))
+            : Effect.void),
+          Effect.zipRight(tx.withTransaction(repo.removeUnsold(target)))
+        )
     })
   }))
 }

@@ -80,6 +80,8 @@ export class ImportRejected extends Data.TaggedError("ImportRejected")<{
   readonly problems: ReadonlyArray<ImportProblem>
   /** True when only the first problems are listed. */
   readonly truncated: boolean
+  /** True when the problems are duplicated private data (which `allowDuplicates` would let through). */
+  readonly duplicates?: boolean | undefined
 }> {
   override get message() {
     const shown = this.problems.slice(0, 5).map(describeProblem).join("; ")

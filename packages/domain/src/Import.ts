@@ -17,6 +17,8 @@ export interface ImportRecord {
   readonly price: Money
   readonly description: string
   readonly privateData: string
+  /** Where it was read: the TXT line or the JSON array index. */
+  readonly location?: ImportProblem["location"] | undefined
 }
 
 export const limits = {
@@ -73,7 +75,7 @@ export const validateRecord = (
   }
   return problems.length > 0 || price === undefined
     ? Either.left(problems)
-    : Either.right({ category, subcategory, price, description, privateData })
+    : Either.right({ category, subcategory, price, description, privateData, location })
 }
 
 /** Parses one TXT line (1-based `line`). */

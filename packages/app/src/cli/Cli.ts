@@ -8,8 +8,13 @@ import { start } from "../Start.js"
 import { addressAdd, addressList, addressRemove } from "./AddressBook.js"
 import { adjust, auditVerify, backup, migrate, refund, rotateKeys, setPrice, showUser, stats } from "./Commands.js"
 import { importFile } from "./ImportFile.js"
+import { removeItems, stock } from "./Inventory.js"
+import { restore } from "../backup/Restore.js"
+import { backupConfig } from "../backup/BackupSchedule.js"
+import { migrateFromCommand } from "./MoveIn.js"
 import { reportFailures } from "./Output.js"
 import { Stdin } from "./Stdin.js"
+import { cliConsole } from "./Terminal.js"
 import { chains, type ChainFlag, walletAddress, walletImportSolPool, walletSolPool, walletXpub } from "./Wallet.js"
 
 /** Opens the configured database (migrating it) only for the command that runs, never for --help. */
@@ -26,10 +31,15 @@ const migrateCommand = Command.make("migrate", {}, () => withShopAsIs(migrate)).
 
 const importCommand = Command.make(
   "import",
-  { file: Args.file({ name: "FILE" }).pipe(Args.withDescription("a .json or .txt inventory file")) },
-  ({ file }) => withShop(importFile(file))
+  {
+    file: Args.file({ name: "FILE" }).pipe(Args.withDescription("a .json or .txt inventory file")),
+    allowDuplicates: Options.boolean("allow-duplicates").pipe(
+      Options.withDescription("import items whose private data is already unsold in the shop or repeated in the file (they could be sold twice)")
+    )
+  },
+  ({ allowDuplicates, file }) => withShop(importFile(file, allowDuplicates))
 ).pipe(Command.withDescription(
-  "Import items: JSON [{category, subcategory, price, description, private_data}] or TXT lines CATEGORY;SUBCATEGORY;DESCRIPTION;PRICE;PRIVATE_DATA. All or nothing."
+  "Import items: JSON [{category, subcategory, price, description, private_data}] or TXT lines CATEGORY;SUBCATEGORY;DESCRIPTION;PRICE;PRIVATE_DATA. All or nothing; private data already unsold or repeated is refused."
 ))
 
 const userId = Args.text({ name: "TELEGRAM_ID" }).pipe(Args.withDescription("the user's Telegram id"))
@@ -43,17 +53,21 @@ const repeat = Options.boolean("repeat").pipe(
   Options.withDescription("make a second, identical adjustment today (a re-run without it changes nothing)")
 )
 
-const adjustCommand = (direction: "credit" | "debit") =>
-  Command.make(direction, { id: userId, amount, reason, key, repeat }, ({ amount, id, key, reason, repeat }) =>
-    withShop(adjust(direction, id, amount, reason, key, repeat))).pipe(
-    Command.withDescription(direction === "credit" ? "Add to a user's balance." : "Take from a user's balance (never below zero).")
-  )
+const create = Options.boolean("create").pipe(
+  Options.withDescription("register the buyer by their Telegram id first when they have never opened the bot")
+)
+
+const creditCommand = Command.make("credit", { id: userId, amount, reason, key, repeat, create }, ({ amount, create, id, key, reason, repeat }) =>
+  withShop(adjust("credit", id, amount, reason, key, repeat, create))).pipe(Command.withDescription("Add to a user's balance."))
+
+const debitCommand = Command.make("debit", { id: userId, amount, reason, key, repeat }, ({ amount, id, key, reason, repeat }) =>
+  withShop(adjust("debit", id, amount, reason, key, repeat))).pipe(Command.withDescription("Take from a user's balance (never below zero)."))
 
 const userCommand = Command.make("user").pipe(
   Command.withDescription("Balances and details of a user."),
   Command.withSubcommands([
-    adjustCommand("credit"),
-    adjustCommand("debit"),
+    creditCommand,
+    debitCommand,
     Command.make("show", { id: userId }, ({ id }) => withShop(showUser(id))).pipe(
       Command.withDescription("Profile, balance and recent purchases.")
     )
@@ -74,9 +88,20 @@ const statsCommand = Command.make(
 
 const backupCommand = Command.make(
   "backup",
-  { out: Args.text({ name: "OUT_FILE" }).pipe(Args.withDescription("where to write the copy (must not exist)")) },
-  ({ out }) => withShopAsIs(backup(out))
-).pipe(Command.withDescription("A consistent copy of the SQLite database, safe while the shop runs."))
+  {
+    out: Args.text({ name: "OUT_FILE" }).pipe(Args.withDescription("where to write the copy (must not exist)"), Args.optional),
+    scheduled: Options.boolean("scheduled").pipe(
+      Options.withDescription("instead of OUT_FILE: one round of the scheduled backups (into BACKUP_DIR, keeping the newest BACKUP_KEEP), e.g. from cron")
+    )
+  },
+  ({ out, scheduled }) => reportFailures(Effect.zipRight(scheduled ? Effect.asVoid(backupConfig) : Effect.void, Effect.provide(backup(out, scheduled), CliShop)))
+).pipe(Command.withDescription("A consistent copy of the SQLite database, safe while the shop runs; 0600, encrypted when the database is."))
+
+const restoreCommand = Command.make(
+  "restore",
+  { file: Args.text({ name: "BACKUP_FILE" }).pipe(Args.withDescription("a file written by tokenshop backup")) },
+  ({ file }) => reportFailures(restore(file))
+).pipe(Command.withDescription("Put a backup back as the SQLite database (the shop must be stopped); the replaced one is kept aside."))
 
 const priceCommand = Command.make("price").pipe(
   Command.withDescription("Prices of unsold items."),
@@ -86,6 +111,22 @@ const priceCommand = Command.make("price").pipe(
       price: Args.text({ name: "PRICE" }).pipe(Args.withDescription("the new price in the shop's currency, e.g. 4.99"))
     }, ({ id, price }) => withShopAsIs(setPrice(id, price))).pipe(
       Command.withDescription("Set the price of every unsold item of a subcategory (sold items keep theirs).")
+    )
+  ])
+)
+
+const stockCommand = Command.make("stock", {}, () => withShop(stock)).pipe(
+  Command.withDescription("Unsold items per category and subcategory, with the subcategories' ids and next prices.")
+)
+
+const itemCommand = Command.make("item").pipe(
+  Command.withDescription("Single items of the inventory."),
+  Command.withSubcommands([
+    Command.make("remove", {
+      ids: Options.text("id").pipe(Options.repeated, Options.withDescription("an unsold item to remove (repeat for more); ids show in the admin menu")),
+      subcategory: Options.text("subcategory").pipe(Options.optional, Options.withDescription("remove every unsold item of this subcategory"))
+    }, ({ ids, subcategory }) => withShop(removeItems(ids, subcategory))).pipe(
+      Command.withDescription("Remove unsold items, by id or all of a subcategory's; sold items and sales history stay.")
     )
   ])
 )
@@ -160,9 +201,14 @@ const walletCommand = Command.make("wallet").pipe(
 export const tokenshop = Command.make("tokenshop").pipe(
   Command.withDescription("Run and operate a tokenshop. Configuration comes from the environment (docs/operations.md)."),
   Command.withSubcommands([
-    startCommand, migrateCommand, importCommand, userCommand, refundCommand, priceCommand, statsCommand, backupCommand, auditCommand, keysCommand, walletCommand,
-    addressCommand
+    startCommand, migrateCommand, importCommand, stockCommand, itemCommand, userCommand, refundCommand, priceCommand, statsCommand, backupCommand, restoreCommand, auditCommand,
+    keysCommand, walletCommand,
+    addressCommand, migrateFromCommand
   ])
 )
 
-export const runCli = Command.run(tokenshop, { name: "tokenshop", version: "0.1.0" })
+const run = Command.run(tokenshop, { name: "tokenshop", version: "0.1.0" })
+
+/** Runs the command line over `argv` (node, script, words...), with plain help and one-line parse errors. */
+export const runCli = (argv: ReadonlyArray<string>) =>
+  Effect.flatMap(cliConsole(argv.slice(2)), (console) => Effect.withConsole(run(argv), console))

@@ -1,15 +1,14 @@
 import { createHash, randomUUID } from "node:crypto"
-import { createReadStream, existsSync } from "node:fs"
-import { open } from "node:fs/promises"
-import { pipeline } from "node:stream/promises"
 import * as SqlClient from "@effect/sql/SqlClient"
 import {
-  Audits, Backups, BuyId, Buys, Catalog, GoodsKeys, formatCrypto, formatMoney, idempotencyKey, lastDays, Ledger, now, operator, page, parseMoney, Refunds,
+  Audits, BuyId, Buys, Catalog, GoodsKeys, formatCrypto, formatMoney, idempotencyKey, lastDays, Ledger, now, operator, page, parseMoney, Refunds,
   ShopConfig, Statistics, SubcategoryId, TelegramId, Users
 } from "@tokenshop/domain"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
+import { writeBackup } from "../backup/BackupFile.js"
+import { backupConfig, backupRound } from "../backup/BackupSchedule.js"
 import { databaseConfig } from "../Config.js"
 import { CliFailure } from "./Output.js"
 
@@ -41,16 +40,21 @@ export const adjust = (
   amount: string,
   reason: string,
   key: Option.Option<string>,
-  repeat: boolean
+  repeat: boolean,
+  create = false
 ) =>
   Effect.gen(function*() {
     const user = yield* telegramId(id)
+    yield* known(user, direction === "credit" && create)
     const { currency } = yield* ShopConfig
     const value = yield* parseMoney(amount, currency)
     const day = (yield* now).toISOString().slice(0, 10)
     const digest = createHash("sha256").update(reason.trim()).digest("hex").slice(0, 16)
     const used = Option.getOrElse(key, () => repeat ? `repeat-${randomUUID()}` : `${day}-${direction}-${user}-${value.amount}-${digest}`)
-    const { balance, replayed } = yield* (yield* Ledger).adjust(cli, { user, direction, amount: value, reason, key: idempotencyKey("cli", used) })
+    const { balance, replayed } = yield* (yield* Ledger).adjust(cli, { user, direction, amount: value, reason, key: idempotencyKey("cli", used) }).pipe(
+      Effect.catchTag("InsufficientFunds", (e) =>
+        Effect.fail(new CliFailure(`insufficient funds: user ${user} has ${formatMoney(e.available)} available, ${formatMoney(e.needed)} asked`)))
+    )
     const what = direction === "credit" ? `credited ${formatMoney(value)} to user ${user}` : `debited ${formatMoney(value)} from user ${user}`
     if (replayed) {
       yield* Console.log(`already done, nothing changed: ${what} earlier with key ${used}: ${balanceLine(balance)}`)
@@ -61,9 +65,25 @@ export const adjust = (
     yield* Console.log(`key ${used}${Option.isNone(key) && !repeat ? " (running the same command again today changes nothing)" : ""}`)
   })
 
+/** A user who never opened the bot has no account: say so, or (with `create`) register them by id now. */
+const known = (user: TelegramId, create: boolean) =>
+  Effect.gen(function*() {
+    const users = yield* Users
+    if (Option.isSome(yield* Effect.option(users.get(user)))) return
+    if (!create) {
+      return yield* Effect.fail(new CliFailure(
+        `user ${user} has never opened the bot: they must press /start first (or add --create to a credit to register them by their Telegram id now)`
+      ))
+    }
+    yield* users.register({ id: user, username: null, language: null })
+    yield* Console.log(`registered user ${user} (they have not opened the bot yet; their name shows once they do)`)
+  })
+
 export const showUser = (id: string) =>
   Effect.gen(function*() {
-    const user = yield* (yield* Users).get(yield* telegramId(id))
+    const userId = yield* telegramId(id)
+    yield* known(userId, false)
+    const user = yield* (yield* Users).get(userId)
     const balance = yield* (yield* Ledger).balance(user.id)
     const buys = yield* (yield* Buys).ofUser(cli, user.id, page(0, 10))
     yield* Console.log([
@@ -123,26 +143,12 @@ export const stats = (days: number) =>
     ].join("\n"))
   })
 
-/**
- * A consistent copy of the database while the shop runs (the same copy as the admin menu's Backup:
- * still encrypted with the same key when the database is), written to a new file only its owner can
- * read (0600). PostgreSQL: pg_dump.
- */
-export const backup = (out: string) =>
-  Effect.scoped(Effect.gen(function*() {
-    if (existsSync(out)) return yield* Effect.fail(new CliFailure(`${out} exists already; choose a new file`))
-    const copy = yield* (yield* Backups).take(operator("cli")).pipe(Effect.mapError((e) => new CliFailure(e.message)))
-    if (copy._tag === "External") return yield* Effect.fail(new CliFailure(copy.hint))
-    yield* Effect.tryPromise({
-      try: async () => {
-        const target = await open(out, "wx", 0o600)
-        try {
-          await pipeline(createReadStream(copy.path), target.createWriteStream())
-        } finally {
-          await target.close().catch(() => {})
-        }
-      },
-      catch: (e) => new CliFailure(`cannot write ${out}: ${e instanceof Error ? e.message : String(e)}`)
-    })
-    yield* Console.log(`backed up to ${out}`)
-  }))
+/** A consistent copy of the database while the shop runs, in a new file, or one scheduled round (see backup/). */
+export const backup = (out: Option.Option<string>, scheduled: boolean) =>
+  Effect.gen(function*() {
+    if (scheduled === Option.isSome(out)) return yield* Effect.fail(new CliFailure("give either OUT_FILE or --scheduled"))
+    if (Option.isSome(out)) return yield* Console.log(`backed up to ${yield* writeBackup(out.value)}`)
+    const settings = yield* backupConfig
+    const { path, removed } = yield* backupRound(settings, yield* now)
+    yield* Console.log(`backed up to ${path}${removed.length > 0 ? `; removed ${removed.length} older (BACKUP_KEEP=${settings.keep}): ${removed.join(", ")}` : ""}`)
+  })

@@ -55,7 +55,7 @@ const printReport = (report: ImportReport) =>
     ...report.lines.map((l) => `  ${l.category} / ${l.subcategory}: ${l.count}`)
   ].join("\n"))
 
-export const importFile = (path: string) =>
+export const importFile = (path: string, allowDuplicates = false) =>
   Effect.gen(function*() {
     const format = formatOf(path)
     if (format === undefined) return yield* Effect.fail(new CliFailure(`${path}: the file name must end in .json or .txt`))
@@ -69,13 +69,14 @@ export const importFile = (path: string) =>
     if (format === "json") {
       const text = yield* Effect.tryPromise({ try: () => readFile(path, "utf8"), catch: () => new CliFailure(`cannot read ${path}`) })
       const records = yield* parseJson(text, currency)
-      return yield* printReport(yield* catalog.importRecords(admin, records))
+      return yield* printReport(yield* catalog.importRecords(admin, records, { allowDuplicates }))
     }
-    yield* printReport(yield* catalog.importText(admin, collected(chunks(path))))
+    yield* printReport(yield* catalog.importText(admin, collected(chunks(path)), { allowDuplicates }))
   }).pipe(
     Effect.catchTag("ImportRejected", (e) =>
       Effect.fail(new CliFailure([
         `import rejected, nothing was imported (${e.problems.length}${e.truncated ? "+" : ""} problems):`,
-        ...e.problems.map((p) => `  ${describeProblem(p)}`)
+        ...e.problems.map((p) => `  ${describeProblem(p)}`),
+        ...(e.duplicates === true ? ["the same private data would be sold twice; to import such items anyway, add --allow-duplicates"] : [])
       ].join("\n"))))
   )

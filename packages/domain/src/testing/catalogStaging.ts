@@ -21,7 +21,32 @@ export const addAll = (s: MemoryState, newItems: ReadonlyArray<NewItem>, now: Da
 }
 
 /** Staged items wait apart from the catalog, so nothing can see them before they are published. */
-export const stagingMemory = (store: MemoryStore["Type"]): Pick<CatalogRepo["Type"], "stageItems" | "publishStaged" | "dropStaged"> => ({
+export const stagingMemory = (
+  store: MemoryStore["Type"]
+): Pick<CatalogRepo["Type"], "stageItems" | "publishStaged" | "dropStaged" | "unsoldMatching" | "removeUnsold"> => ({
+  removeUnsold: (target) =>
+    store.modify((s) => {
+      const ids = target._tag === "Items"
+        ? target.ids
+        : Option.getOrElse(HashMap.get(s.itemsBySub, target.id), () => [])
+      const gone = new Set<number>()
+      const removed = ids.filter((id) => !gone.has(id) && Option.exists(HashMap.get(s.items, id), (item) => !item.sold) && gone.add(id) !== undefined)
+      let items = s.items
+      let itemsBySub = s.itemsBySub
+      for (const id of removed) {
+        const sub = HashMap.unsafeGet(s.items, id).subcategoryId
+        items = HashMap.remove(items, id)
+        itemsBySub = HashMap.set(itemsBySub, sub, Option.getOrElse(HashMap.get(itemsBySub, sub), () => []).filter((i) => !gone.has(i)))
+      }
+      return [removed, { ...s, items, itemsBySub }] as const
+    }),
+  unsoldMatching: (privateData) =>
+    store.read((s): ReadonlySet<string> => {
+      const wanted = new Set(privateData)
+      const held = new Set<string>()
+      for (const item of HashMap.values(s.items)) if (!item.sold && wanted.has(item.privateData)) held.add(item.privateData)
+      return held
+    }),
   stageItems: (key, items, now) =>
     store.modify((s) => {
       const staged = Option.getOrElse(HashMap.get(s.staged, key), () => [])

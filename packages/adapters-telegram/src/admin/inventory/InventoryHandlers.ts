@@ -137,9 +137,11 @@ export const inventoryHandlers = Effect.gen(function*() {
           const taken = yield* prompts.take(user.id, "NewData")
           if (taken._tag === "None") return false
           const { category, description, price, subcategory } = asked
-          const records = lines.map((privateData) => ({ category, subcategory, description, price, privateData }))
-          const report = yield* catalog.importRecords(admin, records)
-          return yield* send(ctx, I.imported(s, report))
+          const records = lines.map((privateData, i) => ({ category, subcategory, description, price, privateData, location: { kind: "line" as const, at: i + 1 } }))
+          return yield* catalog.importRecords(admin, records).pipe(
+            Effect.flatMap((report) => send(ctx, I.imported(s, report))),
+            Effect.catchTag("ImportRejected", (e) => send(ctx, I.rejected(s, e)))
+          )
         })),
     NewSubPrice: (ctx, user, s, { subcategory }, text) =>
       guard.typed(user, (admin) =>
