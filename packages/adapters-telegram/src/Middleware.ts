@@ -1,5 +1,5 @@
 /**
- * The bot's middleware: de-duplication by update_id, registration, ban check, throttling (time
+ * The bot's middleware: de-duplication by update_id, registration, /id, ban check, throttling (time
  * from the Clock), and an error boundary, in front of the router. No single update can stop the bot: every failure is
  * caught, shown to the user with an error id, logged, and sent to the admins.
  */
@@ -12,6 +12,7 @@ import * as FiberSet from "effect/FiberSet"
 import type * as Scope from "effect/Scope"
 import type { Bot, Context as TgContext } from "grammy"
 import { decodeCallback } from "./CallbackData.js"
+import { isIdCommand, tellId } from "./IdCommand.js"
 import { actionThrottle, recentUpdates } from "./Bounded.js"
 import type { BotSettings } from "./Handler.js"
 import { makeRouter } from "./Router.js"
@@ -52,6 +53,9 @@ export const installShop = (bot: Bot, settings: ShopBotSettings) =>
         const user: User = yield* users.register({ id: TelegramId.make(from.id), username: from.username ?? null, language: from.language_code ?? null })
         const s = speaker(translator, translator.pick(user.language))
         yield* Effect.gen(function*() {
+          // Anyone may ask for their id, before the ban check and the throttle; an open question stays open.
+          const text = ctx.message?.text
+          if (text !== undefined && isIdCommand(text, ctx.me.username)) return yield* tellId(ctx, s, from.id)
           if (user.banned) {
             // One short message, nothing else.
             return yield* ctx.callbackQuery === undefined ? sendText(ctx, s.html("banned")) : answer(ctx, s.t("banned"), true)

@@ -13,7 +13,7 @@ import * as Redacted from "effect/Redacted"
 import { Bot, type Transformer } from "grammy"
 import type { Update } from "grammy/types"
 import { type BotServices, installShop } from "./Middleware.js"
-import { DEFAULT_LANGUAGE, loadTranslator } from "./I18n.js"
+import { DEFAULT_LANGUAGE, loadTranslator, type Translator } from "./I18n.js"
 
 export interface TelegramSettings {
   readonly token: Redacted.Redacted<string>
@@ -48,14 +48,18 @@ const makeBot = (settings: TelegramSettings) =>
     return bot
   })
 
+/** The commands the bot's menu lists, described in `language`. */
+export const commandMenu = (translator: Translator, language: string) => [
+  { command: "start", description: translator.t(language, "command-start") },
+  { command: "help", description: translator.t(language, "command-help") },
+  { command: "id", description: translator.t(language, "command-id") }
+]
+
 /** The command menu in every language the shop speaks (the default one for all others); a failure is only logged. */
 const publishCommands = (bot: Bot) => {
-  const { languages, t } = loadTranslator()
-  return Effect.forEach(languages, (language) => {
-    const commands = [
-      { command: "start", description: t(language, "command-start") },
-      { command: "help", description: t(language, "command-help") }
-    ]
+  const translator = loadTranslator()
+  return Effect.forEach(translator.languages, (language) => {
+    const commands = commandMenu(translator, language)
     return Effect.tryPromise(() =>
       bot.api.setMyCommands(commands, language === DEFAULT_LANGUAGE ? {} : { language_code: language as never })
     ).pipe(Effect.catchAll((e) => Effect.logWarning(`cannot publish the ${language} command menu`, e.error)))

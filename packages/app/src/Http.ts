@@ -14,6 +14,18 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
 
+/** GET: answers `ok`; not under WEBHOOK_PATH. */
+export const HEALTH_PATH = "/health"
+
+/** Appended to WEBHOOK_PATH: Telegram's route when WEBHOOK_URL names no path of its own. */
+export const TELEGRAM_PATH = "/telegram"
+
+/** The path Telegram's updates are served on: WEBHOOK_URL's own path, else WEBHOOK_PATH + /telegram. */
+export const telegramPathOf = (webhookUrl: string, webhookPath: string): `/${string}` => {
+  const path = new URL(webhookUrl).pathname
+  return (path === "/" ? `${webhookPath}${TELEGRAM_PATH}` : path) as `/${string}`
+}
+
 const isUpdate = (u: unknown): boolean =>
   typeof u === "object" && u !== null && "update_id" in u && Number.isSafeInteger(u.update_id)
 
@@ -67,10 +79,10 @@ export interface HttpSettings {
   readonly port: number
 }
 
-/** Serves `routes` (plus GET /health) on host:port. */
+/** Serves `routes` (plus GET HEALTH_PATH) on host:port. */
 export const HttpServerLive = <E, R>(routes: HttpRouter.HttpRouter<E, R>, settings: HttpSettings) =>
   routes.pipe(
-    HttpRouter.get("/health", HttpServerResponse.text("ok")),
+    HttpRouter.get(HEALTH_PATH, HttpServerResponse.text("ok")),
     HttpServer.serve(),
     HttpServer.withLogAddress,
     Layer.provide(NodeHttpServer.layer(() => createServer(), { port: settings.port, host: settings.host }))

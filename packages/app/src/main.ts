@@ -5,15 +5,11 @@ import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { runCli } from "./cli/Cli.js"
+import { envFile } from "./EnvFile.js"
 
-/**
- * Settings come from the environment, then from a `.env` file in the working directory (or the file
- * ENV_FILE names): a variable set in the environment wins over the file.
- */
-const envFile = process.env["ENV_FILE"] ?? ".env"
-
+// Settings: the environment, then the .env file (see EnvFile.ts).
 runCli(process.argv).pipe(
-  Effect.provide(PlatformConfigProvider.layerDotEnvAdd(envFile).pipe(Layer.provideMerge(NodeContext.layer))),
+  Effect.provide(PlatformConfigProvider.layerDotEnvAdd(envFile()).pipe(Layer.provideMerge(NodeContext.layer))),
   Effect.catchAll(() => Effect.sync(() => {
     process.exitCode = process.exitCode ?? 1
   })),

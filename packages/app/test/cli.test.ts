@@ -68,7 +68,7 @@ describe("tokenshop", () => {
 
   it("credits, debits, shows and refunds with clear errors", async () => {
     const bad = await tokenshop(["user", "credit", "42", "10", "--reason", "welcome"])
-    expect(bad).toEqual({ code: 1, output: "error: user 42 is not registered" })
+    expect(bad).toEqual({ code: 1, output: "error: user 42 has never opened the bot: they must press /start first (or add --create to a credit to register them by their Telegram id now)" })
     expect((await tokenshop(["user", "credit", "abc", "10", "--reason", "x"])).output).toContain("is not a Telegram user id")
     expect((await tokenshop(["refund", "7"])).output).toBe("error: purchase 7 does not exist")
     expect((await tokenshop(["stats", "--days", "0"])).output).toBe("error: --days must be from 1 to 3650")
@@ -99,7 +99,7 @@ describe("tokenshop", () => {
     expect((await tokenshop(["user", "credit", "42", "5.50", "--reason", "goodwill", "--repeat"])).output).toContain("available 16.01 USD")
     expect((await tokenshop(["user", "debit", "42", "5.50", "--reason", "undo the repeat", "--key", "undo-1"])).output)
       .toContain("debited 5.50 USD from user 42: top-up 21.00 USD, consumed 10.49 USD, available 10.51 USD")
-    expect((await tokenshop(["user", "debit", "42", "100", "--reason", "too much"])).output).toBe("error: insufficient funds")
+    expect((await tokenshop(["user", "debit", "42", "100", "--reason", "too much"])).output).toBe("error: insufficient funds: user 42 has 10.51 USD available, 100.00 USD asked")
     expect((await tokenshop(["user", "debit", "42", "0.51", "--reason", "fee", "--key", "fee-1"])).code).toBe(0)
     expect((await tokenshop(["user", "debit", "42", "0.51", "--reason", "fee", "--key", "fee-1"])).output).toContain("available 10.00 USD")
     expect((await tokenshop(["user", "credit", "42", "1.234", "--reason", "x"])).output).toBe("error: at most 2 decimals are allowed")

@@ -151,7 +151,8 @@ describe.each(["polling", "webhook"] as const)("the shop on the Bot API emulator
     expect(menus.map((m) => m.language_code ?? "default").sort()).toEqual(["de", "default"])
     expect(menus.find((m) => m.language_code === "de")!.commands).toEqual([
       { command: "start", description: "Shop öffnen" },
-      { command: "help", description: "So funktioniert es" }
+      { command: "help", description: "So funktioniert es" },
+      { command: "id", description: "Deine Telegram-ID anzeigen" }
     ])
   })
 

@@ -11,6 +11,8 @@ import { importFile } from "./ImportFile.js"
 import { removeItems, stock } from "./Inventory.js"
 import { restore } from "../backup/Restore.js"
 import { backupConfig } from "../backup/BackupSchedule.js"
+import { envFile } from "../EnvFile.js"
+import { configCheck } from "./ConfigCheck.js"
 import { migrateFromCommand } from "./MoveIn.js"
 import { reportFailures } from "./Output.js"
 import { Stdin } from "./Stdin.js"
@@ -96,6 +98,15 @@ const backupCommand = Command.make(
   },
   ({ out, scheduled }) => reportFailures(Effect.zipRight(scheduled ? Effect.asVoid(backupConfig) : Effect.void, Effect.provide(backup(out, scheduled), CliShop)))
 ).pipe(Command.withDescription("A consistent copy of the SQLite database, safe while the shop runs; 0600, encrypted when the database is."))
+
+const configCommand = Command.make("config").pipe(
+  Command.withDescription("The settings (environment, then .env) the shop runs with."),
+  Command.withSubcommands([
+    Command.make("check", {}, () => reportFailures(configCheck(envFile()))).pipe(
+      Command.withDescription("Check every setting at once; show the database, the settings file and which features are on (never a secret).")
+    )
+  ])
+)
 
 const restoreCommand = Command.make(
   "restore",
@@ -201,7 +212,7 @@ const walletCommand = Command.make("wallet").pipe(
 export const tokenshop = Command.make("tokenshop").pipe(
   Command.withDescription("Run and operate a tokenshop. Configuration comes from the environment (docs/operations.md)."),
   Command.withSubcommands([
-    startCommand, migrateCommand, importCommand, stockCommand, itemCommand, userCommand, refundCommand, priceCommand, statsCommand, backupCommand, restoreCommand, auditCommand,
+    startCommand, migrateCommand, importCommand, stockCommand, itemCommand, userCommand, refundCommand, priceCommand, statsCommand, backupCommand, restoreCommand, auditCommand, configCommand,
     keysCommand, walletCommand,
     addressCommand, migrateFromCommand
   ])

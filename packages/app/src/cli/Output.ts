@@ -9,9 +9,26 @@ export class CliFailure extends Error {
   }
 }
 
+/** Each problem of a configuration failure as "VARIABLE: what is wrong". */
+export const configProblems = (error: ConfigError.ConfigError): ReadonlyArray<string> => {
+  switch (error._op) {
+    case "And":
+    case "Or":
+      return [...configProblems(error.left), ...configProblems(error.right)]
+    case "InvalidData":
+    case "MissingData":
+    case "SourceUnavailable":
+    case "Unsupported": {
+      const path = error.path.filter((p, i) => p !== error.path[i - 1]).join(".")
+      const message = error._op === "MissingData" ? "is missing" : error.message
+      return [path === "" ? message : `${path}: ${message}`]
+    }
+  }
+}
+
 const describe = (error: unknown): { readonly message: string; readonly exitCode: number } => {
   if (error instanceof CliFailure) return { message: error.message, exitCode: error.exitCode }
-  if (ConfigError.isConfigError(error)) return { message: `configuration: ${String(error)}`, exitCode: 2 }
+  if (ConfigError.isConfigError(error)) return { message: `configuration: ${configProblems(error).join("; ")}`, exitCode: 2 }
   if (typeof error === "object" && error !== null && "_tag" in error) {
     const tagged = error as { readonly _tag: string; readonly message?: string; readonly reason?: string }
     if (tagged._tag === "ShopCurrencyChanged") return { message: tagged.message ?? "SHOP_CURRENCY does not fit the shop", exitCode: 2 }
