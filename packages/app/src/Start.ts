@@ -129,7 +129,7 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
       const routes = callbacks === undefined
         ? HttpServerLive(HttpRouter.empty.pipe(telegramRoute(telegramPath)), http)
         : HttpServerLive(HttpRouter.empty.pipe(telegramRoute(telegramPath), callbackRoute(callbacks.path, callbacks.key)), http)
-      receiving = routes.pipe(Layer.provide(TelegramWebhookLive(settings, { url: webhookUrl, secret: secret.value })))
+      receiving = routes.pipe(Layer.provide(TelegramWebhookLive(settings, { url: `${new URL(webhookUrl).origin}${telegramPath}`, secret: secret.value })))
     }
     const chains = chainAssets(setup).length > 0 || setup.solana.explicit
     const feeds = yield* feedNames(setup, Option.isSome(krypto), chains)
