@@ -174,6 +174,8 @@ export interface PgOptions {
   readonly schema?: string
   /** Seals delivered goods with AES-256-GCM (see GoodsCipher). */
   readonly goodsKeys?: GoodsKeys | undefined
+  /** Runs when the database holds no shop yet, just before its schema is created (e.g. to warn). */
+  readonly onNewShop?: Effect.Effect<void> | undefined
 }
 
 const withSearchPath = (url: Redacted.Redacted<string>, schema: string | undefined) => {
@@ -192,6 +194,11 @@ export const PgDatabase = (options: PgOptions) =>
       }
       const sql = yield* SqlClient.SqlClient
       yield* sql.unsafe(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`)
+    }
+    if (options.onNewShop !== undefined) {
+      const sql = yield* SqlClient.SqlClient
+      const [found] = yield* sql<{ present: boolean }>`SELECT to_regclass('tokenshop_migrations') IS NOT NULL AS present`
+      if (found?.present !== true) yield* options.onNewShop
     }
     yield* migrate
   })).pipe(

@@ -46,6 +46,10 @@ const isPlainSqlite = (file: string): boolean => {
   }
 }
 
+/** The warning before a new, empty shop is created in the database. */
+export const warnNewShop = (db: DatabaseSettings) =>
+  Console.warn(`warning: ${describeDatabase(db)} holds no shop yet: creating a new, empty one (check DATABASE_URL if you expected your shop)`)
+
 /** Checks what can be known before opening the SQLite file; says which database a command uses. */
 export const checkDatabase = (db: DatabaseSettings) =>
   Effect.gen(function*() {

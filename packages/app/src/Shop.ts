@@ -12,7 +12,7 @@ import * as Option from "effect/Option"
 import { type ChainSetup, chainConfig } from "./ChainConfig.js"
 import { CliFailure } from "./cli/Output.js"
 import { databaseConfig, shopConfig } from "./Config.js"
-import { checkDatabase } from "./DatabaseCheck.js"
+import { checkDatabase, warnNewShop } from "./DatabaseCheck.js"
 import { AnnouncementsOff, LogNotifier, ProcessorNotConfigured } from "./Services.js"
 
 /** SQLite by default (a file under ./data), PostgreSQL when DATABASE_URL is set. */
@@ -20,7 +20,7 @@ export const StorageLive: Layer.Layer<StoragePorts | SqlClient.SqlClient, Storag
   Layer.unwrapEffect(Effect.map(Effect.tap(databaseConfig, checkDatabase), (db) =>
     Option.match(db.url, {
       onSome: (url): Layer.Layer<StoragePorts | SqlClient.SqlClient, StorageUnavailable> =>
-        PgStorage({ url, maxConnections: db.poolSize, goodsKeys: Option.getOrUndefined(db.goodsKeys) }),
+        PgStorage({ url, maxConnections: db.poolSize, goodsKeys: Option.getOrUndefined(db.goodsKeys), onNewShop: warnNewShop(db) }),
       onNone: () => {
         mkdirSync(dirname(db.file), { recursive: true })
         return SqliteStorage({

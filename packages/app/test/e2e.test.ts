@@ -2,7 +2,7 @@
  * End to end: the real bot (`tokenshop start`'s layer), a real SQLite file, and the Bot API
  * emulator on loopback, driven by emulated buyers; in long-polling and in webhook mode.
  */
-import { mkdtempSync, rmSync } from "node:fs"
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs"
 import { createServer, request, type Server } from "node:http"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -68,7 +68,7 @@ describe.each(["polling", "webhook"] as const)("the shop on the Bot API emulator
       ].join("\n"))))
     const env = new Map([
       ["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file],
-      ["ADMIN_IDS", String(ADMIN)], ["THROTTLE_MS", "0"], ["SHOP_NAME", "E2E Shop"]
+      ["ADMIN_IDS", String(ADMIN)], ["THROTTLE_MS", "0"], ["SHOP_NAME", "E2E Shop"], ["BACKUP_EVERY", "1d"], ["BACKUP_KEEP", "3"]
     ])
     if (mode === "webhook") {
       httpPort = await freePort()
@@ -94,6 +94,15 @@ describe.each(["polling", "webhook"] as const)("the shop on the Bot API emulator
     proxy?.close()
     await server.stop()
     rmSync(dir, { recursive: true, force: true })
+  })
+
+  it("takes the due scheduled backup at start (0600, in data/backups) and marks the database as in use", async () => {
+    const backups = join(dir, "backups")
+    for (let i = 0; i < 200 && (!existsSync(backups) || readdirSync(backups).length === 0); i++) await new Promise((r) => setTimeout(r, 50))
+    const [written] = readdirSync(backups)
+    expect(written).toMatch(/^tokenshop-\d{4}-\d{2}-\d{2}T.*Z\.db$/)
+    expect(statSync(join(backups, written!)).mode & 0o777).toBe(0o600)
+    expect(readFileSync(`${file}.pid`, "utf8").trim()).toBe(String(process.pid))
   })
 
   it("a buyer registers, browses, is refused for lack of funds, is credited, buys and receives the goods once", async () => {
