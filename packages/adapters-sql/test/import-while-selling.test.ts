@@ -31,7 +31,7 @@ describe("an import while the shop sells", () => {
     const shop = ManagedRuntime.make(Layer.merge(ShopMemory({}, { storage: SqliteStorage({ filename: file }) }), SqliteDatabase({ filename: file })))
     const admin = operator("test")
     await shop.runPromise(Effect.gen(function*() {
-      const lines = Array.from({ length: 400 }, (_, i) => `Shop;Games;seeded;0.25;seed-${i}`)
+      const lines = Array.from({ length: 4000 }, (_, i) => `Shop;Games;seeded;0.25;seed-${i}`) // more than the checkouts an import lasts
       yield* (yield* Catalog).importFile(admin, "txt", lines.join("\n"))
       for (let u = 1; u <= BUYERS; u++) {
         yield* (yield* Users).register({ id: TelegramId.make(u), username: null, language: null })
