@@ -3,10 +3,10 @@
  * or that repeats an earlier record of the same file, is a problem naming its line (or index), unless
  * the owner explicitly allows duplicates.
  *
- * The check reads the records a block at a time (memory stays at one block plus a 53-bit fingerprint
- * per record, not the records' text): stock is asked about each block; repeats within the file are
- * found by fingerprint, then confirmed on their exact text by a second read of only the candidates, so
- * a fingerprint collision never rejects a good file.
+ * The check reads the records a block at a time (memory stays at one block plus 16 bytes a record: a
+ * 53-bit fingerprint and its place, in typed arrays, not the records' text): stock is asked about each
+ * block; repeats within the file are found by sorting the fingerprints, then confirmed on their exact
+ * text by a second read of only the candidates, so a fingerprint collision never rejects a good file.
  */
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
@@ -32,7 +32,38 @@ export const fingerprint = (text: string): number => {
 
 const locate = (record: ImportRecord, index: number): Location => record.location ?? { kind: "index", at: index }
 
-const place = (l: Location) => `${l.kind} ${l.at}`
+/** Fingerprints and places of every record, in two growing typed arrays (16 bytes a record). */
+class Prints {
+  prints = new Float64Array(1 << 12)
+  places = new Float64Array(1 << 12)
+  size = 0
+  add(print: number, at: number) {
+    if (this.size === this.prints.length) {
+      const grow = (a: Float64Array) => {
+        const b = new Float64Array(a.length * 2)
+        b.set(a)
+        return b
+      }
+      this.prints = grow(this.prints)
+      this.places = grow(this.places)
+    }
+    this.prints[this.size] = print
+    this.places[this.size++] = at
+  }
+  /** Pairs (later, earliest) of records with equal fingerprints. */
+  repeats(): Array<readonly [number, number]> {
+    const order = new Uint32Array(this.size)
+    for (let i = 0; i < this.size; i++) order[i] = i
+    const { prints } = this
+    order.sort((a, b) => prints[a]! - prints[b]! || a - b)
+    const out: Array<readonly [number, number]> = []
+    for (let i = 1, first = 0; i < order.length; i++) {
+      if (prints[order[i]!] !== prints[order[first]!]) first = i
+      else out.push([this.places[order[i]!]!, this.places[order[first]!]!])
+    }
+    return out
+  }
+}
 
 /** The problems of duplicated private data among `blocks` (re-runnable) and against unsold stock. */
 export const findDuplicates = <E, R>(repo: CatalogRepo["Type"], blocks: Stream.Stream<ReadonlyArray<ImportRecord>, E, R>) =>
@@ -43,37 +74,35 @@ export const findDuplicates = <E, R>(repo: CatalogRepo["Type"], blocks: Stream.S
       if (problems.length < limits.problems) problems.push(p)
       else truncated = true
     }
-    const first = new Map<number, Location>()
-    const candidates: Array<{ readonly at: Location; readonly earlier: Location }> = []
+    const seen = new Prints()
+    let kind: Location["kind"] = "index"
     let index = 0
     yield* Stream.runForEach(blocks, (block) =>
       Effect.gen(function*() {
         const held = yield* repo.unsoldMatching(block.map((r) => r.privateData))
         for (const record of block) {
           const at = locate(record, index++)
-          const print = fingerprint(record.privateData)
-          const earlier = first.get(print)
-          if (earlier === undefined) first.set(print, at)
-          else candidates.push({ at, earlier })
+          kind = at.kind
+          seen.add(fingerprint(record.privateData), at.at)
           if (held.has(record.privateData)) report({ location: at, field: "private_data", problem: "already in stock, unsold" })
         }
       }))
-    first.clear()
+    const candidates = seen.repeats()
     if (candidates.length > 0) {
       // the second read: the exact text of the candidates and of the records they seem to repeat
-      const wanted = new Set(candidates.flatMap((c) => [place(c.at), place(c.earlier)]))
-      const texts = new Map<string, string>()
+      const wanted = new Set(candidates.flat())
+      const texts = new Map<number, string>()
       let again = 0
       yield* Stream.runForEach(blocks, (block) =>
         Effect.sync(() => {
           for (const record of block) {
-            const key = place(locate(record, again++))
-            if (wanted.has(key)) texts.set(key, record.privateData)
+            const at = locate(record, again++).at
+            if (wanted.has(at)) texts.set(at, record.privateData)
           }
         }))
-      for (const c of candidates) {
-        if (texts.get(place(c.at)) === texts.get(place(c.earlier))) {
-          report({ location: c.at, field: "private_data", problem: `repeats ${place(c.earlier)}` })
+      for (const [at, earlier] of candidates) {
+        if (texts.get(at) === texts.get(earlier)) {
+          report({ location: { kind, at }, field: "private_data", problem: `repeats ${kind} ${earlier}` })
         }
       }
     }
