@@ -6,4 +6,11 @@
 import * as SingleRunner from "@effect/cluster/SingleRunner"
 import * as Duration from "effect/Duration"
 
-export const ClusterRunner = SingleRunner.layer({ runnerStorage: "sql", shardingConfig: { entityMessagePollInterval: Duration.seconds(2) } })
+/**
+ * Shard locks expire 8 s after their holder stops refreshing them (every 3 s; the default 35 s would
+ * leave a dead process's singletons idle that long before another process takes them over).
+ */
+export const ClusterRunner = SingleRunner.layer({
+  runnerStorage: "sql",
+  shardingConfig: { entityMessagePollInterval: Duration.seconds(2), shardLockExpiration: Duration.seconds(8), shardLockRefreshInterval: Duration.seconds(3) }
+})

@@ -18,6 +18,7 @@ import { type KryptoSettings, kryptoConfig, secureUrl, shopConfig, webhookPathCo
 import { AuditSealingLive } from "./AuditSealing.js"
 import { BackupScheduleLive } from "./backup/BackupSchedule.js"
 import { RunningMarkerLive } from "./backup/RunningMarker.js"
+import { WatchdogLive } from "./runtime/Watchdog.js"
 import { callbackRoute, HttpServerLive, telegramPathOf, telegramRoute } from "./Http.js"
 import { ProcessorNotConfigured } from "./Services.js"
 import { chainAssets, chainConfig } from "./ChainConfig.js"
@@ -151,5 +152,5 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
     return Layer.mergeAll(receiving, ExpiryLive, watching, AnnouncingLive, ApprovingLive, AuditSealingLive, BackupScheduleLive, RunningMarkerLive).pipe(Layer.provide(core))
   }))
 
-/** Runs until interrupted (Ctrl-C, SIGTERM). */
-export const start = Layer.launch(startLayer())
+/** Runs until interrupted (Ctrl-C, SIGTERM), with the event-loop watchdog (tests run `startLayer` without it). */
+export const start = Layer.launch(Layer.merge(startLayer(), WatchdogLive))

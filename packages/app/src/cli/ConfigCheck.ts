@@ -16,6 +16,7 @@ import { backupConfig } from "../backup/BackupSchedule.js"
 import { chainAssets, chainConfig } from "../ChainConfig.js"
 import { databaseConfig, kryptoConfig, shopConfig, webhookPathConfig } from "../Config.js"
 import { describeDatabase } from "../DatabaseCheck.js"
+import { watchdogConfig } from "../runtime/Watchdog.js"
 import { telegramConfig } from "../Start.js"
 import { CliFailure, configProblems } from "./Output.js"
 
@@ -33,11 +34,11 @@ const hours = (d: Duration.Duration) => `${Duration.toHours(d)} h` // a duration
 
 export const configCheck = (envFile: string) =>
   Effect.gen(function*() {
-    const [db, shop, telegram, path, krypto, chains, backups] = yield* Effect.all([
+    const [db, shop, telegram, path, krypto, chains, backups, watchdog] = yield* Effect.all([
       Effect.either(databaseConfig), Effect.either(shopConfig), Effect.either(telegramConfig), Effect.either(webhookPathConfig),
-      Effect.either(kryptoConfig), Effect.either(chainConfig), Effect.either(backupConfig)
+      Effect.either(kryptoConfig), Effect.either(chainConfig), Effect.either(backupConfig), Effect.either(watchdogConfig)
     ])
-    const problems = [db, shop, telegram, path, krypto, chains, backups].flatMap((r) => r._tag === "Left" ? problemsOf(r.left) : [])
+    const problems = [db, shop, telegram, path, krypto, chains, backups, watchdog].flatMap((r) => r._tag === "Left" ? problemsOf(r.left) : [])
     const lines: Array<string> = [settingsFile(envFile)]
     if (db._tag === "Right") {
       const d = db.right
@@ -72,6 +73,9 @@ export const configCheck = (envFile: string) =>
       lines.push(`scheduled backups: ${Option.match(b.every, { onNone: () => "off (set BACKUP_EVERY, e.g. 1d)", onSome: (every) => `every ${Duration.format(every)} into ${b.dir}, keeping ${b.keep}` })}`)
     }
     if (path._tag === "Right" && path.right !== "") lines.push(`HTTP path prefix: ${path.right}`)
+    if (watchdog._tag === "Right") {
+      lines.push(`watchdog: ${watchdog.right === 0 ? "off" : `stops the process when its event loop stalls for ${watchdog.right} s`}`)
+    }
     yield* Console.log(lines.join("\n"))
     if (problems.length > 0) {
       yield* Console.log(["", `${problems.length} problem(s):`, ...problems.map((p) => `  ${p}`)].join("\n"))
