@@ -14,3 +14,8 @@ export { moveInFromAiogramShopBot, type MoveInOptions, type MoveInReport } from 
 export { MoveInFailed } from "./movein/AnchorSchema.js"
 export { CONVERSION_RULE, floatToMinor, minorText } from "./movein/FloatMoney.js"
 export { checkSqliteFile, type SqliteFileReport } from "./SqliteFileCheck.js"
+export { shopTables, type ShopTable } from "./copy/Tables.js"
+export { copyShop, type CopyOptions, type CopyReport } from "./copy/CopyShop.js"
+export { verifyCopy, type Verification } from "./copy/VerifyCopy.js"
+export { CopyFailed } from "./copy/CopyFailed.js"
+export { copyData, type CopyEndpoint } from "./copy/CopyData.js"

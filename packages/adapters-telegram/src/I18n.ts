@@ -7,7 +7,10 @@ export interface Translator {
   readonly languages: ReadonlyArray<string>
   /** The text for `key` in `language`, falling back to the default language. */
   readonly t: (language: string, key: string, args?: Record<string, FluentVariable>) => string
-  /** The supported language closest to a Telegram language code ("de-AT" -> "de"), else the default. */
+  /**
+   * The supported language closest to a Telegram language code, else the default: the exact code, then its
+   * primary subtag ("es-MX" -> "es", "fr-CA" -> "fr", "zh-hans" / "zh-CN" / "zh-TW" -> "zh", "pt" -> "en").
+   */
   readonly pick: (code: string | null | undefined) => string
 }
 
@@ -46,7 +49,7 @@ const readTranslator = (directory: URL): Translator => {
   }
   const pick = (code: string | null | undefined) => {
     if (code === null || code === undefined) return DEFAULT_LANGUAGE
-    const lower = code.toLowerCase()
+    const lower = code.trim().toLowerCase().replaceAll("_", "-")
     return languages.find((l) => l === lower) ?? languages.find((l) => l === lower.split("-")[0]) ?? DEFAULT_LANGUAGE
   }
   return { languages, t, pick }

@@ -36,6 +36,9 @@ export const TelegramBroadcasterLive = (settings: TelegramSettings, limits: Broa
     api.config.use(autoRetry({ maxRetryAttempts: 8, maxDelaySeconds: 120 }))
     for (const transformer of settings.transformers ?? []) api.config.use(transformer)
     const limiter = yield* RateLimiter.RateLimiter
+    // Telegram's limits are per bot: the keys carry the bot's id (the token's public part), so that
+    // bots sharing a Redis store keep their own pace and processes of one bot share theirs.
+    const bot = Redacted.value(settings.token).split(":")[0] ?? "bot"
     const perSecond = limits.perSecond ?? 30
     const reportEvery = limits.reportEveryMs ?? 2_000
     const s = speaker(loadTranslator(), DEFAULT_LANGUAGE)
@@ -50,9 +53,9 @@ export const TelegramBroadcasterLive = (settings: TelegramSettings, limits: Broa
         Effect.flatMap(({ delay }) => Effect.sleep(delay))
       )
     /** The next slot overall. */
-    const turn = wait("telegram:all", slot)
+    const turn = wait(`telegram:${bot}:all`, slot)
     /** One message a second in `chat` (a broadcast reaches each chat once: no wait). */
-    const chatTurn = (chat: number) => wait(`telegram:chat:${chat}`, Duration.seconds(1))
+    const chatTurn = (chat: number) => wait(`telegram:${bot}:chat:${chat}`, Duration.seconds(1))
     const call = <A>(f: () => Promise<A>) => Effect.tryPromise({ try: f, catch: (e) => e })
 
     return Broadcaster.of({

@@ -28,9 +28,35 @@ const keys = (locale: string) => {
   return out
 }
 
+/** key -> the sorted HTML tags it uses (Telegram rejects a message whose tags do not pair up). */
+const tags = (locale: string) => {
+  const out = new Map<string, Array<string>>()
+  let current: string | undefined
+  for (const line of source(locale).split("\n")) {
+    const m = /^([a-z][a-z0-9-]*)\s*=/.exec(line)
+    if (m !== null) out.set(current = m[1]!, [])
+    else if (!/^\s/.test(line)) current = undefined
+    if (current !== undefined) for (const t of line.matchAll(/<\/?[a-z]+>/g)) out.get(current)!.push(t[0])
+  }
+  return new Map([...out].map(([key, list]) => [key, list.sort().join(" ")]))
+}
+
 describe("locales", () => {
-  it("are at least English and German", () => {
-    expect(locales).toEqual(expect.arrayContaining(["en", "de"]))
+  it("are English, German, Spanish, French, Italian and Chinese", () => {
+    expect([...locales].sort()).toEqual(["de", "en", "es", "fr", "it", "zh"])
+  })
+
+  it("each name their language in that language", () => {
+    const names = Object.fromEntries(locales.map((l) => [l, /^language-name = (.+)$/m.exec(source(l))?.[1]]))
+    expect(names).toEqual({ en: "English", de: "Deutsch", es: "Español", fr: "Français", it: "Italiano", zh: "中文" })
+  })
+
+  it("all keep the HTML tags of English, message by message", () => {
+    const reference = tags("en")
+    for (const locale of locales) {
+      const other = tags(locale)
+      for (const [key, list] of reference) expect(other.get(key), `${locale}: ${key}`).toBe(list)
+    }
   })
 
   it("all have the same keys with the same placeables", () => {

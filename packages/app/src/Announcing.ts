@@ -5,13 +5,13 @@
  * `discard`, never inside the admin's request; resumed after a restart. An hourly retention job
  * drops the recipient lists and the engine's rows of announcements finished more than a day ago.
  */
+import { RateLimiterLive } from "./runtime/RateLimits.js"
 import * as ClusterWorkflowEngine from "@effect/cluster/ClusterWorkflowEngine"
 import * as Singleton from "@effect/cluster/Singleton"
 import * as SqlClient from "@effect/sql/SqlClient"
 import * as Activity from "@effect/workflow/Activity"
 import * as Workflow from "@effect/workflow/Workflow"
 import * as WorkflowEngine from "@effect/workflow/WorkflowEngine"
-import * as RateLimiter from "@effect/experimental/RateLimiter"
 import { ChainAddressValidator } from "@tokenshop/adapters-chain"
 import { TelegramBroadcasterLive, type TelegramSettings } from "@tokenshop/adapters-telegram"
 import {
@@ -98,9 +98,6 @@ export const WorkflowRunnerLive = Layer.effect(AnnouncementRunner, Effect.gen(fu
 
 /** The workflow's steps and the retention job, for the running bot (on EngineLive). */
 export const AnnouncingLive = Layer.mergeAll(Steps, Singleton.make("announcements/retention", retention))
-
-/** Telegram's pace kept in this process's memory (several processes: a Redis store, with issue 14's cluster). */
-export const RateLimiterLive = RateLimiter.layer.pipe(Layer.provide(RateLimiter.layerStoreMemory))
 
 /**
  * Every use case over `storage`, with announcements sent on Telegram by the workflow engine, and no

@@ -2,7 +2,7 @@
 import { type Balance, type Buy, type BuySummary, formatMoney, type Page } from "@tokenshop/domain"
 import { formatDate } from "../Format.js"
 import type { Translator } from "../I18n.js"
-import { button, nonEmpty, pager, type Screen, type Speaker } from "../Screens.js"
+import { button, chunk, nonEmpty, pager, type Screen, type Speaker } from "../Screens.js"
 
 export const mainMenu = (s: Speaker, shopName: string, admin = false): Screen => ({
   text: s.html("menu-title", { shop: shopName }),
@@ -48,10 +48,16 @@ export const buy = (s: Speaker, buy: Buy): Screen => ({
   keyboard: [[button(s.t("button-back"), { _tag: "History", page: 0 })]]
 })
 
+/** Every language with a locale file, each under its own name (the current one ticked), two to a row. */
 export const languages = (s: Speaker, translator: Translator): Screen => ({
   text: s.t("language-choose"),
   keyboard: [
-    ...translator.languages.map((l) => [button(translator.t(l, "language-name"), { _tag: "Language", language: l })]),
+    ...chunk(
+      translator.languages.map((l) =>
+        button(`${l === s.language ? "✓ " : ""}${translator.t(l, "language-name")}`, { _tag: "Language", language: l })
+      ),
+      2
+    ),
     [button(s.t("button-back"), { _tag: "Profile" })]
   ]
 })

@@ -14,6 +14,7 @@ import { backupConfig } from "../backup/BackupSchedule.js"
 import { envFile } from "../EnvFile.js"
 import { configCheck } from "./ConfigCheck.js"
 import { migrateFromCommand } from "./MoveIn.js"
+import { copyDataCommand } from "./CopyData.js"
 import { reportFailures } from "./Output.js"
 import { Stdin } from "./Stdin.js"
 import { cliConsole } from "./Terminal.js"
@@ -214,7 +215,7 @@ export const tokenshop = Command.make("tokenshop").pipe(
   Command.withSubcommands([
     startCommand, migrateCommand, importCommand, stockCommand, itemCommand, userCommand, refundCommand, priceCommand, statsCommand, backupCommand, restoreCommand, auditCommand, configCommand,
     keysCommand, walletCommand,
-    addressCommand, migrateFromCommand
+    addressCommand, migrateFromCommand, copyDataCommand
   ])
 )
 
