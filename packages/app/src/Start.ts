@@ -1,4 +1,5 @@
 /** `tokenshop start`: the shop on Telegram, over the configured storage. */
+import * as Singleton from "@effect/cluster/Singleton"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import { ChainAddressValidator, validateAddress } from "@tokenshop/adapters-chain"
@@ -52,13 +53,16 @@ const missingToken = new CliFailure(
   2
 )
 
-/** Expires due top-ups every minute and tells their buyers; a failure is logged and retried next minute. */
-const ExpiryLive = Layer.scopedDiscard(Effect.gen(function*() {
+/**
+ * Expires due top-ups every minute and tells their buyers; a failure is logged and retried next
+ * minute. A cluster singleton: with several processes on one database, one of them sweeps.
+ */
+const ExpiryLive = Singleton.make("payments/expiry", Effect.gen(function*() {
   const payments = yield* Payments
-  yield* payments.expireDue.pipe(
+  return yield* payments.expireDue.pipe(
     Effect.catchAllCause((cause) => Effect.logError("expiring top-ups failed", cause)),
     Effect.repeat(Schedule.spaced("1 minute")),
-    Effect.forkScoped
+    Effect.zipRight(Effect.never)
   )
 }))
 

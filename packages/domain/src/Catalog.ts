@@ -14,7 +14,7 @@ import { type ImportFormat, type ImportRecord, parseImport } from "./Import.js"
 import { Money } from "./Money.js"
 import { type Page, type PageRequest, slice } from "./Paging.js"
 import { chunksOf, makeImporter } from "./internal/importing.js"
-import { findDuplicates } from "./ImportDuplicates.js"
+import { duplicateScan, findDuplicates } from "./ImportDuplicates.js"
 import { checkTxt, textLines, txtRecords } from "./ImportText.js"
 import { ShopConfig } from "./ShopConfig.js"
 import { now } from "./Time.js"
@@ -146,8 +146,12 @@ export class Catalog extends Context.Tag("@tokenshop/domain/Catalog")<Catalog, {
         ),
       importText: (admin, chunks, options) =>
         users.ensureAdmin(admin).pipe(
-          Effect.zipRight(checkTxt(textLines(chunks), currency)),
-          Effect.zipRight(unlessAllowed(options, txtRecords(textLines(chunks), currency))),
+          Effect.zipRight(Effect.suspend(() => {
+            // one read checks every line and looks for duplicates; a second imports
+            if (options?.allowDuplicates === true) return checkTxt(textLines(chunks), currency)
+            const scan = duplicateScan(repo)
+            return Effect.zipRight(checkTxt(textLines(chunks), currency, scan.block), scan.finish(txtRecords(textLines(chunks), currency)))
+          })),
           Effect.zipRight(importStream(admin, txtRecords(textLines(chunks), currency)))
         ),
       inventory: (admin, page) => users.ensureAdmin(admin).pipe(Effect.zipRight(repo.categories(page, false))),

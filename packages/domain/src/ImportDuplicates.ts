@@ -65,49 +65,59 @@ class Prints {
   }
 }
 
-/** The problems of duplicated private data among `blocks` (re-runnable) and against unsold stock. */
-export const findDuplicates = <E, R>(repo: CatalogRepo["Type"], blocks: Stream.Stream<ReadonlyArray<ImportRecord>, E, R>) =>
-  Effect.gen(function*() {
-    const problems: Array<ImportProblem> = []
-    let truncated = false
-    const report = (p: ImportProblem) => {
-      if (problems.length < limits.problems) problems.push(p)
-      else truncated = true
-    }
-    const seen = new Prints()
-    let kind: Location["kind"] = "index"
-    let index = 0
-    yield* Stream.runForEach(blocks, (block) =>
-      Effect.gen(function*() {
-        const held = yield* repo.unsoldMatching(block.map((r) => r.privateData))
-        for (const record of block) {
-          const at = locate(record, index++)
-          kind = at.kind
-          seen.add(fingerprint(record.privateData), at.at)
-          if (held.has(record.privateData)) report({ location: at, field: "private_data", problem: "already in stock, unsold" })
-        }
-      }))
-    const candidates = seen.repeats()
-    if (candidates.length > 0) {
-      // the second read: the exact text of the candidates and of the records they seem to repeat
-      const wanted = new Set(candidates.flat())
-      const texts = new Map<number, string>()
-      let again = 0
-      yield* Stream.runForEach(blocks, (block) =>
-        Effect.sync(() => {
-          for (const record of block) {
-            const at = locate(record, again++).at
-            if (wanted.has(at)) texts.set(at, record.privateData)
-          }
-        }))
-      for (const [at, earlier] of candidates) {
-        if (texts.get(at) === texts.get(earlier)) {
-          report({ location: { kind, at }, field: "private_data", problem: `repeats ${kind} ${earlier}` })
+/**
+ * A duplicate scan fed a block of records at a time (`block`), e.g. during another pass over a file;
+ * `finish` confirms the repeats on their exact text (reading `again`, the same records, only when
+ * fingerprints repeat) and fails with every problem found.
+ */
+export const duplicateScan = (repo: CatalogRepo["Type"]) => {
+  const problems: Array<ImportProblem> = []
+  let truncated = false
+  const report = (p: ImportProblem) => {
+    if (problems.length < limits.problems) problems.push(p)
+    else truncated = true
+  }
+  const seen = new Prints()
+  let kind: Location["kind"] = "index"
+  let index = 0
+  const block = (records: ReadonlyArray<ImportRecord>) =>
+    Effect.map(repo.unsoldMatching(records.map((r) => r.privateData)), (held) => {
+      for (const record of records) {
+        const at = locate(record, index++)
+        kind = at.kind
+        seen.add(fingerprint(record.privateData), at.at)
+        if (held.has(record.privateData)) report({ location: at, field: "private_data", problem: "already in stock, unsold" })
+      }
+    })
+  const finish = <E, R>(again: Stream.Stream<ReadonlyArray<ImportRecord>, E, R>) =>
+    Effect.gen(function*() {
+      const candidates = seen.repeats()
+      if (candidates.length > 0) {
+        const wanted = new Set(candidates.flat())
+        const texts = new Map<number, string>()
+        let n = 0
+        yield* Stream.runForEach(again, (records) =>
+          Effect.sync(() => {
+            for (const record of records) {
+              const at = locate(record, n++).at
+              if (wanted.has(at)) texts.set(at, record.privateData)
+            }
+          }))
+        for (const [at, earlier] of candidates) {
+          if (texts.get(at) === texts.get(earlier)) report({ location: { kind, at }, field: "private_data", problem: `repeats ${kind} ${earlier}` })
         }
       }
-    }
-    if (problems.length > 0) {
-      problems.sort((x, y) => x.location.at - y.location.at)
-      return yield* Effect.fail(new ImportRejected({ problems, truncated, duplicates: true }))
-    }
+      if (problems.length > 0) {
+        problems.sort((x, y) => x.location.at - y.location.at)
+        return yield* Effect.fail(new ImportRejected({ problems, truncated, duplicates: true }))
+      }
+    })
+  return { block, finish }
+}
+
+/** The problems of duplicated private data among `blocks` (re-runnable) and against unsold stock. */
+export const findDuplicates = <E, R>(repo: CatalogRepo["Type"], blocks: Stream.Stream<ReadonlyArray<ImportRecord>, E, R>) =>
+  Effect.suspend(() => {
+    const scan = duplicateScan(repo)
+    return Stream.runForEach(blocks, scan.block).pipe(Effect.zipRight(scan.finish(blocks)))
   })

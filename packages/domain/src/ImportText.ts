@@ -35,20 +35,30 @@ export const textLines = <E, R>(chunks: Stream.Stream<string, E, R>): Stream.Str
     )
   })
 
-/** The first pass: counts the valid lines and keeps the first problems. */
-export const checkTxt = <E, R>(lines: Stream.Stream<LineBlock, E, R>, currency: FiatCurrency) =>
-  Stream.runFold(lines, { valid: 0, problems: [] as Array<ImportProblem>, truncated: false }, (acc, block) => {
+/**
+ * The first pass: counts the valid lines and keeps the first problems; `onRecords` sees each block's
+ * valid records while the file has no problem yet (e.g. to look for duplicates in the same read).
+ */
+export const checkTxt = <E, R>(
+  lines: Stream.Stream<LineBlock, E, R>,
+  currency: FiatCurrency,
+  onRecords: (records: ReadonlyArray<ImportRecord>) => Effect.Effect<void> = () => Effect.void
+) =>
+  Stream.runFoldEffect(lines, { valid: 0, problems: [] as Array<ImportProblem>, truncated: false }, (acc, block) => {
+    const records: Array<ImportRecord> = []
     for (const [text, line] of block) {
       const parsed = parseTxtLine(text, line, currency)
-      if (Either.isRight(parsed)) acc.valid++
-      else {
+      if (Either.isRight(parsed)) {
+        acc.valid++
+        records.push(parsed.right)
+      } else {
         for (const p of parsed.left) {
           if (acc.problems.length < limits.problems) acc.problems.push(p)
           else acc.truncated = true
         }
       }
     }
-    return acc
+    return acc.problems.length === 0 ? Effect.as(onRecords(records), acc) : Effect.succeed(acc)
   }).pipe(
     Effect.filterOrFail(
       (checked) => checked.problems.length === 0 && checked.valid > 0,

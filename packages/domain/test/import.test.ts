@@ -9,8 +9,8 @@ describe("TXT import", () => {
   it("reads CATEGORY;SUBCATEGORY;DESCRIPTION;PRICE;PRIVATE_DATA, private data may hold ';'", () => {
     const result = parseTxt("Games;Steam;A key;12.50;KEY-1;extra\r\n\nGames;Steam;;3;KEY-2\n", "USD")
     expect(result).toEqual(Either.right([
-      { category: "Games", subcategory: "Steam", description: "A key", price: money(1250n, "USD"), privateData: "KEY-1;extra" },
-      { category: "Games", subcategory: "Steam", description: "", price: money(300n, "USD"), privateData: "KEY-2" }
+      { category: "Games", subcategory: "Steam", description: "A key", price: money(1250n, "USD"), privateData: "KEY-1;extra", location: { kind: "line", at: 1 } },
+      { category: "Games", subcategory: "Steam", description: "", price: money(300n, "USD"), privateData: "KEY-2", location: { kind: "line", at: 3 } }
     ]))
   })
 
@@ -50,9 +50,9 @@ describe("JSON import", () => {
       {"category":"Soft","subcategory":"Office","price":"0.10","private_data":"BBB"},
       {"category":"Soft","subcategory":"Big","price":12345678901234567.89,"private_data":"CCC"}]`
     expect(parseJson(text, "USD")).toEqual(Either.right([
-      { category: "Soft", subcategory: "Office", description: "Key", price: money(1999n, "USD"), privateData: "AAA" },
-      { category: "Soft", subcategory: "Office", description: "", price: money(10n, "USD"), privateData: "BBB" },
-      { category: "Soft", subcategory: "Big", description: "", price: money(1234567890123456789n, "USD"), privateData: "CCC" }
+      { category: "Soft", subcategory: "Office", description: "Key", price: money(1999n, "USD"), privateData: "AAA", location: { kind: "index", at: 0 } },
+      { category: "Soft", subcategory: "Office", description: "", price: money(10n, "USD"), privateData: "BBB", location: { kind: "index", at: 1 } },
+      { category: "Soft", subcategory: "Big", description: "", price: money(1234567890123456789n, "USD"), privateData: "CCC", location: { kind: "index", at: 2 } }
     ]))
   })
 

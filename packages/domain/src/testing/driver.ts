@@ -52,6 +52,10 @@ const creditFields = (c: CreditResult): Fields => ({
 })
 
 /** Runs `step` with the real ids in `refs`; never fails: a refusal is an outcome, a defect stays a defect. */
+/** What makes each imported item's private data unique, across runs and processes racing on one database. */
+const importTag = Math.random().toString(36).slice(2, 10) // a label, not money
+let imports = 0
+
 export const runStep = (step: Step, refs: Refs): Effect.Effect<Outcome, never, DriverServices> =>
   Effect.gen(function*() {
     const { currency } = yield* ShopConfig
@@ -68,7 +72,7 @@ export const runStep = (step: Step, refs: Refs): Effect.Effect<Outcome, never, D
           subcategory: `Sub${step.sub}`,
           price: money(p, currency),
           description: `item ${i}`,
-          privateData: `data ${step.sub}/${i}`
+          privateData: `data ${step.sub}/${i}/${importTag}-${++imports}` // unique: an import refuses keys already unsold
         }))), (r) => ({ imported: r.imported }))
       case "Add":
         return yield* attempt((yield* Cart).add(user(step.user), sub(step.sub), step.quantity), cartFields)
