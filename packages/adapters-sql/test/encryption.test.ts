@@ -25,9 +25,12 @@ describe("encryption at rest (SQLCipher)", () => {
       expect(bytes.includes(Buffer.from("secret-buyer"))).toBe(false)
       if (existsSync(`${file}-wal`)) expect(readFileSync(`${file}-wal`).includes(Buffer.from("secret-buyer"))).toBe(false)
 
-      for (const key of ["wrong key", undefined]) {
+      for (const [key, message] of [
+        ["wrong key", "cannot open database: wrong encryption key"],
+        [undefined, "cannot open database: it is encrypted (a key is needed) or is not an SQLite database"]
+      ] as const) {
         const error = yield* Effect.flip(Layer.build(open(file, key)))
-        expect(error).toMatchObject({ _tag: "StorageUnavailable", reason: "wrong_key", message: "cannot open database: wrong or missing encryption key" })
+        expect(error).toMatchObject({ _tag: "StorageUnavailable", reason: "wrong_key", message })
       }
       const again = yield* Effect.provide(Effect.flatMap(UserRepo, (u) => u.find(TelegramId.make(7))), open(file, "correct horse"))
       expect(Option.getOrThrow(again).username).toBe("secret-buyer")
