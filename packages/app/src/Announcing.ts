@@ -7,7 +7,7 @@
  */
 import { RateLimiterLive } from "./runtime/RateLimits.js"
 import * as ClusterWorkflowEngine from "@effect/cluster/ClusterWorkflowEngine"
-import * as Singleton from "@effect/cluster/Singleton"
+import { RunningWorkLive, singleton } from "./runtime/RunningWork.js"
 import * as SqlClient from "@effect/sql/SqlClient"
 import * as Activity from "@effect/workflow/Activity"
 import * as Workflow from "@effect/workflow/Workflow"
@@ -97,7 +97,7 @@ export const WorkflowRunnerLive = Layer.effect(AnnouncementRunner, Effect.gen(fu
 }))
 
 /** The workflow's steps and the retention job, for the running bot (on EngineLive). */
-export const AnnouncingLive = Layer.mergeAll(Steps, Singleton.make("announcements/retention", retention))
+export const AnnouncingLive = Layer.mergeAll(Steps, singleton("announcements/retention", retention))
 
 /**
  * Every use case over `storage`, with announcements sent on Telegram by the workflow engine, and no
@@ -110,5 +110,5 @@ export const announcingShop = <E>(telegram: TelegramSettings, storage: Layer.Lay
   ).pipe(Layer.provideMerge(EngineLive), Layer.provideMerge(storage))
   const config = ShopConfig.layer({ admins: new Set(admins.map((a) => TelegramId.make(a))) })
   const core = ShopLive.pipe(Layer.provideMerge(services), Layer.provideMerge(config))
-  return Layer.merge(AnnouncingLive.pipe(Layer.provide(core)), core)
+  return Layer.merge(AnnouncingLive.pipe(Layer.provide(core), Layer.provide(RunningWorkLive)), core)
 }

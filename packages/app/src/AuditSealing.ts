@@ -2,7 +2,7 @@
  * Seals the money log shortly after money moves: every 10 seconds, one runner in the cluster (a
  * Singleton, so several processes never seal at once), outside any payment's transaction.
  */
-import * as Singleton from "@effect/cluster/Singleton"
+import { singleton } from "./runtime/RunningWork.js"
 import { Audits } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import * as Schedule from "effect/Schedule"
@@ -14,4 +14,4 @@ const sealing = Effect.flatMap(Audits, (audits) => audits.sealPending).pipe(
   Effect.asVoid
 )
 
-export const AuditSealingLive = Singleton.make("audit/sealing", sealing)
+export const AuditSealingLive = singleton("audit/sealing", sealing)

@@ -10,6 +10,7 @@ import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import { CallbackKey, handleCallback, MAX_CALLBACK_BYTES } from "@tokenshop/adapters-krypto"
 import { TelegramWebhook } from "@tokenshop/adapters-telegram"
 import * as Effect from "effect/Effect"
+import { healthText } from "./runtime/RunningWork.js"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
@@ -82,7 +83,7 @@ export interface HttpSettings {
 /** Serves `routes` (plus GET HEALTH_PATH) on host:port. */
 export const HttpServerLive = <E, R>(routes: HttpRouter.HttpRouter<E, R>, settings: HttpSettings) =>
   routes.pipe(
-    HttpRouter.get(HEALTH_PATH, HttpServerResponse.text("ok")),
+    HttpRouter.get(HEALTH_PATH, Effect.map(healthText, (text) => HttpServerResponse.text(text))),
     HttpServer.serve(),
     HttpServer.withLogAddress,
     Layer.provide(NodeHttpServer.layer(() => createServer(), { port: settings.port, host: settings.host }))

@@ -4,7 +4,7 @@
  * SingleRunner with SQL storage, so that it runs exactly once (and, later, once across processes on
  * PostgreSQL). Watchers resume from their cursors in the shop's own tables.
  */
-import * as Singleton from "@effect/cluster/Singleton"
+import { singleton } from "./runtime/RunningWork.js"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import {
   makeAddressScanner, makeBlockScanner, makeCoinGeckoPrices, makeCoreRpcSource, makeEsploraSource, makeEvmSource,
@@ -118,8 +118,8 @@ export const watchersLayer = (setup: ChainSetup, settings: ChainSettings) => {
   const all = watchers(setup, settings)
   if (all.length === 0) return Layer.empty
   const singletons = all.map(({ interval, loop, name }) =>
-    Singleton.make(`watcher/${name}`, Effect.flatMap(loop, (scanner) => runWatcher({ name, interval, cycle: scanner.cycle }))))
-  return Layer.mergeAll(Singleton.make("deposits/price-retry", priceRetry), ...singletons).pipe(
+    singleton(`watcher/${name}`, Effect.flatMap(loop, (scanner) => runWatcher({ name, interval, cycle: scanner.cycle }))))
+  return Layer.mergeAll(singleton("deposits/price-retry", priceRetry), ...singletons).pipe(
     Layer.provide(FetchHttpClient.layer)
   )
 }

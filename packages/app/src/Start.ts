@@ -1,5 +1,5 @@
 /** `tokenshop start`: the shop on Telegram, over the configured storage. */
-import * as Singleton from "@effect/cluster/Singleton"
+import { RunningWork, RunningWorkLive, singleton } from "./runtime/RunningWork.js"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import { ChainAddressValidator, validateAddress } from "@tokenshop/adapters-chain"
@@ -57,7 +57,7 @@ const missingToken = new CliFailure(
  * Expires due top-ups every minute and tells their buyers; a failure is logged and retried next
  * minute. A cluster singleton: with several processes on one database, one of them sweeps.
  */
-const ExpiryLive = Singleton.make("payments/expiry", Effect.gen(function*() {
+const ExpiryLive = singleton("payments/expiry", Effect.gen(function*() {
   const payments = yield* Payments
   return yield* payments.expireDue.pipe(
     Effect.catchAllCause((cause) => Effect.logError("expiring top-ups failed", cause)),
@@ -154,7 +154,12 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
       Layer.provideMerge(ShopLive.pipe(Layer.provideMerge(services), Layer.provideMerge(shopSettings)))
     )
     const watching = Layer.unwrapEffect(Effect.map(ShopConfig, (c) => watchersLayer(setup, c.chain)))
-    return Layer.mergeAll(receiving, ExpiryLive, watching, AnnouncingLive, ApprovingLive, AuditSealingLive, BackupScheduleLive, RunningMarkerLive).pipe(Layer.provide(core))
+    const mode = `bot ${Redacted.value(config.token.value).split(":")[0]}: ${webhookUrl === undefined ? "long polling" : "webhook"}`
+    const listed = Layer.effectDiscard(Effect.map(RunningWork, (work) => void work.receiving.push(mode)))
+    return Layer.mergeAll(receiving, listed, ExpiryLive, watching, AnnouncingLive, ApprovingLive, AuditSealingLive, BackupScheduleLive, RunningMarkerLive).pipe(
+      Layer.provide(core),
+      Layer.provide(RunningWorkLive) // one instance: the singletons write it, /health reads it
+    )
   }))
 
 /** Runs until interrupted (Ctrl-C, SIGTERM), with the event-loop watchdog (tests run `startLayer` without it). */

@@ -3,7 +3,7 @@
  * emulator on loopback, driven by emulated buyers; in long-polling and in webhook mode.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs"
-import { createServer, request, type Server } from "node:http"
+import type { Server } from "node:http"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { SqliteStorage } from "@tokenshop/adapters-sql"
@@ -18,34 +18,11 @@ import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startLayer } from "../src/Start.js"
+import { post, secretProxy } from "./webhookSupport.js"
 
 const TOKEN = "123456:emulated"
 const SECRET = "s3cret-token_1"
 const ADMIN = 900
-
-/** Forwards the emulator's webhook posts to the shop, adding the secret header the emulator omits. */
-const secretProxy = (port: number, target: number) =>
-  new Promise<Server>((resolve) => {
-    const server = createServer((req, res) => {
-      const forward = request({
-        host: "127.0.0.1", port: target, path: req.url, method: req.method,
-        headers: { ...req.headers, "x-telegram-bot-api-secret-token": SECRET }
-      }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers)
-        answer.pipe(res)
-      })
-      forward.on("error", () => res.writeHead(502).end())
-      req.pipe(forward)
-    })
-    server.listen(port, "127.0.0.1", () => resolve(server))
-  })
-
-const post = (port: number, body: string, secret?: string) =>
-  fetch(`http://127.0.0.1:${port}/hook/telegram`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(secret === undefined ? {} : { "x-telegram-bot-api-secret-token": secret }) },
-    body
-  }).then((r) => r.status)
 
 describe.each(["polling", "webhook"] as const)("the shop on the Bot API emulator (%s)", (mode) => {
   const dir = mkdtempSync(join(tmpdir(), `tokenshop-e2e-${mode}-`))
@@ -73,7 +50,7 @@ describe.each(["polling", "webhook"] as const)("the shop on the Bot API emulator
     if (mode === "webhook") {
       httpPort = await freePort()
       const proxyPort = await freePort()
-      proxy = await secretProxy(proxyPort, httpPort)
+      proxy = await secretProxy(proxyPort, httpPort, SECRET)
       env.set("WEBHOOK_URL", `http://127.0.0.1:${proxyPort}/hook/telegram`)
       env.set("WEBHOOK_SECRET", SECRET)
       env.set("HTTP_PORT", String(httpPort))
@@ -96,12 +73,20 @@ describe.each(["polling", "webhook"] as const)("the shop on the Bot API emulator
     rmSync(dir, { recursive: true, force: true })
   })
 
-  it("takes the due scheduled backup at start (0600, in data/backups) and marks the database as in use", async () => {
+  it("takes the due scheduled backup at start (0600, in data/backups), marks the database as in use, says what runs here", async () => {
     const backups = join(dir, "backups")
     for (let i = 0; i < 200 && (!existsSync(backups) || readdirSync(backups).length === 0); i++) await new Promise((r) => setTimeout(r, 50))
     const [written] = readdirSync(backups).map((f) => [f, statSync(join(backups, f)).mode & 0o777] as const)
     expect(written).toEqual([expect.stringMatching(/^tokenshop-\d{4}-\d{2}-\d{2}T.*Z\.db$/), 0o600])
     expect(readFileSync(`${file}.pid`, "utf8").trim()).toBe(String(process.pid))
+    if (mode === "webhook") { // /health: this process, how it receives updates, the singletons it runs (they start one by one)
+      let health = ""
+      for (let i = 0; i < 100 && !["payments/expiry", "audit/sealing", "backups/schedule"].every((n) => health.includes(n)); i++) {
+        health = await fetch(`http://127.0.0.1:${httpPort}/health`).then((r) => r.text(), () => "")
+        await new Promise((r) => setTimeout(r, 50))
+      }
+      expect(health).toMatch(new RegExp(`^ok\nprocess: ${process.pid}\ntelegram: bot 123456: webhook\nsingletons here: .*audit/sealing.*backups/schedule.*payments/expiry`))
+    }
   })
 
   it("a buyer registers, browses, is refused for lack of funds, is credited, buys and receives the goods once", async () => {

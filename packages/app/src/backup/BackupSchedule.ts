@@ -6,7 +6,7 @@
  * inside `tokenshop start` the rounds run as a cluster singleton, so several processes take one backup.
  * A round that is due (the newest backup is older than BACKUP_EVERY) runs at start.
  */
-import * as Singleton from "@effect/cluster/Singleton"
+import { singleton } from "../runtime/RunningWork.js"
 import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs"
 import { dirname, join, resolve } from "node:path"
 import { operator } from "@tokenshop/domain"
@@ -97,6 +97,6 @@ export const BackupScheduleLive = Layer.unwrapEffect(Effect.map(backupConfig, (s
       const loop = Effect.suspend(() => Effect.sleep(untilDue(settings, every))).pipe(
         Effect.zipRight(Effect.forever(Effect.zipRight(round, Effect.sleep(every))))
       )
-      return Singleton.make("backups/schedule", loop)
+      return singleton("backups/schedule", loop)
     }
   })))

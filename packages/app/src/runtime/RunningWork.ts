@@ -1,0 +1,37 @@
+/**
+ * What this process is doing, for `/health`: how it receives Telegram's updates and which cluster
+ * singletons (watchers, sweeps, sealing, backups) run here right now. With several processes on one
+ * database each singleton runs in exactly one of them; `/health` of each says which.
+ */
+import * as Singleton from "@effect/cluster/Singleton"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+
+export class RunningWork extends Context.Tag("@tokenshop/app/RunningWork")<RunningWork, {
+  /** The singletons running in this process. */
+  readonly singletons: Set<string>
+  /** How this process receives updates, e.g. "bot 123456: long polling". */
+  readonly receiving: Array<string>
+}>() {}
+
+export const RunningWorkLive = Layer.sync(RunningWork, () => ({ singletons: new Set<string>(), receiving: [] as Array<string> }))
+
+/** A cluster singleton that this process lists in `/health` while it runs here. */
+export const singleton = <E, R>(name: string, run: Effect.Effect<void, E, R>) =>
+  Singleton.make(name, Effect.flatMap(RunningWork, (work) =>
+    Effect.acquireUseRelease(
+      Effect.sync(() => work.singletons.add(name)),
+      () => run,
+      () => Effect.sync(() => work.singletons.delete(name))
+    )))
+
+/** The body of `GET /health`: "ok", then this process's id, how it receives updates and its singletons. */
+export const healthText = Effect.map(Effect.serviceOption(RunningWork), (work) => {
+  const lines = ["ok", `process: ${process.pid}`]
+  if (work._tag === "Some") {
+    lines.push(...work.value.receiving.map((r) => `telegram: ${r}`))
+    lines.push(`singletons here: ${[...work.value.singletons].sort().join(", ") || "none"}`)
+  }
+  return lines.join("\n")
+})
