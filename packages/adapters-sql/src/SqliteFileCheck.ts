@@ -6,7 +6,8 @@
 import * as SqliteClient from "@effect/sql-sqlite-node/SqliteClient"
 import * as SqlClient from "@effect/sql/SqlClient"
 import * as Effect from "effect/Effect"
-import * as Redacted from "effect/Redacted"
+import type * as Redacted from "effect/Redacted"
+import { applySqlCipherKey } from "./internal/sqlcipher.js"
 import { StorageUnavailable } from "./StorageError.js"
 
 export interface SqliteFileReport {
@@ -16,16 +17,10 @@ export interface SqliteFileReport {
   readonly items: number
 }
 
-const quote = (s: string) => `'${s.replaceAll("'", "''")}'`
-
 export const checkSqliteFile = (options: { readonly filename: string; readonly encryptionKey?: Redacted.Redacted<string> | undefined }) =>
   Effect.scoped(Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
-    if (options.encryptionKey !== undefined) {
-      yield* sql.unsafe("PRAGMA cipher = 'sqlcipher'")
-      yield* sql.unsafe("PRAGMA legacy = 4")
-      yield* sql.unsafe(`PRAGMA key = ${quote(Redacted.value(options.encryptionKey))}`).pipe(Effect.withTracerEnabled(false))
-    }
+    if (options.encryptionKey !== undefined) yield* applySqlCipherKey(sql, options.encryptionKey)
     yield* sql.unsafe("SELECT COUNT(*) FROM sqlite_master").pipe(
       Effect.mapError((cause) =>
         new StorageUnavailable({

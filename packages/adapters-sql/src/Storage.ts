@@ -36,6 +36,7 @@ import { SqlPromptRepo } from "./SqlPromptRepo.js"
 import { SqlTransactor } from "./SqlTransactor.js"
 import { SqlUserRepo } from "./SqlUserRepo.js"
 import { GoodsCipherLive, type GoodsKeys, SqlGoodsStore } from "./GoodsCipher.js"
+import { applySqlCipherKey } from "./internal/sqlcipher.js"
 import { StorageUnavailable } from "./StorageError.js"
 
 export { StorageUnavailable }
@@ -117,8 +118,6 @@ export interface SqliteOptions {
   readonly goodsKeys?: GoodsKeys | undefined
 }
 
-const quote = (s: string) => `'${s.replaceAll("'", "''")}'`
-
 /**
  * Opens the SQLite file: the encryption key first (before anything touches the file), then WAL,
  * foreign keys, a busy timeout, and the migrations.
@@ -127,11 +126,7 @@ const prepareSqlite = (options: SqliteOptions) =>
   Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
     if (options.encryptionKey !== undefined) {
-      yield* sql.unsafe("PRAGMA cipher = 'sqlcipher'")
-      yield* sql.unsafe("PRAGMA legacy = 4")
-      // @effect/sql records each statement's text on its span: this one runs untraced, and a failure keeps no text of it.
-      yield* sql.unsafe(`PRAGMA key = ${quote(Redacted.value(options.encryptionKey))}`).pipe(
-        Effect.withTracerEnabled(false),
+      yield* applySqlCipherKey(sql, options.encryptionKey).pipe(
         Effect.mapError(() => new StorageUnavailable({ reason: "wrong_key", message: "cannot open database: the encryption key was not accepted" }))
       )
     }

@@ -126,11 +126,13 @@ export class Catalog extends Context.Tag("@tokenshop/domain/Catalog")<Catalog, {
 
     const unlessAllowed = <E, R>(options: ImportOptions | undefined, blocks: Stream.Stream<ReadonlyArray<ImportRecord>, E, R>) =>
       options?.allowDuplicates === true ? Effect.void : findDuplicates(repo, blocks)
-    const importRecords = (admin: AdminRef, records: ReadonlyArray<ImportRecord>, options?: ImportOptions) =>
-      users.ensureAdmin(admin).pipe(
-        Effect.zipRight(unlessAllowed(options, Stream.fromIterable(chunksOf(records, 5000)))),
-        Effect.zipRight(importStream(admin, Stream.fromIterable(chunksOf(records, 5000))))
+    const importRecords = (admin: AdminRef, records: ReadonlyArray<ImportRecord>, options?: ImportOptions) => {
+      const blocks = Stream.fromIterable(chunksOf(records, 5000)) // read twice: duplicates, then the import
+      return users.ensureAdmin(admin).pipe(
+        Effect.zipRight(unlessAllowed(options, blocks)),
+        Effect.zipRight(importStream(admin, blocks))
       )
+    }
 
     return Catalog.of({
       categories: (page) => repo.categories(page, true),

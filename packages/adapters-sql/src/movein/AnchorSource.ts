@@ -7,6 +7,7 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
+import { applySqlCipherKey } from "../internal/sqlcipher.js"
 import { MoveInFailed } from "./AnchorSchema.js"
 
 export const isPgUrl = (source: string): boolean => /^postgres(ql)?:\/\//i.test(source)
@@ -23,8 +24,6 @@ export const describeSource = (source: string): string => {
   }
 }
 
-const quote = (s: string) => `'${s.replaceAll("'", "''")}'`
-
 const openSqlite = (file: string, key: Redacted.Redacted<string> | undefined) =>
   Effect.gen(function*() {
     if (!existsSync(file)) return yield* new MoveInFailed({ reason: "missing_source", message: `${file}: no such file` })
@@ -32,11 +31,7 @@ const openSqlite = (file: string, key: Redacted.Redacted<string> | undefined) =>
       Effect.mapError((e) => new MoveInFailed({ reason: "unreachable", message: `cannot open ${file}: ${e.message}` }))
     )
     const sql = Context.get(context, SqlClient.SqlClient)
-    if (key !== undefined) {
-      yield* sql.unsafe("PRAGMA cipher = 'sqlcipher'")
-      yield* sql.unsafe("PRAGMA legacy = 4")
-      yield* sql.unsafe(`PRAGMA key = ${quote(Redacted.value(key))}`).pipe(Effect.withTracerEnabled(false))
-    }
+    if (key !== undefined) yield* applySqlCipherKey(sql, key)
     yield* sql.unsafe("SELECT COUNT(*) FROM sqlite_master").pipe(
       Effect.mapError(() =>
         new MoveInFailed(

@@ -18,6 +18,7 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { CliFailure } from "../cli/Output.js"
 import { databaseConfig } from "../Config.js"
+import { describeDatabase } from "../DatabaseCheck.js"
 import { runningShop } from "./RunningMarker.js"
 
 const companions = ["-wal", "-shm"] as const
@@ -30,7 +31,7 @@ export const restore = (backup: string) =>
     }
     const source = resolve(backup)
     const target = resolve(db.file)
-    yield* Console.warn(`database: SQLite ${target}${Option.isSome(db.encryptionKey) ? " (encrypted)" : ""}`)
+    yield* Console.warn(`database: ${describeDatabase(db)}`)
     if (!existsSync(source)) return yield* Effect.fail(new CliFailure(`${source} does not exist`))
     if (source === target) return yield* Effect.fail(new CliFailure(`${source} is the shop's database itself; give a backup file`))
     const running = runningShop(target)

@@ -69,21 +69,21 @@ export const adjust = (
 const known = (user: TelegramId, create: boolean) =>
   Effect.gen(function*() {
     const users = yield* Users
-    if (Option.isSome(yield* Effect.option(users.get(user)))) return
+    const found = yield* Effect.option(users.get(user))
+    if (Option.isSome(found)) return found.value
     if (!create) {
       return yield* Effect.fail(new CliFailure(
         `user ${user} has never opened the bot: they must press /start first (or add --create to a credit to register them by their Telegram id now)`
       ))
     }
-    yield* users.register({ id: user, username: null, language: null })
+    const registered = yield* users.register({ id: user, username: null, language: null })
     yield* Console.log(`registered user ${user} (they have not opened the bot yet; their name shows once they do)`)
+    return registered
   })
 
 export const showUser = (id: string) =>
   Effect.gen(function*() {
-    const userId = yield* telegramId(id)
-    yield* known(userId, false)
-    const user = yield* (yield* Users).get(userId)
+    const user = yield* known(yield* telegramId(id), false)
     const balance = yield* (yield* Ledger).balance(user.id)
     const buys = yield* (yield* Buys).ofUser(cli, user.id, page(0, 10))
     yield* Console.log([

@@ -37,7 +37,6 @@ export const usageLine = (help: string, path: ReadonlyArray<string>): string => 
 /** A parser message (a help document, possibly several paragraphs) as one `error:` line. */
 export const errorLine = (message: string, path: ReadonlyArray<string>): string => {
   const flat = plain(message).split(/\s*\n\s*/).filter((l) => l !== "").join(" ").trim()
-  if (flat.startsWith("error:")) return message
   const known = /^Invalid subcommand/.test(flat) ? path.slice(0, -1) : path // the last word is the unknown one
   const help = ["tokenshop", ...known].join(" ")
   return `error: ${flat} (see ${help} --help)`

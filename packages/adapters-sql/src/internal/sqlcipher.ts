@@ -1,0 +1,17 @@
+/**
+ * Keys an SQLite connection for SQLCipher (v4 format, through SQLite3MultipleCiphers): before
+ * anything else touches the file. @effect/sql records each statement's text on its span: the key runs
+ * untraced, and a failure keeps no text of it. Whether the key fits shows at the first read.
+ */
+import type * as SqlClient from "@effect/sql/SqlClient"
+import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
+
+const quote = (s: string) => `'${s.replaceAll("'", "''")}'`
+
+export const applySqlCipherKey = (sql: SqlClient.SqlClient, key: Redacted.Redacted<string>) =>
+  Effect.gen(function*() {
+    yield* sql.unsafe("PRAGMA cipher = 'sqlcipher'")
+    yield* sql.unsafe("PRAGMA legacy = 4")
+    yield* sql.unsafe(`PRAGMA key = ${quote(Redacted.value(key))}`).pipe(Effect.withTracerEnabled(false))
+  })
