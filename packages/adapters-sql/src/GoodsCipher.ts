@@ -1,5 +1,5 @@
 /**
- * Delivered goods (`private_data` of items and purchases) encrypted at rest with AES-256-GCM: a fresh
+ * Delivered goods (`private_data` of items and purchases), and the shop fronts' bot tokens, encrypted at rest with AES-256-GCM: a fresh
  * 12-byte nonce per value, the key's id stored beside it, so that a database file, a dump or a backup
  * shows no goods in clear, and keys can be rotated while the shop runs (`rotateGoods`).
  *
@@ -126,7 +126,7 @@ export const GoodsCipherLive = (keys: GoodsKeys | undefined) =>
     return GoodsCipher.of({ ...cipher, recordKey })
   }))
 
-/** Re-seals stored goods under the current key, `limit` rows of each table per call, each call one transaction. */
+/** Re-seals stored goods (and shop front tokens) under the current key, `limit` rows of each table per call, each call one transaction. */
 export const SqlGoodsStore = Layer.effect(GoodsStore, Effect.gen(function*() {
   const sql = yield* SqlClient.SqlClient
   const goods = yield* GoodsCipher
@@ -140,13 +140,16 @@ export const SqlGoodsStore = Layer.effect(GoodsStore, Effect.gen(function*() {
         for (const r of items) yield* q`UPDATE items SET private_data = ${goods.seal(goods.open(r.private_data))} WHERE id = ${r.id}`
         const bought = yield* q<{ buy_id: unknown; position: unknown; private_data: string }>`
           SELECT buy_id, position, private_data FROM buy_items WHERE private_data NOT LIKE ${sealed} LIMIT ${limit}`
+        const tokens = yield* q<{ id: unknown; token: string }>`SELECT id, token FROM shop_fronts WHERE token NOT LIKE ${sealed} LIMIT ${limit}`
+        const n = items.length + bought.length + tokens.length
         // Values to seal: the current key is in use. None: no other key is any more.
-        if (items.length + bought.length > 0) yield* goods.recordKey
+        if (n > 0) yield* goods.recordKey
         else yield* q`DELETE FROM goods_key_ids WHERE id <> ${goods.currentId}`
         for (const r of bought) {
           yield* q`UPDATE buy_items SET private_data = ${goods.seal(goods.open(r.private_data))} WHERE buy_id = ${r.buy_id} AND position = ${r.position}`
         }
-        return items.length + bought.length
+        for (const r of tokens) yield* q`UPDATE shop_fronts SET token = ${goods.seal(goods.open(r.token))} WHERE id = ${r.id}`
+        return n
       }).pipe(Effect.orDie))
   })
 }))

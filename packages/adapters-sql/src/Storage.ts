@@ -19,6 +19,7 @@ import goodsReveals from "./migrations/0011_goods_reveals.js"
 import importStaging from "./migrations/0012_import_staging.js"
 import moveInMap from "./migrations/0013_movein_map.js"
 import itemDigests from "./migrations/0014_item_digests.js"
+import shopFronts from "./migrations/0015_shop_fronts.js"
 import { SqlAddressBookRepo } from "./SqlAddressBookRepo.js"
 import { SqlAnnouncementRepo } from "./SqlAnnouncementRepo.js"
 import { SqlApprovalRepo } from "./SqlApprovalRepo.js"
@@ -33,6 +34,7 @@ import { SqlDepositRepo } from "./SqlDepositRepo.js"
 import { SqlLedgerRepo } from "./SqlLedgerRepo.js"
 import { SqlPaymentRepo } from "./SqlPaymentRepo.js"
 import { SqlPromptRepo } from "./SqlPromptRepo.js"
+import { SqlShopFrontRepo } from "./SqlShopFrontRepo.js"
 import { SqlTransactor } from "./SqlTransactor.js"
 import { SqlUserRepo } from "./SqlUserRepo.js"
 import { GoodsCipherLive, type GoodsKeys, SqlGoodsStore } from "./GoodsCipher.js"
@@ -74,6 +76,7 @@ const repositories = Layer.mergeAll(
   SqlWatcherRepo,
   SqlAddressBookRepo,
   SqlApprovalRepo,
+  SqlShopFrontRepo,
   SqlTransactor
 )
 
@@ -94,7 +97,8 @@ export const migrate = Migrator.make({})({
     "0011_goods_reveals": goodsReveals,
     "0012_import_staging": importStaging,
     "0013_movein_map": moveInMap,
-    "0014_item_digests": itemDigests
+    "0014_item_digests": itemDigests,
+    "0015_shop_fronts": shopFronts
   }),
   table: "tokenshop_migrations"
 }).pipe(

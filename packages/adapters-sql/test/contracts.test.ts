@@ -1,9 +1,12 @@
 import { afterAll, describe } from "@effect/vitest"
-import { chainDepositProperties, storageContracts } from "@tokenshop/domain/testing"
+import { chainDepositProperties, storageContracts, updateInboxContract } from "@tokenshop/domain/testing"
+import * as Layer from "effect/Layer"
+import { SqlUpdateInbox } from "../src/index.js"
 import { dropPgSchemas, freshSchema, pgStorage, pgUrl, sqliteStorage } from "./support.js"
 
 storageContracts("sqlite", sqliteStorage())
 storageContracts("sqlite (encrypted)", sqliteStorage({ encryptionKey: "contract key" }))
+updateInboxContract("sqlite", SqlUpdateInbox.pipe(Layer.provide(sqliteStorage())))
 
 // The shop's reference-model properties on both engines are in shop-properties.test.ts.
 describe("the shop's properties on SQLite", () => {
@@ -16,6 +19,7 @@ if (pgUrl === undefined) {
 } else {
   afterAll(dropPgSchemas)
   storageContracts("postgresql", pgStorage())
+  updateInboxContract("postgresql", SqlUpdateInbox.pipe(Layer.provide(pgStorage())))
   describe("the shop's properties on PostgreSQL", () => {
     chainDepositProperties("postgresql", () => pgStorage(freshSchema()), { numRuns: 15, timeout: 600_000 })
   })

@@ -1,7 +1,7 @@
 /**
  * `copy-data` between the engines: a shop built through the use cases (users, balances, a catalog
  * with items sold and unsold, purchases and a refund, pending payments, deposits, a withdrawal, a
- * look at a buyer's goods, the money log sealed) copied SQLite → PostgreSQL → SQLite, row for row;
+ * look at a buyer's goods, the money log sealed, a shop front) copied SQLite → PostgreSQL → SQLite, row for row;
  * a target with a shop in it refused, nothing written; a tampered copy caught by the verification,
  * and a copy that does not verify rolled back.
  */
@@ -9,8 +9,8 @@ import { join } from "node:path"
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import * as SqlClient from "@effect/sql/SqlClient"
 import {
-  AddressBook, ApprovalRunner, AuditLog, Cart, Catalog, Checkout, idempotencyKey, Ledger, money, operator, Payments, Refunds, type StoragePorts,
-  TelegramId, Users, Withdrawals
+  AddressBook, ApprovalRunner, AuditLog, BotId, Cart, Catalog, Checkout, idempotencyKey, Ledger, money, operator, Payments, Refunds, ShopFronts,
+  type StoragePorts, TelegramId, Users, Withdrawals
 } from "@tokenshop/domain"
 import {
   AddressDeriverMemory, AddressValidatorMemory, BroadcasterMemory, NotifierMemory, PaymentGatewayMemory, PriceSourceMemory, ShopMemory,
@@ -71,6 +71,7 @@ const buildShop = Effect.gen(function*() {
   const log = yield* AuditLog
   yield* log.reveal({ admin: "admin 999", buy: first.buy.id, user: buyers[0]!, items: 2, at: new Date(1_000) })
   yield* log.seal(1000)
+  yield* (yield* ShopFronts).add(admin, { id: BotId.make(7_000_000_001), username: "front_bot", name: "Front" }, Redacted.make("7000000001:front-token"))
   const ledger = yield* Ledger
   return yield* Effect.forEach(buyers, (id) => Effect.map(ledger.balance(id), (b) => b.available.amount))
 })
@@ -102,7 +103,7 @@ describe.skipIf(pgUrl === undefined)("copy-data between SQLite and PostgreSQL", 
       expect(there.verified).toEqual({ tables: shopTables.length, balances: 3, audit: { sealed: 8, unsealed: 0, problems: 0 }, problems: [] })
       expect(there.sequences).toBe(shopTables.filter((t) => t.identity === true).length + 1)
       const copied = Object.fromEntries(there.tables.map((t) => [t.name, t.rows]))
-      expect(copied).toMatchObject({ users: 3, balances: 3, items: 5, buys: 2, buy_items: 3, payments: 1, deposits: 3, withdrawals: 1, goods_reveals: 1, cart_lines: 1 })
+      expect(copied).toMatchObject({ users: 3, balances: 3, items: 5, buys: 2, buy_items: 3, payments: 1, deposits: 3, withdrawals: 1, goods_reveals: 1, cart_lines: 1, shop_fronts: 1 })
       expect(copied["ledger_entries"]).toBe(3 + 2 + 1)
       expect(yield* balancesOn(pg)).toEqual(balances)
 
@@ -136,7 +137,7 @@ describe.skipIf(pgUrl === undefined)("copy-data between SQLite and PostgreSQL", 
       expect(yield* countsOf(yield* client(pg))).toEqual(before)
     }), 120_000)
 
-  it.scoped("the cluster runner's tables are left out; unfinished announcements are counted; a failed copy and a table this version does not know write nothing", () =>
+  it.scoped("the cluster runner's tables and the update inbox are left out; unfinished announcements are counted; a failed copy and a table this version does not know write nothing", () =>
     Effect.gen(function*() {
       const dir = yield* scratchDir
       const [source, pg, other] = [sqlite(join(dir, "shop.db")), postgres(freshSchema()), postgres(freshSchema())]
@@ -145,9 +146,12 @@ describe.skipIf(pgUrl === undefined)("copy-data between SQLite and PostgreSQL", 
       yield* from`CREATE TABLE cluster_messages (id INTEGER PRIMARY KEY, body TEXT)`
       yield* from`INSERT INTO cluster_messages (id, body) VALUES (1, 'a queued delivery')`
       yield* from`INSERT INTO announcements (kind, text, admin, status, total, created_at) VALUES ('text', 'hello', 'admin 999', 'running', 3, 1)`
+      yield* from`INSERT INTO update_inbox (source, update_id, claimed_at) VALUES ('telegram:7000000001', 1, 1)`
       const copied = yield* copyData(source, pg)
       expect(copied.announcementsUnfinished).toBe(1)
       expect(copied.tables.map((t) => t.name)).not.toContain("cluster_messages")
+      expect(copied.tables.map((t) => t.name)).not.toContain("update_inbox")
+      expect(yield* (yield* client(pg))`SELECT * FROM update_inbox`).toEqual([])
       const [found] = yield* (yield* client(pg))<{ present: boolean }>`SELECT to_regclass('cluster_messages') IS NOT NULL AS present`
       expect(found!.present).toBe(false)
 

@@ -11,6 +11,7 @@ import * as Schema from "effect/Schema"
 import { adminCallbacks, adminCodes } from "./admin/AdminCallbacks.js"
 import { announceCallbacks, announceCodes } from "./admin/announce/AnnounceCallbacks.js"
 import { guardCallbacks, guardCodes } from "./admin/guard/GuardCallbacks.js"
+import { fleetCallbacks, fleetCodes } from "./fleet/FleetCallbacks.js"
 import { inventoryCallbacks, inventoryCodes } from "./admin/inventory/InventoryCallbacks.js"
 import { statsCallbacks, statsCodes } from "./admin/stats/StatsCallbacks.js"
 import { usersCallbacks, usersCodes } from "./admin/users/UsersCallbacks.js"
@@ -26,7 +27,7 @@ export const MAX_BYTES = 64
 /** Every button the bot can show: the union of each feature's buttons. */
 export const Callback = Schema.Union(
   ...profileCallbacks, ...catalogCallbacks, ...cartCallbacks, ...topUpCallbacks, ...adminCallbacks, ...inventoryCallbacks, ...usersCallbacks,
-  ...statsCallbacks, ...announceCallbacks, ...guardCallbacks
+  ...statsCallbacks, ...announceCallbacks, ...guardCallbacks, ...fleetCallbacks
 )
 export type Callback = typeof Callback.Type
 type Encoded = typeof Callback.Encoded
@@ -42,7 +43,8 @@ const codes = {
   ...usersCodes,
   ...statsCodes,
   ...announceCodes,
-  ...guardCodes
+  ...guardCodes,
+  ...fleetCodes
 } as const satisfies { readonly [K in Callback["_tag"]]: readonly [string, ReadonlyArray<string>] }
 
 const byCode = new Map<string, Callback["_tag"]>(

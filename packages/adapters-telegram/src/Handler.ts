@@ -4,6 +4,7 @@ import type * as Effect from "effect/Effect"
 import type { Context as TgContext } from "grammy"
 import type { Asked } from "./Asked.js"
 import type { Callback } from "./CallbackData.js"
+import type { FleetControl } from "./fleet/FleetControl.js"
 import type { Translator } from "./I18n.js"
 import type { Speaker } from "./Screens.js"
 
@@ -14,6 +15,8 @@ export interface BotSettings {
   readonly fileUrl: (path: string) => string
   readonly helpText?: string | undefined
   readonly translator: Translator
+  /** The manager bot's control over its shop fronts; absent in a child bot (and when there is only one bot). */
+  readonly fleet?: FleetControl | undefined
 }
 
 /** One button press, its payload already decoded; failures are reported by the middleware with an error id. */

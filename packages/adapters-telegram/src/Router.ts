@@ -19,6 +19,7 @@ import { type Asked, readAsked } from "./Asked.js"
 import type { Callback } from "./CallbackData.js"
 import { cartHandlers } from "./cart/CartHandlers.js"
 import { catalogHandlers } from "./catalog/CatalogHandlers.js"
+import { fleetHandlers, isFleetCommand } from "./fleet/FleetHandlers.js"
 import type { Answer, Answers, BotSettings, Document, Handler, Handlers } from "./Handler.js"
 import { profileHandlers } from "./profile/ProfileHandlers.js"
 import { mainMenu } from "./profile/ProfileScreens.js"
@@ -38,6 +39,7 @@ export const makeRouter = (settings: BotSettings) =>
     const customers = yield* usersHandlers
     const upload = yield* makeUpload(yield* adminGuard, settings.fileUrl)
     const announce = yield* announceHandlers
+    const fleet = yield* fleetHandlers(settings.fleet)
     const handlers = {
       ...(yield* profileHandlers(settings)),
       ...catalog.handlers,
@@ -48,7 +50,8 @@ export const makeRouter = (settings: BotSettings) =>
       ...customers.handlers,
       ...(yield* statsHandlers),
       ...announce.handlers,
-      ...(yield* guardHandlers)
+      ...(yield* guardHandlers),
+      ...fleet.handlers
     } satisfies Handlers<Callback["_tag"]>
     const answers = {
       ...catalog.answers,
@@ -82,6 +85,7 @@ export const makeRouter = (settings: BotSettings) =>
           if (Option.isSome(open)) yield* prompts.clear(user.id)
           // A buyer who blocked the bot and starts it again can be reached by announcements again.
           if (text.startsWith("/start")) yield* announcements.reachable(user.id)
+          if (isFleetCommand(text) && (yield* fleet.command(ctx, user, s, text)) !== false) return
           if (text.startsWith("/help")) return yield* sendText(ctx, settings.helpText ?? s.html("help-text"))
           return yield* menu(ctx, user, s)
         }),

@@ -1,18 +1,17 @@
 /**
- * The running bot: a grammY Bot with automatic retries (429, 5xx), the shop installed, and long
- * polling through @grammyjs/runner (concurrent across chats, sequential within one chat).
- * Closing the layer's scope stops polling.
+ * One bot of the shop: a grammY Bot with automatic retries (429, 5xx) and the shop installed, and the
+ * long polling that feeds it. Which bots run, and how they receive updates, is TelegramShop's part.
  */
 import { autoRetry } from "@grammyjs/auto-retry"
 import { run, sequentialize } from "@grammyjs/runner"
-import { timingSafeEqual } from "node:crypto"
-import * as Context from "effect/Context"
+import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
-import { Bot, type Transformer } from "grammy"
-import type { Update } from "grammy/types"
-import { type BotServices, installShop } from "./Middleware.js"
+import * as Schedule from "effect/Schedule"
+import { type Api, Bot, GrammyError, type Transformer } from "grammy"
+import type { FleetControl } from "./fleet/FleetControl.js"
+import { installShop } from "./Middleware.js"
+import { TelegramCallFailed } from "./TelegramApi.js"
 import { DEFAULT_LANGUAGE, loadTranslator, type Translator } from "./I18n.js"
 
 export interface TelegramSettings {
@@ -28,8 +27,16 @@ export interface TelegramSettings {
 
 const client = (settings: TelegramSettings) => settings.apiRoot === undefined ? {} : { client: { apiRoot: settings.apiRoot } }
 
-/** A bot with retries and the shop installed (not yet receiving updates). */
-const makeBot = (settings: TelegramSettings) =>
+/** What differs between the manager bot and a child: the manager's API for admin notices; the fleet's commands on the manager only. */
+export interface BotRole {
+  readonly adminApi?: Api | undefined
+  readonly fleet?: FleetControl | undefined
+  /** Run for every update this bot receives: a front records its last update. */
+  readonly seen?: Effect.Effect<void> | undefined
+}
+
+/** A bot with retries and the shop installed (not yet receiving updates); fails when Telegram refuses the token (getMe). */
+export const makeBot = (settings: TelegramSettings, role: BotRole = {}) =>
   Effect.gen(function*() {
     const bot = new Bot(Redacted.value(settings.token), client(settings))
     bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }))
@@ -41,9 +48,16 @@ const makeBot = (settings: TelegramSettings) =>
       fileUrl: (path) => `${fileRoot}/${path}`,
       helpText: settings.helpText,
       throttleMs: settings.throttleMs,
-      translator: loadTranslator()
+      translator: loadTranslator(),
+      adminApi: role.adminApi,
+      fleet: role.fleet,
+      seen: role.seen
     })
-    yield* Effect.tryPromise(() => bot.init()).pipe(Effect.orDie)
+    yield* Effect.tryPromise({ try: () => bot.init(), catch: (e) => e }).pipe(
+      Effect.catchAll((e): Effect.Effect<never, BotUnauthorized | TelegramCallFailed> => codeOf(e) === 401 || codeOf(e) === 404
+        ? Effect.fail(new BotUnauthorized({ description: String(e) }))
+        : Effect.fail(new TelegramCallFailed({ method: "getMe", cause: e })))
+    )
     yield* publishCommands(bot).pipe(Effect.forkScoped)
     return bot
   })
@@ -66,49 +80,31 @@ const publishCommands = (bot: Bot) => {
   }, { discard: true })
 }
 
-/** Polls for updates and serves the shop until the scope closes. */
-export const TelegramBotLive = (settings: TelegramSettings): Layer.Layer<never, never, BotServices> =>
-  Layer.scopedDiscard(Effect.gen(function*() {
-    const bot = yield* makeBot(settings)
-    yield* Effect.tryPromise(() => bot.api.deleteWebhook()).pipe(Effect.ignore)
-    yield* Effect.acquireRelease(
-      Effect.sync(() => run(bot)),
-      (r) => Effect.promise(async () => { if (r.isRunning()) await r.stop() })
-    )
-    yield* Effect.logInfo(`bot @${bot.botInfo.username} is polling for updates`)
-  }))
+export class BotUnauthorized extends Data.TaggedError("BotUnauthorized")<{ readonly description: string }> {}
 
-/** Receives updates that Telegram posts to the shop's HTTP server (webhook mode). */
-export class TelegramWebhook extends Context.Tag("@tokenshop/adapters-telegram/TelegramWebhook")<TelegramWebhook, {
-  /** True when the request carries the secret given to Telegram (compared in constant time). */
-  readonly authorized: (header: string | undefined) => boolean
-  /** Handles one update; never fails (a bad update is logged and answered like any other). */
-  readonly handle: (update: unknown) => Effect.Effect<void>
-}>() {}
+const codeOf = (e: unknown) => e instanceof GrammyError ? e.error_code : undefined
 
-export interface WebhookSettings {
-  /** The public HTTPS URL Telegram posts to. */
-  readonly url: string
-  /** Sent back by Telegram in X-Telegram-Bot-Api-Secret-Token; 1 to 256 of A-Z a-z 0-9 _ -. */
-  readonly secret: Redacted.Redacted<string>
+/**
+ * Polls `bot` (long polling through @grammyjs/runner: concurrent across chats, sequential within one)
+ * until interrupted. A 409 (another getUpdates still open, as when a dead process's poll lingers) is
+ * waited out and polling starts again; a revoked token (401) fails with BotUnauthorized; any other
+ * failure of the runner is retried with a growing pause.
+ */
+export const pollBot = (bot: Bot): Effect.Effect<never, BotUnauthorized> => {
+  /** One run of the runner, until it stops: "again" when it should start over. */
+  const once: Effect.Effect<never, BotUnauthorized | "again"> = Effect.acquireUseRelease(
+    Effect.sync(() => run(bot, { runner: { silent: true } })),
+    (runner) => Effect.tryPromise({ try: () => runner.task() ?? Promise.resolve(), catch: (e) => e }),
+    (runner) => Effect.promise(async () => { if (runner.isRunning()) await runner.stop() })
+  ).pipe(
+    Effect.flatMap(() => Effect.fail<"again">("again")),
+    Effect.catchAll((e): Effect.Effect<never, BotUnauthorized | "again"> =>
+      e !== "again" && codeOf(e) === 401
+        ? Effect.fail(new BotUnauthorized({ description: e instanceof GrammyError ? e.description : "unauthorized" }))
+        : Effect.logWarning(`polling @${bot.botInfo.username} stopped; starting again`, codeOf(e) ?? e).pipe(Effect.zipRight(Effect.fail<"again">("again"))))
+  )
+  return once.pipe(
+    Effect.retry({ while: (e) => e === "again", schedule: Schedule.exponential("1 second").pipe(Schedule.union(Schedule.spaced("30 seconds"))) }),
+    Effect.catchAll((e) => e === "again" ? Effect.never : Effect.fail(e))
+  )
 }
-
-/** Registers the webhook with Telegram and handles what arrives at it; removes nothing on shutdown. */
-export const TelegramWebhookLive = (settings: TelegramSettings, webhook: WebhookSettings): Layer.Layer<TelegramWebhook, never, BotServices> =>
-  Layer.scoped(TelegramWebhook, Effect.gen(function*() {
-    const bot = yield* makeBot(settings)
-    const secret = Buffer.from(Redacted.value(webhook.secret), "utf8")
-    yield* Effect.tryPromise(() => bot.api.setWebhook(webhook.url, { secret_token: Redacted.value(webhook.secret) })).pipe(Effect.orDie)
-    yield* Effect.logInfo(`bot @${bot.botInfo.username} receives updates at ${webhook.url}`)
-    return TelegramWebhook.of({
-      authorized: (header) => {
-        if (header === undefined) return false
-        const given = Buffer.from(header, "utf8")
-        return given.length === secret.length && timingSafeEqual(given, secret)
-      },
-      handle: (update) =>
-        Effect.tryPromise(() => bot.handleUpdate(update as Update)).pipe(
-          Effect.catchAllCause((cause) => Effect.logError("webhook update failed", cause))
-        )
-    })
-  }))

@@ -3,7 +3,9 @@
  * is an Effect; buttons are pressed with their typed payloads (encoded as the bot encodes them).
  * The bot lives as long as the test's scope.
  */
-import { operator, ShopConfig, TelegramId } from "@tokenshop/domain"
+import * as RateLimiter from "@effect/experimental/RateLimiter"
+import { operator, ShopConfig, TelegramId, UpdateInbox } from "@tokenshop/domain"
+import * as Layer from "effect/Layer"
 import * as Effect from "effect/Effect"
 import { Bot } from "grammy"
 import type { Update, UserFromGetMe } from "grammy/types"
@@ -37,7 +39,9 @@ export const makeHarness = (throttleMs = 0, failing: ReadonlyArray<string> = [],
         : true
       return { ok: true, result } as never
     })
-    yield* installShop(bot, { shopName: "Test Shop", translator: loadTranslator(), throttleMs, fileUrl })
+    yield* installShop(bot, { shopName: "Test Shop", translator: loadTranslator(), throttleMs, fileUrl }).pipe(
+      Effect.provide(Layer.merge(UpdateInbox.memory(), RateLimiter.layer.pipe(Layer.provide(RateLimiter.layerStoreMemory))))
+    )
     let updateId = 0
     const from = (id: number, language = "en") => ({ id, is_bot: false, first_name: `user${id}`, username: `user${id}`, language_code: language })
     /** Hands one update to the bot; the Bot API calls it made. */

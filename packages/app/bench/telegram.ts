@@ -14,7 +14,7 @@ import { join, resolve } from "node:path"
 import * as SqlClient from "@effect/sql/SqlClient"
 import { SqliteDatabase, SqliteStorage } from "@tokenshop/adapters-sql"
 import { installShop, loadTranslator } from "@tokenshop/adapters-telegram"
-import { Catalog, operator, page } from "@tokenshop/domain"
+import { Catalog, operator, page, UpdateInbox } from "@tokenshop/domain"
 import { ShopMemory } from "@tokenshop/domain/testing/memory"
 import Database from "better-sqlite3"
 import * as Effect from "effect/Effect"
@@ -25,6 +25,7 @@ import * as Runtime from "effect/Runtime"
 import { Bot, type Transformer } from "grammy"
 import type { Update, UserFromGetMe } from "grammy/types"
 import { LogNotifier, PaymentsNotConfigured } from "../src/Services.js"
+import { memoryRateLimiter } from "../src/runtime/RateLimits.js"
 
 const UPDATES = 20_000
 const USERS = 2_000
@@ -70,7 +71,9 @@ export const benchUpdates = async () => {
       const bot = new Bot("1:bench", { botInfo })
       bot.api.config.use(local)
       // the bot's updates run in a scope that stays open for the whole benchmark
-      yield* Scope.extend(installShop(bot, { shopName: "Bench", translator: loadTranslator(), throttleMs: 0, fileUrl: (p) => `http://127.0.0.1:9/${p}` }), yield* Scope.make())
+      yield* Scope.extend(installShop(bot, { shopName: "Bench", translator: loadTranslator(), throttleMs: 0, fileUrl: (p) => `http://127.0.0.1:9/${p}` }).pipe(
+        Effect.provide(Layer.merge(UpdateInbox.memory(), memoryRateLimiter))
+      ), yield* Scope.make())
       const handle = (u: Update) => bot.handleUpdate(u)
       // registration of every user happens on first contact; warm up once per user
       for (let u = 1; u <= USERS; u++) yield* Effect.promise(() => handle(callback(1_000_000 + u, u, "1m")))

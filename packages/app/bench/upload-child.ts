@@ -9,7 +9,7 @@ import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
 import { SqliteStorage } from "@tokenshop/adapters-sql"
 import { encodeCallback, installShop, loadTranslator } from "@tokenshop/adapters-telegram"
-import { TelegramId } from "@tokenshop/domain"
+import { TelegramId, UpdateInbox } from "@tokenshop/domain"
 import { ShopMemory } from "@tokenshop/domain/testing/memory"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -18,6 +18,7 @@ import * as Scope from "effect/Scope"
 import { Bot, type Transformer } from "grammy"
 import type { Update, UserFromGetMe } from "grammy/types"
 import { LogNotifier, PaymentsNotConfigured } from "../src/Services.js"
+import { memoryRateLimiter } from "../src/runtime/RateLimits.js"
 
 const [db, inventory] = process.argv.slice(2)
 const ADMIN = 1
@@ -42,7 +43,9 @@ const main = async () => {
   const bot = new Bot("1:bench", { botInfo })
   bot.api.config.use(local)
   await shop.runPromise(Effect.gen(function*() {
-    yield* Scope.extend(installShop(bot, { shopName: "Bench", translator: loadTranslator(), throttleMs: 0, fileUrl: (p) => `${root}/${p}` }), yield* Scope.make())
+    yield* Scope.extend(installShop(bot, { shopName: "Bench", translator: loadTranslator(), throttleMs: 0, fileUrl: (p) => `${root}/${p}` }).pipe(
+      Effect.provide(Layer.merge(UpdateInbox.memory(), memoryRateLimiter))
+    ), yield* Scope.make())
   }))
   const from = { id: ADMIN, is_bot: false, first_name: "admin" }
   const chat = { id: ADMIN, type: "private" as const, first_name: "admin" }

@@ -8,7 +8,8 @@ import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import { CallbackKey, handleCallback, MAX_CALLBACK_BYTES } from "@tokenshop/adapters-krypto"
-import { TelegramWebhook } from "@tokenshop/adapters-telegram"
+import { TelegramShop } from "@tokenshop/adapters-telegram"
+import { BotId } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import { healthText } from "./runtime/RunningWork.js"
 import * as Layer from "effect/Layer"
@@ -30,12 +31,28 @@ export const telegramPathOf = (webhookUrl: string, webhookPath: string): `/${str
 const isUpdate = (u: unknown): boolean =>
   typeof u === "object" && u !== null && "update_id" in u && Number.isSafeInteger(u.update_id)
 
-/** POST path: Telegram's update, accepted only with the right secret-token header. */
-export const telegramRoute = (path: HttpRouter.PathInput) =>
-  HttpRouter.post(path, Effect.gen(function*() {
-    const webhook = yield* TelegramWebhook
+/** A bot id in a path: plain decimal digits. */
+const botInPath = (text: string | undefined): BotId | undefined =>
+  text !== undefined && /^[1-9]\d{0,15}$/.test(text) ? BotId.make(Number(text)) : undefined
+
+/**
+ * POST path: the manager bot's updates; POST path/{bot id}: a shop front's. Each accepted only with
+ * that bot's secret-token header; an unknown or stopped bot is 404.
+ */
+export const telegramRoute = (path: `/${string}`) => <E, R>(router: HttpRouter.HttpRouter<E, R>) =>
+  router.pipe(
+    HttpRouter.post(path, receiveUpdate(undefined)),
+    HttpRouter.post(`${path}/:bot`, Effect.flatMap(HttpRouter.params, (p) => {
+      const bot = botInPath(p["bot"])
+      return bot === undefined ? Effect.succeed(HttpServerResponse.text("not found", { status: 404 })) : receiveUpdate(bot)
+    }))
+  )
+
+const receiveUpdate = (bot: BotId | undefined) =>
+  Effect.gen(function*() {
+    const telegram = yield* TelegramShop
     const request = yield* HttpServerRequest.HttpServerRequest
-    if (!webhook.authorized(request.headers["x-telegram-bot-api-secret-token"])) {
+    if (!telegram.authorized(bot, request.headers["x-telegram-bot-api-secret-token"])) {
       return HttpServerResponse.text("unauthorized", { status: 401 })
     }
     const body = yield* request.json.pipe(
@@ -43,9 +60,9 @@ export const telegramRoute = (path: HttpRouter.PathInput) =>
       Effect.option
     )
     if (Option.isNone(body) || !isUpdate(body.value)) return HttpServerResponse.text("bad request", { status: 400 })
-    yield* webhook.handle(body.value)
-    return HttpServerResponse.empty({ status: 200 })
-  }))
+    const handled = yield* telegram.handle(bot, body.value)
+    return handled ? HttpServerResponse.empty({ status: 200 }) : HttpServerResponse.text("not found", { status: 404 })
+  })
 
 /**
  * POST path/{reference} (and the bare path, for payments opened before references): KryptoExpress's

@@ -4,7 +4,7 @@ import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import { ChainAddressValidator, validateAddress } from "@tokenshop/adapters-chain"
 import { CALLBACK_PATH, KryptoExpressGateway, KryptoExpressLayer } from "@tokenshop/adapters-krypto"
-import { TelegramBotLive, TelegramBroadcasterLive, TelegramNotifierLive, type TelegramSettings, TelegramWebhookLive } from "@tokenshop/adapters-telegram"
+import { TelegramBroadcasterLive, TelegramNotifierLive, type TelegramSettings, TelegramShop, TelegramShopLive, type WebhookSettings } from "@tokenshop/adapters-telegram"
 import { type Asset, checkShopCurrency, Payments, ShopConfig, ShopLive } from "@tokenshop/domain"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
@@ -25,6 +25,7 @@ import { ProcessorNotConfigured } from "./Services.js"
 import { chainAssets, chainConfig } from "./ChainConfig.js"
 import { AnnouncingLive, EngineLive, WorkflowRunnerLive } from "./Announcing.js"
 import { RateLimiterLive } from "./runtime/RateLimits.js"
+import { InboxLive, InboxPruningLive } from "./runtime/Inbox.js"
 import { ApprovalRunnerLive, ApprovingLive } from "./Approving.js"
 import { chainSettings, feedNames, pricesLayer, watchersLayer } from "./SelfCustody.js"
 import { deriverLayer, StorageLive } from "./Shop.js"
@@ -117,12 +118,14 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
     const processor = yield* processorLayer(krypto, webhookUrl, webhookPath)
     const http = { host: config.httpHost, port: config.httpPort }
     const callbacks = processor.callbacks
+    let webhook: WebhookSettings | undefined
 
+    const callbackRoutes = callbacks === undefined ? HttpRouter.empty : HttpRouter.empty.pipe(callbackRoute(callbacks.path, callbacks.key))
     let receiving
     if (webhookUrl === undefined) {
-      receiving = callbacks === undefined
-        ? TelegramBotLive(settings)
-        : Layer.merge(TelegramBotLive(settings), HttpServerLive(HttpRouter.empty.pipe(callbackRoute(callbacks.path, callbacks.key)), http))
+      // One process at a time polls the manager and its fronts: Telegram answers a second poller with 409.
+      const polling = singleton("telegram/polling", Effect.flatMap(TelegramShop, (telegram) => telegram.poll))
+      receiving = callbacks === undefined ? polling : Layer.merge(polling, HttpServerLive(callbackRoutes, http))
     } else {
       const secret = config.webhookSecret
       if (Option.isNone(secret) || !/^[A-Za-z0-9_-]{1,256}$/.test(Redacted.value(secret.value))) {
@@ -132,10 +135,8 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
         ))
       }
       const telegramPath = telegramPathOf(webhookUrl, webhookPath)
-      const routes = callbacks === undefined
-        ? HttpServerLive(HttpRouter.empty.pipe(telegramRoute(telegramPath)), http)
-        : HttpServerLive(HttpRouter.empty.pipe(telegramRoute(telegramPath), callbackRoute(callbacks.path, callbacks.key)), http)
-      receiving = routes.pipe(Layer.provide(TelegramWebhookLive(settings, { url: `${new URL(webhookUrl).origin}${telegramPath}`, secret: secret.value })))
+      webhook = { url: `${new URL(webhookUrl).origin}${telegramPath}`, secret: secret.value }
+      receiving = HttpServerLive(callbackRoutes.pipe(telegramRoute(telegramPath)), http)
     }
     const chains = chainAssets(setup).length > 0 || setup.solana.explicit
     const feeds = yield* feedNames(setup, Option.isSome(krypto), chains)
@@ -155,8 +156,15 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
     )
     const watching = Layer.unwrapEffect(Effect.map(ShopConfig, (c) => watchersLayer(setup, c.chain)))
     const mode = `bot ${Redacted.value(config.token.value).split(":")[0]}: ${webhookUrl === undefined ? "long polling" : "webhook"}`
-    const listed = Layer.effectDiscard(Effect.map(RunningWork, (work) => void work.receiving.push(mode)))
-    return Layer.mergeAll(receiving, listed, ExpiryLive, watching, AnnouncingLive, ApprovingLive, AuditSealingLive, BackupScheduleLive, RunningMarkerLive).pipe(
+    const listed = Layer.effectDiscard(Effect.gen(function*() {
+      const work = yield* RunningWork
+      const telegram = yield* TelegramShop
+      work.receiving.push(mode)
+      if (webhookUrl === undefined) work.polled.push(telegram.polled)
+    }))
+    const telegram = TelegramShopLive(settings, webhook).pipe(Layer.provide(Layer.merge(RateLimiterLive, InboxLive)))
+    return Layer.mergeAll(receiving, listed, ExpiryLive, InboxPruningLive, watching, AnnouncingLive, ApprovingLive, AuditSealingLive, BackupScheduleLive, RunningMarkerLive).pipe(
+      Layer.provide(telegram),
       Layer.provide(core),
       Layer.provide(RunningWorkLive) // one instance: the singletons write it, /health reads it
     )

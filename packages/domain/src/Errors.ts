@@ -6,6 +6,7 @@ import * as Data from "effect/Data"
 import type { FiatCurrency } from "./Currency.js"
 import type { BuyId, CategoryId, IdempotencyKey, PaymentId, SubcategoryId, TelegramId } from "./Ids.js"
 import type { CryptoAmount, Money } from "./Money.js"
+import type { BotId } from "./ShopFrontRepo.js"
 
 export class InvalidAmount extends Data.TaggedError("InvalidAmount")<{
   readonly input: string
@@ -192,4 +193,13 @@ export class CheckoutStale extends Data.TaggedError("CheckoutStale")<{ readonly 
 /** An idempotency key already names a different ledger entry (another user, kind or amount): nothing was written. */
 export class LedgerConflict extends Data.TaggedError("LedgerConflict")<{ readonly key: IdempotencyKey; readonly existing: string }> {
   override get message() { return `the key ${this.key} was already used for a different entry (${this.existing}); nothing was written` }
+}
+
+/** A bot that already sells as a running shop front: stop or remove it first. */
+export class ShopFrontExists extends Data.TaggedError("ShopFrontExists")<{ readonly bot: BotId; readonly username: string }> {
+  override get message() { return `@${this.username} is already a running shop front` }
+}
+/** No shop front with this bot id; `stopped`: there is one, but a running one is needed (its token is revoked). */
+export class ShopFrontNotFound extends Data.TaggedError("ShopFrontNotFound")<{ readonly bot: BotId; readonly stopped?: boolean | undefined }> {
+  override get message() { return this.stopped === true ? `shop front ${this.bot} is stopped` : `shop front ${this.bot} does not exist` }
 }

@@ -8,7 +8,7 @@ import * as Layer from "effect/Layer"
 import type { NotAdmin } from "./Errors.js"
 import { type AdminRef, Users } from "./Users.js"
 
-/** The storage's side: goods not yet under the current key, re-sealed. */
+/** The storage's side: goods (and other secrets sealed with the goods key, e.g. shop front tokens) not yet under the current key, re-sealed. */
 export class GoodsStore extends Context.Tag("@tokenshop/domain/GoodsStore")<GoodsStore, {
   /** Re-seals up to `limit` stored goods that are not under the current key (or in clear); how many. */
   readonly reseal: (limit: number) => Effect.Effect<number>

@@ -16,6 +16,7 @@ import type { PaymentGateway } from "./PaymentGateway.js"
 import type { PaymentRepo } from "./PaymentRequests.js"
 import type { PriceSource } from "./Prices.js"
 import type { PromptRepo } from "./Prompts.js"
+import type { ShopFrontRepo } from "./ShopFrontRepo.js"
 import type { Transactor } from "./Transactor.js"
 import type { UserRepo } from "./Users.js"
 import type { AddressValidator, WalletProcessor, WithdrawalRepo } from "./Withdrawals.js"
@@ -36,6 +37,7 @@ import { Payments } from "./Payments.js"
 import { Prompts } from "./Prompts.js"
 import { Refunds } from "./Refunds.js"
 import { Settlement } from "./Settlement.js"
+import { ShopFronts } from "./ShopFronts.js"
 import { Statistics } from "./Statistics.js"
 import { Users } from "./Users.js"
 import { Withdrawals } from "./Withdrawals.js"
@@ -64,7 +66,8 @@ export const ShopLive = Settlement.layer.pipe(
     Audits.layer,
     GoodsKeys.layer,
     Announcements.layer,
-    Prompts.layer
+    Prompts.layer,
+    ShopFronts.layer
   )),
   Layer.provideMerge(AddressBook.layer),
   Layer.provideMerge(Users.layer)
@@ -91,6 +94,7 @@ export type StoragePorts =
   | GoodsStore
   | AddressBookRepo
   | ApprovalRepo
+  | ShopFrontRepo
 
 /** The services outside storage the shop talks to. */
 export type ServicePorts = Notifier | PaymentGateway | WalletProcessor | AddressValidator | AddressDeriver | PriceSource | Broadcaster | AnnouncementRunner | ApprovalRunner

@@ -9,11 +9,14 @@ import {
   priceSourceContract,
   StorageMemory,
   storageContracts,
+  updateInboxContract,
   WalletProcessorMemory,
   walletProcessorContract
 } from "../src/testing/index.js"
+import { UpdateInbox } from "../src/UpdateInbox.js"
 
 storageContracts("memory", StorageMemory)
+updateInboxContract("memory", UpdateInbox.memory())
 notifierContract("memory", NotifierMemory)
 paymentGatewayContract("memory", PaymentGatewayMemory())
 walletProcessorContract("memory", WalletProcessorMemory({ ETH: 10n ** 18n }), {

@@ -1,8 +1,9 @@
 /**
  * Every table of the shop, in foreign-key order (a table comes after every table it references), with
  * the primary key it is read in order of. Tables of the cluster runner (`cluster_*`: shard locks,
- * runners, durable messages of one running process) and the migrator's own table are not the shop's:
- * they are left out, and the migrator fills its table when the target is migrated.
+ * runners, durable messages of one running process), the update inbox (`update_inbox`: which updates
+ * were already handled, of no use to another bot session) and the migrator's own table are not the
+ * shop's: they are left out, and the migrator fills its table when the target is migrated.
  */
 import type * as SqlClient from "@effect/sql/SqlClient"
 import * as Effect from "effect/Effect"
@@ -49,7 +50,8 @@ export const shopTables: ReadonlyArray<ShopTable> = [
   byId("withdrawal_approvals"),
   { name: "goods_key_ids", key: ["id"] },
   byId("goods_reveals"),
-  { name: "movein_map", key: ["source", "kind", "anchor_id"] }
+  { name: "movein_map", key: ["source", "kind", "anchor_id"] },
+  { name: "shop_fronts", key: ["id"] }
 ]
 
 /** PostgreSQL sequences the shop draws from besides the identity columns: the sequence, and the column it must stay past. */
@@ -60,9 +62,12 @@ export const pgSequences: ReadonlyArray<{ readonly sequence: string; readonly ta
 /** The migrator's bookkeeping (see Storage.ts `migrate`). */
 export const MIGRATIONS_TABLE = "tokenshop_migrations"
 
-/** Tables that are not the shop's data: the migrator's, the cluster runner's, the engine's own. */
+/** Updates already handled: transient, like the cluster runner's tables. */
+export const UPDATE_INBOX_TABLE = "update_inbox"
+
+/** Tables that are not the shop's data: the migrator's, the cluster runner's, the update inbox, the engine's own. */
 export const isSkipped = (name: string): boolean =>
-  name === MIGRATIONS_TABLE || name.startsWith("cluster_") || name.startsWith("sqlite_")
+  name === MIGRATIONS_TABLE || name === UPDATE_INBOX_TABLE || name.startsWith("cluster_") || name.startsWith("sqlite_")
 
 /** The tables in the database (PostgreSQL: the first schema of the search path), by name. */
 export const tablesIn = (sql: SqlClient.SqlClient) =>

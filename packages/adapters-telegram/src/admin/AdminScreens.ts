@@ -10,7 +10,7 @@ export const adminMenu = (s: Speaker): Screen => ({
     [button(s.t("admin-button-inventory"), { _tag: "Inventory", page: 0 }), button(s.t("admin-button-users"), { _tag: "FindUser" })],
     [button(s.t("admin-button-stats"), { _tag: "Stats", days: "7" }), button(s.t("admin-button-announce"), { _tag: "Announce" })],
     [button(s.t("admin-button-wallet"), { _tag: "Wallet" }), button(s.t("admin-button-deposits"), { _tag: "AdminDeposits", page: 0 })],
-    [button(s.t("admin-button-backup"), { _tag: "Backup" })],
+    [button(s.t("admin-button-backup"), { _tag: "Backup" }), button(s.t("admin-button-bots"), { _tag: "Bots" })],
     [button(s.t("button-main"), { _tag: "Main" })]
   ]
 })

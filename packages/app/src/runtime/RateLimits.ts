@@ -12,6 +12,7 @@ import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import { layerStoreBoundedMemory } from "./MemoryRateStore.js"
 
 export interface RedisSettings {
   readonly host: string
@@ -50,8 +51,8 @@ export const redisConfig: Config.Config<Option.Option<RedisSettings>> = Config.o
 export const redisRateLimiter = (settings: RedisSettings, prefix = "tokenshop:ratelimit:") =>
   RateLimiter.layer.pipe(Layer.provide(RedisRateLimiter.layerStore({ ...settings, prefix, maxRetriesPerRequest: 3 })))
 
-/** The RateLimiter in this process's memory. */
-export const memoryRateLimiter = RateLimiter.layer.pipe(Layer.provide(RateLimiter.layerStoreMemory))
+/** The RateLimiter in this process's memory (entries past their window are forgotten). */
+export const memoryRateLimiter = RateLimiter.layer.pipe(Layer.provide(layerStoreBoundedMemory))
 
 /** Redis when REDIS_URL is set, memory otherwise. */
 export const RateLimiterLive = Layer.unwrapEffect(Effect.map(redisConfig, Option.match({

@@ -1,5 +1,5 @@
 /**
- * What this process is doing, for `/health`: how it receives Telegram's updates and which cluster
+ * What this process is doing, for `/health`: how it receives Telegram's updates, which bots it polls, and which cluster
  * singletons (watchers, sweeps, sealing, backups) run here right now. With several processes on one
  * database each singleton runs in exactly one of them; `/health` of each says which.
  */
@@ -13,9 +13,11 @@ export class RunningWork extends Context.Tag("@tokenshop/app/RunningWork")<Runni
   readonly singletons: Set<string>
   /** How this process receives updates, e.g. "bot 123456: long polling". */
   readonly receiving: Array<string>
+  /** What tells which bots this process polls right now. */
+  readonly polled: Array<() => ReadonlyArray<string>>
 }>() {}
 
-export const RunningWorkLive = Layer.sync(RunningWork, () => ({ singletons: new Set<string>(), receiving: [] as Array<string> }))
+export const RunningWorkLive = Layer.sync(RunningWork, () => ({ singletons: new Set<string>(), receiving: [] as Array<string>, polled: [] }))
 
 /** A cluster singleton that this process lists in `/health` while it runs here. */
 export const singleton = <E, R>(name: string, run: Effect.Effect<void, E, R>) =>
@@ -31,6 +33,7 @@ export const healthText = Effect.map(Effect.serviceOption(RunningWork), (work) =
   const lines = ["ok", `process: ${process.pid}`]
   if (work._tag === "Some") {
     lines.push(...work.value.receiving.map((r) => `telegram: ${r}`))
+    if (work.value.polled.length > 0) lines.push(`polling here: ${work.value.polled.flatMap((bots) => bots()).join(", ") || "none"}`)
     lines.push(`singletons here: ${[...work.value.singletons].sort().join(", ") || "none"}`)
   }
   return lines.join("\n")

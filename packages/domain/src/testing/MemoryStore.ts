@@ -5,6 +5,7 @@ import * as FiberRef from "effect/FiberRef"
 import * as HashMap from "effect/HashMap"
 import * as HashSet from "effect/HashSet"
 import * as Layer from "effect/Layer"
+import type * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
 import type { Announcement, Outcome } from "../AnnouncementRepo.js"
 import type { Buy } from "../BuyRepo.js"
@@ -20,6 +21,7 @@ import type { LedgerEntry } from "../Ledger.js"
 import type { Deposit } from "../Deposits.js"
 import type { PaymentRequest } from "../PaymentRequests.js"
 import type { Prompt } from "../Prompts.js"
+import type { BotId, ShopFront } from "../ShopFrontRepo.js"
 import { Transactor } from "../Transactor.js"
 import type { User } from "../Users.js"
 import type { Withdrawal } from "../Withdrawals.js"
@@ -72,6 +74,8 @@ export interface MemoryState {
   readonly staged: HashMap.HashMap<string, ReadonlyArray<{ readonly item: NewItem; readonly now: Date }>>
   /** Admins shown delivered goods, in order. */
   readonly reveals: ReadonlyArray<GoodsReveal & { readonly id: number }>
+  /** Shop fronts with their bot tokens. */
+  readonly shopFronts: HashMap.HashMap<BotId, { readonly front: ShopFront; readonly token: Redacted.Redacted<string> }>
 }
 
 export const emptyState: MemoryState = {
@@ -104,7 +108,8 @@ export const emptyState: MemoryState = {
   addressBook: [],
   approvals: HashMap.empty(),
   reveals: [],
-  staged: HashMap.empty()
+  staged: HashMap.empty(),
+  shopFronts: HashMap.empty()
 }
 
 /** Takes the next id of a table, like an auto-increment column. */

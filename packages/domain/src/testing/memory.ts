@@ -27,6 +27,7 @@ import { WalletProcessorMemory } from "./WalletProcessorMemory.js"
 import { WithdrawalRepoMemory } from "./WithdrawalRepoMemory.js"
 import { AddressBookRepoMemory } from "./AddressBookRepoMemory.js"
 import { ApprovalRepoMemory } from "./ApprovalRepoMemory.js"
+import { ShopFrontRepoMemory } from "./ShopFrontRepoMemory.js"
 import { ApprovalRunner } from "../ApprovalRepo.js"
 
 export * from "./AddressDeriverMemory.js"
@@ -54,6 +55,7 @@ export * from "./WalletProcessorMemory.js"
 export * from "./WithdrawalRepoMemory.js"
 export * from "./AddressBookRepoMemory.js"
 export * from "./ApprovalRepoMemory.js"
+export * from "./ShopFrontRepoMemory.js"
 
 /** Every storage port (and the Transactor) over one in-memory store; MemoryStore is exposed for inspection. */
 export const StorageMemory = Layer.mergeAll(
@@ -75,7 +77,8 @@ export const StorageMemory = Layer.mergeAll(
   AuditLogMemory,
   GoodsStoreMemory,
   AddressBookRepoMemory,
-  ApprovalRepoMemory
+  ApprovalRepoMemory,
+  ShopFrontRepoMemory
 ).pipe(Layer.provideMerge(MemoryStoreLive))
 
 /** The external services in memory: notifier, gateway, wallet, address validator and deriver, prices. */

@@ -10,6 +10,7 @@ import { depositRepoContract } from "./DepositRepo.js"
 import { ledgerRepoContract } from "./LedgerRepo.js"
 import { paymentRepoContract } from "./PaymentRepo.js"
 import { promptRepoContract } from "./PromptRepo.js"
+import { shopFrontRepoContract } from "./ShopFrontRepo.js"
 import type { ContractLayer, StoragePorts } from "./support.js"
 import { transactorContract } from "./Transactor.js"
 import { userRepoContract } from "./UserRepo.js"
@@ -33,5 +34,6 @@ export const storageContracts = (name: string, layer: ContractLayer<StoragePorts
   chainDepositRepoContract(name, layer)
   announcementRepoContract(name, layer)
   auditLogContract(name, layer)
+  shopFrontRepoContract(name, layer)
   transactorContract(name, layer)
 }
