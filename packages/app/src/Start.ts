@@ -46,7 +46,8 @@ export const telegramConfig = Config.all({
   ),
   webhookSecret: Config.option(Config.redacted("WEBHOOK_SECRET")),
   httpHost: Config.string("HTTP_HOST").pipe(Config.withDefault("127.0.0.1")),
-  httpPort: Config.port("HTTP_PORT").pipe(Config.withDefault(8080))
+  /** Webhook mode and payment callbacks listen on it (8080 when unset); in long polling, set it to serve /health. */
+  httpPort: Config.option(Config.port("HTTP_PORT"))
 })
 
 const missingToken = new CliFailure(
@@ -116,7 +117,7 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
     const webhookUrl = Option.getOrUndefined(config.webhookUrl)
     yield* checkForwarding
     const processor = yield* processorLayer(krypto, webhookUrl, webhookPath)
-    const http = { host: config.httpHost, port: config.httpPort }
+    const http = { host: config.httpHost, port: Option.getOrElse(config.httpPort, () => 8080) }
     const callbacks = processor.callbacks
     let webhook: WebhookSettings | undefined
 
@@ -125,7 +126,7 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
     if (webhookUrl === undefined) {
       // One process at a time polls the manager and its fronts: Telegram answers a second poller with 409.
       const polling = singleton("telegram/polling", Effect.flatMap(TelegramShop, (telegram) => telegram.poll))
-      receiving = callbacks === undefined ? polling : Layer.merge(polling, HttpServerLive(callbackRoutes, http))
+      receiving = callbacks === undefined && Option.isNone(config.httpPort) ? polling : Layer.merge(polling, HttpServerLive(callbackRoutes, http))
     } else {
       const secret = config.webhookSecret
       if (Option.isNone(secret) || !/^[A-Za-z0-9_-]{1,256}$/.test(Redacted.value(secret.value))) {

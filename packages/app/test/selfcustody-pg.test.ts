@@ -5,7 +5,7 @@
 import { HdAddressDeriver } from "@tokenshop/adapters-chain"
 import { FakeCoinGecko, FakeEsplora, FakeKraken } from "@tokenshop/adapters-chain/fake"
 import { PgStorage } from "@tokenshop/adapters-sql"
-import { idlePolling, type Emulator, startEmulator, unsupportedMethods } from "@tokenshop/adapters-telegram/emulator"
+import { freePort, idlePolling, type Emulator, startEmulator, unsupportedMethods } from "@tokenshop/adapters-telegram/emulator"
 import { ApprovalRunner, DepositAddresses, Ledger, ShopConfig, TelegramId, Users } from "@tokenshop/domain"
 import {
   AddressValidatorMemory, BroadcasterMemory, NotifierMemory, PaymentGatewayMemory, PriceSourceMemory, ShopMemory, WalletProcessorMemory
@@ -67,7 +67,7 @@ describe.skipIf(url === undefined)("self-custody on PostgreSQL", () => {
     const env = new Map([
       ["BOT_TOKEN", "1:pg"], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_URL", databaseUrl()], ["DATABASE_POOL_SIZE", "4"],
       ["BTC_XPUB", ZPUB], ["BTC_ESPLORA_URL", esplora.url], ["KRAKEN_API_URL", kraken.url], ["COINGECKO_API_URL", coingecko.url],
-      ["CHAIN_POLL_SECONDS", "1"]
+      ["CHAIN_POLL_SECONDS", "1"], ["CLUSTER_PORT", String(await freePort())]
     ])
     const user = TelegramId.make(5001)
     const address = await inShop(Effect.gen(function*() {
