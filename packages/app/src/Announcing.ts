@@ -7,7 +7,7 @@
  */
 import { RateLimiterLive } from "./runtime/RateLimits.js"
 import * as ClusterWorkflowEngine from "@effect/cluster/ClusterWorkflowEngine"
-import { RunningWorkLive, singleton } from "./runtime/RunningWork.js"
+import { RunningWork, RunningWorkLive, singleton } from "./runtime/RunningWork.js"
 import * as SqlClient from "@effect/sql/SqlClient"
 import * as Activity from "@effect/workflow/Activity"
 import * as Workflow from "@effect/workflow/Workflow"
@@ -21,6 +21,7 @@ import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
 import { ClusterRunner } from "./Cluster.js"
@@ -41,12 +42,14 @@ export const AnnouncementWorkflow = Workflow.make({
 const Steps = AnnouncementWorkflow.toLayer(({ announcement }) =>
   Effect.gen(function*() {
     const announcements = yield* Announcements
+    const work = yield* Effect.serviceOption(RunningWork)
     const id = AnnouncementId.make(announcement)
     for (let n = 0;; n++) {
       const { done } = yield* Activity.make({
         name: `step-${n}`,
         success: Schema.Struct({ done: Schema.Boolean }),
         execute: announcements.step(id, STEP).pipe(
+          Effect.tap(() => Effect.sync(() => Option.map(work, (w) => w.announcing.set(announcement, Date.now())))),
           Effect.catchAllDefect((defect) =>
             Effect.logError(`announcement ${id}: a step failed; trying again`, defect).pipe(Effect.zipRight(Effect.sleep("5 seconds")), Effect.as({ done: false })))
         )

@@ -38,6 +38,11 @@ export const telegramConfig = Config.all({
   shopName: Config.string("SHOP_NAME").pipe(Config.withDefault("tokenshop")),
   helpText: Config.option(Config.string("HELP_TEXT")),
   throttleMs: Config.integer("THROTTLE_MS").pipe(Config.withDefault(500)),
+  /** Telegram allows 30 messages a second per bot; up to 1,000 with paid broadcasts enabled for the bot. */
+  broadcastPerSecond: Config.integer("TELEGRAM_BROADCAST_PER_SECOND").pipe(
+    Config.withDefault(30),
+    Config.validate({ message: "must be a whole number from 1 to 1000", validation: (n) => n >= 1 && n <= 1000 })
+  ),
   webhookUrl: Config.option(Config.string("WEBHOOK_URL")).pipe(
     Config.mapOrFail((url) =>
       Option.isNone(url) || /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(url.value)
@@ -141,7 +146,7 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
     }
     const chains = chainAssets(setup).length > 0 || setup.solana.explicit
     const feeds = yield* feedNames(setup, Option.isSome(krypto), chains)
-    const announcing = Layer.mergeAll(TelegramBroadcasterLive(settings).pipe(Layer.provide(RateLimiterLive)), WorkflowRunnerLive, ApprovalRunnerLive)
+    const announcing = Layer.mergeAll(TelegramBroadcasterLive(settings, { perSecond: config.broadcastPerSecond }).pipe(Layer.provide(RateLimiterLive)), WorkflowRunnerLive, ApprovalRunnerLive)
     const services = Layer.mergeAll(TelegramNotifierLive(settings), processor.layer, ChainAddressValidator, deriverLayer(setup), announcing).pipe(
       Layer.merge(pricesLayer(setup, feeds).pipe(Layer.provide(processor.layer))), // the feeds' PriceSource replaces the processor's
       Layer.provideMerge(EngineLive), // one cluster runner: the watchers, the announcements and the retention job share it
