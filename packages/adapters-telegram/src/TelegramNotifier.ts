@@ -1,6 +1,6 @@
 /** Domain events as chat messages: to the buyer they concern, in their language, and to the admins. */
 import { autoRetry } from "@grammyjs/auto-retry"
-import { describeAdmin, type DomainEvent, formatCrypto, formatMoney, Notifier, ShopConfig, type TelegramId, UserRepo } from "@tokenshop/domain"
+import { describeAdmin, type DomainEvent, formatCrypto, formatMoney, Notifier, ShopConfig, ShopFrontRepo, type TelegramId, UserRepo } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
@@ -13,14 +13,39 @@ import { button, escapeHtml, type Screen } from "./Screens.js"
 import { sendTo } from "./TelegramApi.js"
 import type { TelegramSettings } from "./TelegramBot.js"
 
-/** Domain events to the admins' chats: every purchase (and, with the payment adapters, every deposit). */
-export const TelegramNotifierLive = (settings: TelegramSettings): Layer.Layer<Notifier, never, ShopConfig | UserRepo> =>
+/**
+ * Domain events to the admins' chats (every purchase, and with the payment adapters every deposit),
+ * through the manager bot, and to the buyer they concern: through the manager bot, or, when the buyer
+ * never started it (Telegram refuses: 403, chat not found), through the first shop front that reaches them.
+ */
+export const TelegramNotifierLive = (settings: TelegramSettings): Layer.Layer<Notifier, never, ShopConfig | UserRepo | ShopFrontRepo> =>
   Layer.effect(Notifier, Effect.gen(function*() {
-    const api = new Api(Redacted.value(settings.token), settings.apiRoot === undefined ? undefined : { apiRoot: settings.apiRoot })
-    api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }))
-    for (const transformer of settings.transformers ?? []) api.config.use(transformer)
+    const apiOf = (token: string) => {
+      const api = new Api(token, settings.apiRoot === undefined ? undefined : { apiRoot: settings.apiRoot })
+      api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }))
+      for (const transformer of settings.transformers ?? []) api.config.use(transformer)
+      return api
+    }
+    const api = apiOf(Redacted.value(settings.token))
     const { admins } = yield* ShopConfig
     const users = yield* UserRepo
+    const fronts = yield* ShopFrontRepo
+    const frontApis = new Map<string, Api>()
+    /** To a buyer: the manager first, then each running front until one reaches them. */
+    const toUser = (user: TelegramId, text: string, html: boolean) =>
+      sendTo(api, user, text, html).pipe(Effect.catchAll((refused) =>
+        Effect.gen(function*() {
+          for (const front of yield* fronts.list) {
+            if (front.status !== "running") continue
+            const token = yield* fronts.token(front.id)
+            if (token._tag === "None") continue
+            const key = Redacted.value(token.value)
+            const frontApi = frontApis.get(key) ?? frontApis.set(key, apiOf(key)).get(key)!
+            const sent = yield* Effect.either(sendTo(frontApi, user, text, html))
+            if (sent._tag === "Right") return
+          }
+          return yield* Effect.fail(refused)
+        })))
     const translator = loadTranslator()
     const en = DEFAULT_LANGUAGE
     const tell = (text: string, html = false, keyboard?: Screen["keyboard"]): Effect.Effect<void> =>
@@ -32,7 +57,7 @@ export const TelegramNotifierLive = (settings: TelegramSettings): Layer.Layer<No
       Effect.gen(function*() {
         const found = yield* users.find(user)
         const language = translator.pick(found._tag === "Some" ? found.value.language : null)
-        yield* sendTo(api, user, translator.t(language, key, args(language)), html)
+        yield* toUser(user, translator.t(language, key, args(language)), html)
       }).pipe(Effect.catchAll((e) => Effect.logWarning(`cannot notify user ${user}`, e)))
     return Notifier.of({
       publish: (event: DomainEvent) => {

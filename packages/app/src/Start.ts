@@ -55,6 +55,9 @@ export const telegramConfig = Config.all({
   httpPort: Config.option(Config.port("HTTP_PORT"))
 })
 
+/** Where the HTTP server listens when HTTP_PORT is not set (webhook mode, payment callbacks). */
+export const DEFAULT_HTTP_PORT = 8080
+
 const missingToken = new CliFailure(
   "BOT_TOKEN is not set: give the token @BotFather issued (BOT_TOKEN=... npm start), or try the shop without one: npm run demo",
   2
@@ -122,7 +125,7 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
     const webhookUrl = Option.getOrUndefined(config.webhookUrl)
     yield* checkForwarding
     const processor = yield* processorLayer(krypto, webhookUrl, webhookPath)
-    const http = { host: config.httpHost, port: Option.getOrElse(config.httpPort, () => 8080) }
+    const http = { host: config.httpHost, port: Option.getOrElse(config.httpPort, () => DEFAULT_HTTP_PORT) }
     const callbacks = processor.callbacks
     let webhook: WebhookSettings | undefined
 

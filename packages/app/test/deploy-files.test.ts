@@ -9,7 +9,7 @@ import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
 import { describe, expect, it } from "vitest"
 import { HEALTH_PATH, telegramPathOf } from "../src/Http.js"
-import { telegramConfig } from "../src/Start.js"
+import { DEFAULT_HTTP_PORT, telegramConfig } from "../src/Start.js"
 
 const root = resolve(import.meta.dirname, "../../..")
 const read = (file: string) => readFileSync(join(root, "deploy", file), "utf8")
@@ -18,19 +18,19 @@ const read = (file: string) => readFileSync(join(root, "deploy", file), "utf8")
 const WEBHOOK_URL = "https://shop.example.com/telegram"
 const WEBHOOK_PATH = ""
 const defaults = Effect.runSync(Effect.withConfigProvider(telegramConfig, ConfigProvider.fromMap(new Map())))
-const upstream = `${defaults.httpHost}:${defaults.httpPort}`
+const upstream = `${defaults.httpHost}:${DEFAULT_HTTP_PORT}`
 const host = new URL(WEBHOOK_URL).host
 
-/** Exact paths, and prefixes under which every path is the shop's (a callback's /{reference}). */
+/** Exact paths, and prefixes under which every path is the shop's (a shop front's /{bot id}, a callback's /{reference}). */
 const exact = [telegramPathOf(WEBHOOK_URL, WEBHOOK_PATH), `${WEBHOOK_PATH}${CALLBACK_PATH}`, HEALTH_PATH].sort()
-const prefixes = [`${WEBHOOK_PATH}${CALLBACK_PATH}/`]
+const prefixes = [`${telegramPathOf(WEBHOOK_URL, WEBHOOK_PATH)}/`, `${WEBHOOK_PATH}${CALLBACK_PATH}/`]
 
 describe.each(["Caddyfile", "nginx.conf"])("deploy/%s", (file) => {
   it("is written for the settings it names in its header", () => {
     const text = read(file)
     expect(text).toContain(`WEBHOOK_URL=${WEBHOOK_URL}`)
     expect(text).toContain(`KRYPTOEXPRESS_CALLBACK_URL=${new URL(WEBHOOK_URL).origin}${WEBHOOK_PATH}${CALLBACK_PATH} `)
-    expect(text).toContain(`HTTP_HOST=${defaults.httpHost}  HTTP_PORT=${defaults.httpPort}`)
+    expect(text).toContain(`HTTP_HOST=${defaults.httpHost}  HTTP_PORT=${DEFAULT_HTTP_PORT}`)
   })
 })
 

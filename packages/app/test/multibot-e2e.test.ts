@@ -29,6 +29,8 @@ const UNKNOWN = `400004:${secret("C")}`
 const ADMIN = 960
 const BUYER = 7301
 const GOODS_KEY = "ab".repeat(32)
+/** The emulator keeps the HTML a message was sent with: compare the text a person reads. */
+const plain = (text: string) => text.replace(/<[^>]+>/g, "")
 
 describe("several bots on one shop (long polling, emulator)", () => {
   const dir = mkdtempSync(join(tmpdir(), "tokenshop-multibot-"))
@@ -115,6 +117,23 @@ describe("several bots on one shop (long polling, emulator)", () => {
     await viaManager.say("/start")
     await viaManager.pressButton(await viaManager.waitFor((m) => m.text.includes("Welcome to Main Shop"), "the manager's welcome"), (t) => t.includes("My profile"))
     await viaManager.waitFor((m) => m.text.includes("Available: $7.00"), "the same balance in the manager")
+
+    // A buyer who only ever opened the child hears of a credit through the child (the manager cannot write first).
+    const childOnly = buyer(server, ONE, BUYER + 9)
+    await childOnly.say("/start")
+    await childOnly.waitFor((m) => m.text.includes("Welcome to Child One"), "the child's welcome")
+    const admin = buyer(server, MANAGER, ADMIN)
+    await admin.say("/start")
+    await admin.pressButton(await admin.waitFor((m) => m.text.includes("Welcome to Main Shop"), "the admin's menu"), (t) => t.includes("Admin"))
+    await admin.pressButton(await admin.waitFor((m) => m.text === "Admin menu:", "the admin menu"), (t) => t.includes("Buyers"))
+    await admin.waitFor((m) => m.text.includes("Telegram id or @username"), "the question")
+    await admin.say(String(BUYER + 9))
+    await admin.pressButton(await admin.waitFor((m) => m.text.includes(`Buyer ${BUYER + 9}`), "the card"), (t) => t.includes("Credit"))
+    await admin.waitFor((m) => plain(m.text).includes("How much to credit"), "the amount question")
+    await admin.say("3")
+    await admin.waitFor((m) => plain(m.text).includes("The reason for $3.00"), "the reason question")
+    await admin.say("a gift")
+    await childOnly.waitFor((m) => m.text.includes("$3.00 was credited to your balance: a gift"), "the notice through the child")
   }, 60_000)
 
   it("a revoked token stops that bot only and the admins are told; /bots lists the state; /remove asks, then removes", async () => {
