@@ -1,9 +1,11 @@
+import { availableParallelism } from "node:os"
 import { benchBroadcast, LIMIT, RECIPIENTS } from "./broadcast.js"
 import { benchChain, TOP_UPS } from "./chain.js"
 import { benchCheckoutPg } from "./checkout-pg.js"
 import { benchCheckoutSqlite } from "./checkout-sqlite.js"
 import { benchImport, benchUpload, LINES } from "./import-1m.js"
 import { benchMemory, USERS } from "./memory.js"
+import { benchProcesses } from "./processes.js"
 import { benchStartup, benchUpdates } from "./telegram.js"
 
 const n = (x: number) => x.toFixed(0)
@@ -30,6 +32,14 @@ const main = async () => {
     console.log(`telegram reference: the bare handler as an Effect with one user lookup through @effect/sql-sqlite-node: ${n(u.floor)}/s, ratio ${(u.floor / u.baseline).toFixed(2)} (the most this stack allows for an update that reads its user)`)
     const startup = await benchStartup()
     console.log(`telegram: process start to first getUpdates of compiled tokenshop start: ${startup.toFixed(2)} s (target < 2 s)`)
+  }
+  if (wanted("processes")) {
+    const url = process.env["TEST_DATABASE_URL"]
+    if (url === undefined) console.log("processes: skipped (TEST_DATABASE_URL is not set)")
+    else {
+      const [one = 0, two = 0, three = 0] = await benchProcesses(url, process.env["TEST_REDIS_URL"])
+      console.log(`processes: "open a category list" updates through a round-robin proxy on PostgreSQL (webhook mode): 1 process ${n(one)}/s, 2 processes ${n(two)}/s (${(two / one).toFixed(2)}x), 3 processes ${n(three)}/s (${(three / one).toFixed(2)}x); on ${availableParallelism()} cores the processes share the CPUs (the database and the proxy too), so flat is expected here`)
+    }
   }
   if (wanted("import")) {
     const i = await benchImport()

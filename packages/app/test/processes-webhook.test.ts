@@ -146,7 +146,12 @@ describe.skipIf(url === undefined || redis === undefined)("one shop as three pro
       return moving.every((name) => running.includes(name)) || undefined
     }, "the killed process's singletons elsewhere", 60_000)
     console.log(`singletons of the killed process (${moving.join(", ") || "none"}) ran in another ${((Date.now() - killedAt) / 1000).toFixed(1)} s after the SIGKILL`)
-    await eventually(async () => reached() >= audience || undefined, "the whole announcement", 180_000)
+    const done = await waitFor(api, ADMIN, (t) => t.includes("is done:"), "the announcement done", seen, 180_000)
+    // A SIGKILL between claiming a recipient and sending can leave that one message in doubt: it is
+    // counted failed and never sent twice (see `npm run bench -- broadcast`). Everyone else is reached.
+    const failed = Number(/(\d+) failed/.exec(done.text)?.[1])
+    expect(failed).toBeLessThanOrEqual(1)
+    expect(reached()).toBe(audience - failed)
     const after = api.times().filter((t) => t > killedAt)
     const gaps = after.slice(1).map((t, i) => t - after[i]!)
     console.log(`announcement to ${audience}: the sending process killed half way; sending went on in another after ${(Math.max(0, ...gaps) / 1000).toFixed(1)} s; 429 answers during it: ${api.tooMany() - tooManyBefore}`)

@@ -35,8 +35,8 @@ export interface ShopProcess {
 }
 
 /** `tokenshop start` from the built bundle with exactly `env` (plus PATH); its /health on HTTP_PORT. */
-export const startShop = (env: Record<string, string>): ShopProcess => {
-  const child = spawn(process.execPath, [bundle, "start"], { env: { PATH: process.env["PATH"] ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] })
+export const startShop = (env: Record<string, string>, command = bundle): ShopProcess => {
+  const child = spawn(process.execPath, [command, "start"], { env: { PATH: process.env["PATH"] ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] })
   let output = ""
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()))
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()))
