@@ -27,7 +27,7 @@ const TWO = token(630003, "B")
 const ADMIN = 9901
 const BUYERS = 300
 const AUDIENCE = 5_000
-const PER_SECOND = 200
+const PER_SECOND = 500
 const SECRET = "multi-process-secret"
 const TEXT = "Big news for everyone"
 
@@ -91,12 +91,12 @@ describe.skipIf(url === undefined || redis === undefined)("one shop as three pro
     }
     expect(api.webhooks().get(ONE)?.url).toBe(`http://127.0.0.1:${proxy.port}/hook/620002`)
 
-    // 300 buyers, a third through each bot, 50 at a time.
+    // 300 buyers, a third through each bot, 100 at a time.
     const hooks: ReadonlyArray<Hook> = [manager, { ...manager, bot: BotId.make(620002) }, { ...manager, bot: BotId.make(630003) }]
     const goods: Array<string> = []
     const started = Date.now()
-    for (let from = 0; from < BUYERS; from += 50) {
-      goods.push(...await Promise.all(Array.from({ length: 50 }, (_, i) => buyOne(api, hooks[(from + i) % 3]!, 20_001 + from + i, sub, 350))))
+    for (let from = 0; from < BUYERS; from += 100) {
+      goods.push(...await Promise.all(Array.from({ length: 100 }, (_, i) => buyOne(api, hooks[(from + i) % 3]!, 20_001 + from + i, sub, 350))))
     }
     console.log(`${BUYERS} buyers bought through three bots and three processes in ${((Date.now() - started) / 1000).toFixed(1)} s`)
     expect(new Set(goods.map((g) => /KEY-\d+/.exec(g)?.[0])).size).toBe(BUYERS)
@@ -148,10 +148,11 @@ describe.skipIf(url === undefined || redis === undefined)("one shop as three pro
     console.log(`singletons of the killed process (${moving.join(", ") || "none"}) ran in another ${((Date.now() - killedAt) / 1000).toFixed(1)} s after the SIGKILL`)
     const done = await waitFor(api, ADMIN, (t) => t.includes("is done:"), "the announcement done", seen, 180_000)
     // A SIGKILL between claiming a recipient and sending can leave that one message in doubt: it is
-    // counted failed and never sent twice (see `npm run bench -- broadcast`). Everyone else is reached.
+    // counted failed (it may have gone out or not) and never sent twice (see `npm run bench -- broadcast`).
+    // Everyone else is reached, and nobody twice (below).
     const failed = Number(/(\d+) failed/.exec(done.text)?.[1])
     expect(failed).toBeLessThanOrEqual(1)
-    expect(reached()).toBe(audience - failed)
+    expect(reached()).toBeGreaterThanOrEqual(audience - failed)
     const after = api.times().filter((t) => t > killedAt)
     const gaps = after.slice(1).map((t, i) => t - after[i]!)
     console.log(`announcement to ${audience}: the sending process killed half way; sending went on in another after ${(Math.max(0, ...gaps) / 1000).toFixed(1)} s; 429 answers during it: ${api.tooMany() - tooManyBefore}`)

@@ -13,6 +13,7 @@ export const bundle = resolve(import.meta.dirname, "../../dist/tokenshop.mjs")
 export const freshDatabase = async (url: string, name: string) => {
   const admin = new pg.Client({ connectionString: url })
   await admin.connect()
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) // left by a run that was killed
   await admin.query(`CREATE DATABASE ${name}`)
   const u = new URL(url)
   u.pathname = `/${name}`
