@@ -8,7 +8,7 @@ import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
-import { type Api, Bot, GrammyError, type Transformer } from "grammy"
+import { Api, Bot, GrammyError, type Transformer } from "grammy"
 import type { FleetControl } from "./fleet/FleetControl.js"
 import { installShop } from "./Middleware.js"
 import { TelegramCallFailed } from "./TelegramApi.js"
@@ -23,6 +23,14 @@ export interface TelegramSettings {
   readonly throttleMs?: number | undefined
   /** Extra API transformers, outermost first (tests use them to stub or slow calls). */
   readonly transformers?: ReadonlyArray<Transformer> | undefined
+}
+
+/** A Bot API client for `token` on the settings' server, retrying 429 and 5xx, with the settings' transformers. */
+export const apiFor = (settings: TelegramSettings, token: string, retry: { readonly maxRetryAttempts: number; readonly maxDelaySeconds: number }) => {
+  const api = new Api(token, settings.apiRoot === undefined ? undefined : { apiRoot: settings.apiRoot })
+  api.config.use(autoRetry(retry))
+  for (const transformer of settings.transformers ?? []) api.config.use(transformer)
+  return api
 }
 
 const client = (settings: TelegramSettings) => settings.apiRoot === undefined ? {} : { client: { apiRoot: settings.apiRoot } }

@@ -5,7 +5,6 @@
  * who blocked the bot (403) is `blocked`; any other refusal `failed`. The progress message is
  * edited at most every two seconds while the announcement runs.
  */
-import { autoRetry } from "@grammyjs/auto-retry"
 import * as RateLimiter from "@effect/experimental/RateLimiter"
 import { type Announcement, Broadcaster, type Outcome } from "@tokenshop/domain"
 import * as Clock from "effect/Clock"
@@ -14,11 +13,11 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import { Api, GrammyError } from "grammy"
+import { GrammyError } from "grammy"
 import { progress } from "./admin/announce/AnnounceScreens.js"
 import { DEFAULT_LANGUAGE, loadTranslator } from "./I18n.js"
 import { speaker } from "./Screens.js"
-import type { TelegramSettings } from "./TelegramBot.js"
+import { apiFor, type TelegramSettings } from "./TelegramBot.js"
 
 export interface BroadcastLimits {
   /** Messages a second over all chats (Telegram: 30). */
@@ -32,9 +31,7 @@ const outcomeOf = (e: unknown): Outcome =>
 
 export const TelegramBroadcasterLive = (settings: TelegramSettings, limits: BroadcastLimits = {}): Layer.Layer<Broadcaster, never, RateLimiter.RateLimiter> =>
   Layer.effect(Broadcaster, Effect.gen(function*() {
-    const api = new Api(Redacted.value(settings.token), settings.apiRoot === undefined ? undefined : { apiRoot: settings.apiRoot })
-    api.config.use(autoRetry({ maxRetryAttempts: 8, maxDelaySeconds: 120 }))
-    for (const transformer of settings.transformers ?? []) api.config.use(transformer)
+    const api = apiFor(settings, Redacted.value(settings.token), { maxRetryAttempts: 8, maxDelaySeconds: 120 })
     const limiter = yield* RateLimiter.RateLimiter
     // Telegram's limits are per bot: the keys carry the bot's id (the token's public part), so that
     // bots sharing a Redis store keep their own pace and processes of one bot share theirs.

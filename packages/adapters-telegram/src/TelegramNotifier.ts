@@ -1,17 +1,16 @@
 /** Domain events as chat messages: to the buyer they concern, in their language, and to the admins. */
-import { autoRetry } from "@grammyjs/auto-retry"
 import { describeAdmin, type DomainEvent, formatCrypto, formatMoney, Notifier, ShopConfig, ShopFrontRepo, type TelegramId, UserRepo } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
-import { Api } from "grammy"
+import type { Api } from "grammy"
 import { depositNotice } from "./topup/DepositNotices.js"
 import { guardNotice } from "./admin/guard/GuardNotices.js"
 import { DEFAULT_LANGUAGE, loadTranslator } from "./I18n.js"
 import { assetLabel, txLink } from "./Assets.js"
 import { button, escapeHtml, type Screen } from "./Screens.js"
 import { sendTo } from "./TelegramApi.js"
-import type { TelegramSettings } from "./TelegramBot.js"
+import { apiFor, type TelegramSettings } from "./TelegramBot.js"
 
 /**
  * Domain events to the admins' chats (every purchase, and with the payment adapters every deposit),
@@ -20,12 +19,7 @@ import type { TelegramSettings } from "./TelegramBot.js"
  */
 export const TelegramNotifierLive = (settings: TelegramSettings): Layer.Layer<Notifier, never, ShopConfig | UserRepo | ShopFrontRepo> =>
   Layer.effect(Notifier, Effect.gen(function*() {
-    const apiOf = (token: string) => {
-      const api = new Api(token, settings.apiRoot === undefined ? undefined : { apiRoot: settings.apiRoot })
-      api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }))
-      for (const transformer of settings.transformers ?? []) api.config.use(transformer)
-      return api
-    }
+    const apiOf = (token: string) => apiFor(settings, token, { maxRetryAttempts: 3, maxDelaySeconds: 30 })
     const api = apiOf(Redacted.value(settings.token))
     const { admins } = yield* ShopConfig
     const users = yield* UserRepo

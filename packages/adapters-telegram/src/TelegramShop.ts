@@ -8,17 +8,16 @@
  *   plus `/{bot id}`, each with its own secret (derived from WEBHOOK_SECRET and the bot's id).
  */
 import { createHmac, timingSafeEqual } from "node:crypto"
-import { autoRetry } from "@grammyjs/auto-retry"
 import type { BotId, ShopFronts } from "@tokenshop/domain"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
-import { Api, type Bot } from "grammy"
+import type { Bot } from "grammy"
 import type { Update } from "grammy/types"
 import { makeFleet } from "./fleet/Fleet.js"
 import type { BotServices } from "./Middleware.js"
-import { makeBot, pollBot, type TelegramSettings } from "./TelegramBot.js"
+import { apiFor, makeBot, pollBot, type TelegramSettings } from "./TelegramBot.js"
 
 export class TelegramShop extends Context.Tag("@tokenshop/adapters-telegram/TelegramShop")<TelegramShop, {
   /** Long polling: polls the manager and every running shop front until interrupted. */
@@ -57,9 +56,7 @@ const handleWith = (bot: Bot, update: unknown) =>
 
 export const TelegramShopLive = (settings: TelegramSettings, webhook?: WebhookSettings): Layer.Layer<TelegramShop, never, BotServices | ShopFronts> =>
   Layer.scoped(TelegramShop, Effect.gen(function*() {
-    const managerApi = new Api(Redacted.value(settings.token), settings.apiRoot === undefined ? undefined : { apiRoot: settings.apiRoot })
-    managerApi.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }))
-    for (const transformer of settings.transformers ?? []) managerApi.config.use(transformer)
+    const managerApi = apiFor(settings, Redacted.value(settings.token), { maxRetryAttempts: 3, maxDelaySeconds: 30 })
     const children = webhook === undefined ? undefined : { url: (bot: BotId) => `${webhook.url}/${bot}`, secret: (bot: BotId) => frontSecret(webhook.secret, bot) }
     const fleet = yield* makeFleet(settings, managerApi, children)
     const manager = yield* makeBot(settings, { fleet: fleet.control }).pipe(Effect.orDie)

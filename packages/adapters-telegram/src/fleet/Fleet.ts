@@ -9,7 +9,6 @@
  * A child whose token Telegram no longer accepts (401) is marked stopped, and the admins are told
  * through the manager bot; the others go on.
  */
-import { autoRetry } from "@grammyjs/auto-retry"
 import { type AdminRef, type BotId, type ShopFront, ShopFronts, Users } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
@@ -17,9 +16,9 @@ import * as FiberMap from "effect/FiberMap"
 import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import * as Scope from "effect/Scope"
-import { Api, type Bot, GrammyError } from "grammy"
+import { type Api, type Bot, GrammyError } from "grammy"
 import type { BotServices } from "../Middleware.js"
-import { makeBot, pollBot, type TelegramSettings } from "../TelegramBot.js"
+import { apiFor, makeBot, pollBot, type TelegramSettings } from "../TelegramBot.js"
 import { type AddFailure, BadToken, botIdOf, type FleetControl, IsManager, TelegramUnreachable, TokenRejected } from "./FleetControl.js"
 import { type AdminNotices, adminNotices } from "./AdminNotices.js"
 
@@ -45,12 +44,7 @@ export const makeFleet = (settings: TelegramSettings, managerApi: Api, webhooks:
     let pollingHere = false
     const building = yield* Effect.makeSemaphore(1)
 
-    const childApi = (token: string) => {
-      const api = new Api(token, settings.apiRoot === undefined ? undefined : { apiRoot: settings.apiRoot })
-      api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }))
-      for (const transformer of settings.transformers ?? []) api.config.use(transformer)
-      return api
-    }
+    const childApi = (token: string) => apiFor(settings, token, { maxRetryAttempts: 3, maxDelaySeconds: 30 })
     const childBot = (front: ShopFront) =>
       Effect.flatMap(fronts.token(front.id), (token) => makeBot({ ...settings, token, shopName: front.name }, { adminApi: managerApi, seen: fronts.seen(front.id) }))
 
