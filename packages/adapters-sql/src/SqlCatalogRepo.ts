@@ -1,4 +1,5 @@
 import * as SqlClient from "@effect/sql/SqlClient"
+import type * as Statement from "@effect/sql/Statement"
 import {
   type Category, CategoryId, CategoryNotFound, CatalogRepo, type CategoryView, type ClaimedItem, money, type StockLine, type Subcategory,
   SubcategoryId, SubcategoryNotFound
@@ -10,6 +11,7 @@ import { type ItemRow, type SubRow, subView, summary } from "./internal/catalogR
 import { amountText, big, decodeCurrency, int, isPg, paged, trusted, TOTAL, type WithTotal } from "./internal/rows.js"
 import { GoodsCipher } from "./GoodsCipher.js"
 import { makeItemWriter, STAGED } from "./SqlItemWriter.js"
+import { limitClause, literalLimit, peekedPage } from "./internal/peek.js"
 import { queries } from "./internal/run.js"
 import { makeTransaction } from "./internal/transaction.js"
 
@@ -20,18 +22,21 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
   const atomically = makeTransaction(sql)
   const pg = isPg(sql)
 
-  /** Live subcategories with stock and the next unsold item, filtered by `where`; a page carries its total. */
-  const subcategoryViews = (where: ReturnType<typeof sql.and>, page?: { limit: number; offset: number }) =>
+  /**
+   * Live subcategories with stock and the next unsold item, filtered by `where`; with `total`, each
+   * row carries the total, with `limit` a page of them (see peek.ts).
+   */
+  const subcategoryViews = (where: ReturnType<typeof sql.and>, limit?: Statement.Fragment, total = false) =>
     q<WithTotal<SubRow>>`
       SELECT s.id, s.category_id, c.name AS category_name, s.name, s.stock,
         n.price AS next_price, n.currency AS next_currency, n.description AS next_description
-        ${page === undefined ? sql`` : sql.literal(`, ${TOTAL}`)}
+        ${total ? sql.literal(`, ${TOTAL}`) : sql``}
       FROM subcategories s
       JOIN categories c ON c.id = s.category_id
       LEFT JOIN items n ON n.id = (SELECT MIN(i.id) FROM items i WHERE i.subcategory_id = s.id AND i.sold = 0)
       WHERE s.deleted = 0 AND c.deleted = 0 AND ${where}
       ORDER BY s.name, s.id
-      ${page === undefined ? sql`` : sql`LIMIT ${page.limit} OFFSET ${page.offset}`}`
+      ${limit ?? sql``}`
 
   const liveCategory = (id: CategoryId) =>
     q<{ id: unknown; name: string }>`SELECT id, name FROM categories WHERE id = ${id} AND deleted = 0`.pipe(
@@ -72,37 +77,37 @@ export const SqlCatalogRepo = Layer.effect(CatalogRepo, Effect.gen(function*() {
     subcategory: (id) =>
       subcategoryViews(sql.and([sql`s.id = ${id}`])).pipe(Effect.map((rows) => Option.map(Option.fromNullable(rows[0]), subView)), Effect.orDie),
     categories: (page, inStockOnly) => {
-      const base = sql`
-        SELECT c.id, c.name, COALESCE(SUM(s.stock), 0) AS stock, ${sql.literal(TOTAL)}
-        FROM categories c
-        LEFT JOIN subcategories s ON s.category_id = c.id AND s.deleted = 0
-        WHERE c.deleted = 0
-        GROUP BY c.id, c.name
-        ${inStockOnly ? sql`HAVING COALESCE(SUM(s.stock), 0) > 0` : sql``}`
-      return paged(
-        page,
-        q<WithTotal<{ id: unknown; name: string; stock: unknown }>>`${base} ORDER BY c.name, c.id LIMIT ${page.limit} OFFSET ${page.offset}`,
-        q<{ n: unknown }>`SELECT COUNT(*) AS n FROM (${base}) listed`,
-        (r): CategoryView => ({ id: CategoryId.make(int(r.id), trusted), name: r.name, stock: int(r.stock) })
-      ).pipe(Effect.orDie)
+      // Each category with its stock; in name order, the planner walks the unique name index (no sort).
+      const base = (total: boolean) => sql`
+        SELECT id, name, stock ${total ? sql.literal(`, ${TOTAL}`) : sql``} FROM (
+          SELECT c.id, c.name, (SELECT COALESCE(SUM(s.stock), 0) FROM subcategories s WHERE s.category_id = c.id AND s.deleted = 0) AS stock
+          FROM categories c WHERE c.deleted = 0) listed
+        ${inStockOnly ? sql`WHERE stock > 0` : sql``}`
+      const listed = (total: boolean, extra: number) =>
+        q<WithTotal<{ id: unknown; name: string; stock: unknown }>>`${base(total)} ORDER BY name, id ${limitClause(sql, page, extra)}`
+      const view = (r: { id: unknown; name: string; stock: unknown }): CategoryView => ({ id: CategoryId.make(int(r.id), trusted), name: r.name, stock: int(r.stock) })
+      const counted = () => paged(page, listed(true, 0), q<{ n: unknown }>`SELECT COUNT(*) AS n FROM (${base(false)}) counted`, view)
+      return peekedPage(page, listed(false, 1), counted, view).pipe(Effect.orDie)
     },
     subcategories: (categoryId, page, inStockOnly) => {
       const where = sql.and([
         sql`s.category_id = ${categoryId}`,
         ...(inStockOnly ? [sql`s.stock > 0`] : [])
       ])
-      return paged(
-        page,
-        subcategoryViews(where, page),
-        q<{ n: unknown }>`
-          SELECT COUNT(*) AS n FROM subcategories s JOIN categories c ON c.id = s.category_id
-          WHERE s.deleted = 0 AND c.deleted = 0 AND ${where}`,
-        subView
-      ).pipe(Effect.orDie)
+      const counted = () =>
+        paged(
+          page,
+          subcategoryViews(where, limitClause(sql, page), true),
+          q<{ n: unknown }>`
+            SELECT COUNT(*) AS n FROM subcategories s JOIN categories c ON c.id = s.category_id
+            WHERE s.deleted = 0 AND c.deleted = 0 AND ${where}`,
+          subView
+        )
+      return peekedPage(page, subcategoryViews(where, limitClause(sql, page, 1)), counted, subView).pipe(Effect.orDie)
     },
     nextPrices: (sub, n) =>
       q<{ price: unknown; currency: string }>`
-        SELECT price, currency FROM items WHERE subcategory_id = ${sub} AND sold = 0 ORDER BY id LIMIT ${n}`.pipe(
+        SELECT price, currency FROM items WHERE subcategory_id = ${sub} AND sold = 0 ORDER BY id ${literalLimit(sql, n)}`.pipe(
         Effect.map((rows) => rows.map((r) => money(big(r.price), decodeCurrency(r.currency)))),
         Effect.orDie
       ),

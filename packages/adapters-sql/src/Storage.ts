@@ -110,7 +110,7 @@ export interface SqliteOptions {
   readonly filename: string
   /** Encrypts the file with SQLCipher (through SQLite3MultipleCiphers) when set. */
   readonly encryptionKey?: Redacted.Redacted<string> | undefined
-  /** Milliseconds a writer waits for another process's write lock. */
+  /** Milliseconds a writer waits for another process's write lock (default 30,000: publishing a 1,000,000-line import holds it for seconds on a loaded machine). */
   readonly busyTimeoutMs?: number
   /**
    * "full" (the default): every commit is on disk before it is answered, so a purchase delivered or a
@@ -148,7 +148,7 @@ const prepareSqlite = (options: SqliteOptions) =>
     yield* sql.unsafe("PRAGMA journal_mode = WAL")
     yield* sql.unsafe(`PRAGMA synchronous = ${options.synchronous === "normal" ? "NORMAL" : "FULL"}`)
     yield* sql.unsafe("PRAGMA foreign_keys = ON")
-    yield* sql.unsafe(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 10_000))}`)
+    yield* sql.unsafe(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 30_000))}`)
     yield* migrate
   }).pipe(
     Effect.catchTag("SqlError", (cause) =>

@@ -77,11 +77,24 @@ const Wire = Schema.transformOrFail(Schema.String, Schema.encodedSchema(Callback
 
 export const CallbackData = Schema.compose(Wire, Callback)
 
+/**
+ * Decoded payloads by their wire text. Decoding runs the Schema on every update (tens of
+ * microseconds), for a handful of distinct texts; the result depends on the text only, and is
+ * immutable. Bounded: past the limit the cache starts again.
+ */
+const decoded = new Map<string, Either.Either<Callback, string>>()
+const DECODED_LIMIT = 10_000
+
 /** Decodes a button press; a stale, malformed or forged payload is a Left. */
-export const decodeCallback = (data: string | undefined): Either.Either<Callback, string> =>
-  data === undefined
-    ? Either.left("no data")
-    : Either.mapLeft(Schema.decodeEither(CallbackData)(data), (e) => e.message)
+export const decodeCallback = (data: string | undefined): Either.Either<Callback, string> => {
+  if (data === undefined) return Either.left("no data")
+  const hit = decoded.get(data)
+  if (hit !== undefined) return hit
+  const result = Either.mapLeft(Schema.decodeEither(CallbackData)(data), (e) => e.message)
+  if (decoded.size >= DECODED_LIMIT) decoded.clear()
+  decoded.set(data, result)
+  return result
+}
 
 /** Encodes a button; throws on a payload over 64 bytes, which is a programming error. */
 export const encodeCallback = (callback: Callback): string => {

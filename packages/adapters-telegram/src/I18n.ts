@@ -40,12 +40,24 @@ const readTranslator = (directory: URL): Translator => {
   if (!bundles.has(DEFAULT_LANGUAGE)) throw new Error(`locale ${DEFAULT_LANGUAGE}.ftl is missing`)
   const languages = [DEFAULT_LANGUAGE, ...[...bundles.keys()].filter((l) => l !== DEFAULT_LANGUAGE)]
 
-  const t = (language: string, key: string, args?: Record<string, FluentVariable>): string => {
+  const format = (language: string, key: string, args?: Record<string, FluentVariable>): string => {
     for (const bundle of [bundles.get(language), bundles.get(DEFAULT_LANGUAGE)]) {
       const message = bundle?.getMessage(key)
       if (bundle !== undefined && message?.value != null) return bundle.formatPattern(message.value, args)
     }
     return key
+  }
+  // A text without arguments never changes once the files are read: formatted once per language.
+  const fixed = new Map<string, string>()
+  const t = (language: string, key: string, args?: Record<string, FluentVariable>): string => {
+    if (args !== undefined) return format(language, key, args)
+    const id = `${language}\u0000${key}`
+    let text = fixed.get(id)
+    if (text === undefined) {
+      text = format(language, key)
+      if (fixed.size < 10_000) fixed.set(id, text)
+    }
+    return text
   }
   const pick = (code: string | null | undefined) => {
     if (code === null || code === undefined) return DEFAULT_LANGUAGE

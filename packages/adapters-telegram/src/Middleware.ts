@@ -92,7 +92,7 @@ export const installShop = (bot: Bot, settings: ShopBotSettings) =>
         }).pipe(Effect.catchAllCause((cause) => report(ctx, s, cause)))
       }).pipe(
         Effect.catchAllCause((cause) => Effect.logError(`update ${ctx.update.update_id} failed before routing`, cause)),
-        Effect.withSpan("Telegram.update")
+        Effect.withSpan("Telegram.update", { captureStackTrace: false })
       )
 
     bot.on(["message:text", "message:document", "message:photo", "callback_query"], (ctx) => run(handle(ctx)))

@@ -4,8 +4,9 @@
  * from these; tested without Telegram.
  */
 import { type Buy, page, type Page, type PageRequest } from "@tokenshop/domain"
-import { type Callback, encodeCallback } from "./CallbackData.js"
+import type { Callback } from "./CallbackData.js"
 import type { Translator } from "./I18n.js"
+import { payloadOf } from "./PayloadCache.js"
 
 export interface Button {
   readonly text: string
@@ -34,7 +35,7 @@ export const speaker = (translator: Translator, language: string): Speaker => ({
       : Object.fromEntries(Object.entries(args).map(([k, v]) => [k, typeof v === "string" ? escapeHtml(v) : v])))
 })
 
-export const button = (text: string, callback: Callback): Button => ({ text, callback_data: encodeCallback(callback) })
+export const button = (text: string, callback: Callback): Button => ({ text, callback_data: payloadOf(callback) })
 
 /** Entries on one page of any list. */
 export const PAGE_SIZE = 10

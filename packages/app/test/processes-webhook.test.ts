@@ -4,8 +4,11 @@
  * through the three bots (every purchase delivered once); an update delivered to two processes is
  * handled once; the buyer throttle holds across processes; an announcement to 5,300 buyers goes on
  * after one process is killed (SIGKILL) half way, reaching each buyer exactly once, the bot's send
- * rate never over its limit at the Bot API stand-in.
+ * rate never over its limit at the Bot API stand-in. The BTC watcher, a cluster singleton, asks the
+ * fake Esplora from exactly one process at a time (each process reaches it through a tap of its own),
+ * and no singleton is ever listed by two processes' /health.
  */
+import { FakeCoinGecko, FakeEsplora, FakeKraken } from "@tokenshop/adapters-chain/fake"
 import { PgStorage } from "@tokenshop/adapters-sql"
 import { encodeCallback } from "@tokenshop/adapters-telegram"
 import { freePort, startRateLimitedBotApi } from "@tokenshop/adapters-telegram/emulator"
@@ -16,6 +19,7 @@ import * as Redacted from "effect/Redacted"
 import { afterAll, describe, expect, it } from "vitest"
 import { startRoundRobin } from "./processes/roundRobin.js"
 import { eventually, freshDatabase, type ShopProcess, startShop } from "./processes/support.js"
+import { runs, startTap, type Tapped } from "./processes/tap.js"
 import { buyOne, type Hook, post, pressUpdate, textUpdate, waitFor } from "./processes/updates.js"
 
 const url = process.env["TEST_DATABASE_URL"]
@@ -30,6 +34,9 @@ const AUDIENCE = 5_000
 const PER_SECOND = 500
 const SECRET = "multi-process-secret"
 const TEXT = "Big news for everyone"
+const ZPUB = "zpub6rFR7y4Q2AijBEqTUquhVz398htDFrtymD9xYYfG1m4wAcvPhXNfE3EfH1r1ADqtfSdVCToUG868RvUUkgDKf31mGDtKsAYz2oz2AGutZYs"
+const singletonsOf = (health: string | undefined) =>
+  (/singletons here: (.*)/.exec(health ?? "")?.[1] ?? "").split(", ").filter((n) => n !== "none" && n !== "")
 
 describe.skipIf(url === undefined || redis === undefined)("one shop as three processes behind a round-robin proxy", () => {
   const shops: Array<ShopProcess> = []
@@ -71,17 +78,36 @@ describe.skipIf(url === undefined || redis === undefined)("one shop as three pro
     const ports = await Promise.all([0, 1, 2].map(() => freePort()))
     const proxy = await startRoundRobin(ports)
     cleanup.push(() => proxy.close())
-    const envFor = async (port: number) => ({
+    // The BTC watcher's chain API, reached by each process through its own tap.
+    const [esplora, kraken, coingecko] = [new FakeEsplora(), new FakeKraken(), new FakeCoinGecko()]
+    await Promise.all([esplora.start(), kraken.start(), coingecko.start()])
+    cleanup.push(() => Promise.all([esplora.stop(), kraken.stop(), coingecko.stop()]))
+    const watcherLog: Array<Tapped> = []
+    const chainEnv = async (n: number) => {
+      const tap = await startTap(esplora.url, `process ${n}`, watcherLog)
+      cleanup.push(tap.close)
+      return { BTC_XPUB: ZPUB, BTC_ESPLORA_URL: tap.url, KRAKEN_API_URL: kraken.url, COINGECKO_API_URL: coingecko.url, CHAIN_POLL_SECONDS: "1" }
+    }
+    const envFor = async (port: number, n: number) => ({
+      ...await chainEnv(n),
       BOT_TOKEN: MANAGER, TELEGRAM_API_ROOT: api.apiRoot, DATABASE_URL: db.url, DATABASE_POOL_SIZE: "6", REDIS_URL: redis!,
       ADMIN_IDS: String(ADMIN), WEBHOOK_URL: `http://127.0.0.1:${proxy.port}/hook`, WEBHOOK_SECRET: SECRET, THROTTLE_MS: "300",
       TELEGRAM_BROADCAST_PER_SECOND: String(PER_SECOND), HTTP_HOST: "127.0.0.1", HTTP_PORT: String(port), CLUSTER_PORT: String(await freePort()),
       SHOP_NAME: "Main"
     })
     for (const port of ports) {
-      shops.push(startShop(await envFor(port)))
+      shops.push(startShop(await envFor(port, shops.length + 1)))
       await eventually(async () => shops.at(-1)!.health(), `process ${shops.length} to answer /health`)
     }
     const manager: Hook = { port: proxy.port, path: "/hook", secret: SECRET }
+    /** Each singleton is listed by at most one living process; returns how many list each. */
+    const owners = async (alive: ReadonlyArray<ShopProcess>) => {
+      const count = new Map<string, number>()
+      for (const name of (await Promise.all(alive.map((shop) => shop.health()))).flatMap(singletonsOf)) count.set(name, (count.get(name) ?? 0) + 1)
+      for (const [name, n] of count) expect(n, `${name} listed by ${n} processes`).toBe(1)
+      return count
+    }
+    await eventually(async () => (await owners(shops)).has("watcher/btc-esplora") || undefined, "the BTC watcher running")
 
     // The children, added through the manager by whichever process gets the /add.
     for (const [child, name] of [[ONE, "@rr_one_bot"], [TWO, "@rr_two_bot"]] as const) {
@@ -102,6 +128,7 @@ describe.skipIf(url === undefined || redis === undefined)("one shop as three pro
     expect(new Set(goods.map((g) => /KEY-\d+/.exec(g)?.[0])).size).toBe(BUYERS)
     for (let i = 0; i < BUYERS; i++) expect(api.messages(20_001 + i).filter((m) => m.text.includes("KEY-")).length).toBe(1)
     expect(new Set(proxy.served()).size).toBe(3)
+    await owners(shops)
 
     // The same update delivered to two processes is handled once.
     const twice = textUpdate(40_001, "/start")
@@ -136,7 +163,6 @@ describe.skipIf(url === undefined || redis === undefined)("one shop as three pro
     const states = await Promise.all(shops.map((shop) => shop.health()))
     const victim = shops[Math.max(0, states.findIndex((h) => h?.includes("announcements sending here: #") === true))]!
     expect(states.filter((h) => h?.includes("announcements sending here: #") === true).length).toBe(1)
-    const singletonsOf = (health: string | undefined) => (/singletons here: (.*)/.exec(health ?? "")?.[1] ?? "").split(", ").filter((n) => n !== "none" && n !== "")
     const moving = singletonsOf(states[shops.indexOf(victim)])
     const killedAt = Date.now()
     victim.child.kill("SIGKILL")
@@ -165,5 +191,16 @@ describe.skipIf(url === undefined || redis === undefined)("one shop as three pro
       busiest = Math.max(busiest, j - i + 1)
     }
     expect(busiest).toBeLessThanOrEqual(PER_SECOND)
+
+    // The watcher asked the chain API from one process at a time: its requests change process only
+    // when the processes change (the second and third joining, one killed), never back and forth.
+    expect(await owners(others)).toSatisfy((count: Map<string, number>) => count.has("watcher/btc-esplora") && count.has("payments/expiry"))
+    const watched = runs(watcherLog)
+    console.log(`BTC watcher requests at the fake Esplora, by process in time order: ${watched.map((r) => `${r.label} ×${r.count}`).join(" → ")}`)
+    expect(watched.length).toBeLessThanOrEqual(4)
+    const victimLabel = `process ${shops.indexOf(victim) + 1}`
+    expect(watcherLog.filter((t) => t.label === victimLabel && t.at > killedAt + 1000)).toEqual([])
+    const lastSeen = Math.max(...watcherLog.map((t) => t.at))
+    await eventually(async () => Math.max(...watcherLog.map((t) => t.at)) > lastSeen || undefined, "the watcher going on after the kill")
   }, 600_000)
 })

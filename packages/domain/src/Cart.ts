@@ -4,7 +4,7 @@ import * as Hash from "effect/Hash"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { InvalidInput, OutOfStock, SubcategoryNotFound, type UserBanned, type UserNotFound } from "./Errors.js"
-import { CatalogRepo } from "./Catalog.js"
+import { CatalogRepo, type SubcategoryView } from "./Catalog.js"
 import type { SubcategoryId, TelegramId } from "./Ids.js"
 import { type Money, sumMoney } from "./Money.js"
 import { ShopConfig } from "./ShopConfig.js"
@@ -81,12 +81,14 @@ export class Cart extends Context.Tag("@tokenshop/domain/Cart")<Cart, {
     const tx = yield* Transactor
     const { currency, maxLineQuantity } = yield* ShopConfig
 
-    /** The cart as it stands, without checking the user (the caller has). */
-    const lineViews = (user: TelegramId) => Effect.gen(function*() {
-      const lines = yield* carts.lines(user)
+    /**
+     * The view of these lines (the cart as it stands, the caller having checked the user); `known`
+     * holds subcategories the caller has just read, which are not read again.
+     */
+    const viewOf = (lines: ReadonlyArray<CartLine>, known?: SubcategoryView) => Effect.gen(function*() {
       const views = yield* Effect.forEach(lines, (line) =>
         Effect.gen(function*() {
-          const sub = yield* catalog.subcategory(line.subcategoryId)
+          const sub = known?.id === line.subcategoryId ? Option.some(known) : yield* catalog.subcategory(line.subcategoryId)
           const prices = Option.isSome(sub) ? yield* catalog.nextPrices(line.subcategoryId, line.quantity) : []
           const stock = Option.match(sub, { onNone: () => 0, onSome: (s) => s.stock })
           return {
@@ -108,6 +110,7 @@ export class Cart extends Context.Tag("@tokenshop/domain/Cart")<Cart, {
         fingerprint: cartFingerprint(lines, total)
       } satisfies CartView
     })
+    const lineViews = (user: TelegramId) => Effect.flatMap(carts.lines(user), (lines) => viewOf(lines))
 
     const view = Effect.fn("Cart.view")(function*(user: TelegramId) {
       yield* users.get(user)
@@ -115,7 +118,7 @@ export class Cart extends Context.Tag("@tokenshop/domain/Cart")<Cart, {
     })
 
     // The change and the cart it leaves behind are read in one transaction, so the view shows
-    // exactly what was written.
+    // exactly what was written: the lines as read, with this one changed (a new line comes last).
     const change = (user: TelegramId, subcategoryId: SubcategoryId, quantity: number, mode: "add" | "set") =>
       Effect.gen(function*() {
         if (!Number.isSafeInteger(quantity) || quantity < (mode === "add" ? 1 : 0) || quantity > maxLineQuantity) {
@@ -126,16 +129,17 @@ export class Cart extends Context.Tag("@tokenshop/domain/Cart")<Cart, {
         }
         return yield* tx.withTransaction(Effect.gen(function*() {
           yield* users.active(user)
+          const lines = yield* carts.lines(user)
           if (mode === "set" && quantity === 0) {
             yield* carts.setLine(user, subcategoryId, 0)
-            return yield* lineViews(user)
+            return yield* viewOf(lines.filter((l) => l.subcategoryId !== subcategoryId))
           }
           const sub = yield* catalog.subcategory(subcategoryId).pipe(
             Effect.flatten,
             Effect.mapError(() => new SubcategoryNotFound({ subcategory: subcategoryId }))
           )
-          const current = (yield* carts.lines(user)).find((l) => l.subcategoryId === subcategoryId)?.quantity ?? 0
-          const wanted = mode === "add" ? current + quantity : quantity
+          const line = lines.find((l) => l.subcategoryId === subcategoryId)
+          const wanted = mode === "add" ? (line?.quantity ?? 0) + quantity : quantity
           if (wanted > maxLineQuantity) {
             return yield* new InvalidInput({ field: "quantity", problem: `at most ${maxLineQuantity} per line` })
           }
@@ -143,13 +147,15 @@ export class Cart extends Context.Tag("@tokenshop/domain/Cart")<Cart, {
             return yield* new OutOfStock({ subcategory: subcategoryId, requested: wanted, available: sub.stock })
           }
           yield* carts.setLine(user, subcategoryId, wanted)
-          return yield* lineViews(user)
+          const changed = { subcategoryId, quantity: wanted }
+          return yield* viewOf(line === undefined ? [...lines, changed] : lines.map((l) => (l === line ? changed : l)), sub)
         }))
       })
 
     return Cart.of({
-      add: (user, sub, quantity) => change(user, sub, quantity, "add").pipe(Effect.withSpan("Cart.add")),
-      setQuantity: (user, sub, quantity) => change(user, sub, quantity, "set").pipe(Effect.withSpan("Cart.setQuantity")),
+      add: (user, sub, quantity) => change(user, sub, quantity, "add").pipe(Effect.withSpan("Cart.add", { captureStackTrace: false })),
+      setQuantity: (user, sub, quantity) =>
+        change(user, sub, quantity, "set").pipe(Effect.withSpan("Cart.setQuantity", { captureStackTrace: false })),
       remove: (user, sub) =>
         users.get(user).pipe(Effect.zipRight(carts.setLine(user, sub, 0)), Effect.zipRight(view(user))),
       clear: (user) => users.get(user).pipe(Effect.zipRight(carts.clear(user))),

@@ -74,18 +74,24 @@ export class Users extends Context.Tag("@tokenshop/domain/Users")<Users, {
       isAdmin(id) ? Effect.succeed<AdminRef>({ kind: "telegram", id }) : Effect.fail(new NotAdmin({ user: id }))
     const ensureAdmin = (admin: AdminRef) =>
       admin.kind === "operator" ? Effect.void : Effect.asVoid(authorize(admin.id))
+    /** First contact (announced), or a changed username. */
+    const upsert = (profile: Profile) =>
+      Effect.gen(function*() {
+        const { created, user } = yield* repo.upsert(profile, yield* now)
+        if (created) yield* notifier.publish(DomainEvent.UserRegistered({ user }))
+        return user
+      })
     const get = (id: TelegramId) =>
       repo.find(id).pipe(Effect.flatten, Effect.mapError(() => new UserNotFound({ user: id })))
 
     return Users.of({
-      register: Effect.fn("Users.register")(function*(profile: Profile) {
-        // Most updates come from known users whose profile did not change: a read, no write.
-        const known = yield* repo.find(profile.id)
-        if (known._tag === "Some" && known.value.username === profile.username) return known.value
-        const { created, user } = yield* repo.upsert(profile, yield* now)
-        if (created) yield* notifier.publish(DomainEvent.UserRegistered({ user }))
-        return user
-      }),
+      // Runs on every update: no span of its own (the update's span covers it), and a known user whose
+      // profile did not change costs one read, no write.
+      register: (profile: Profile) =>
+        Effect.flatMap(repo.find(profile.id), (known) =>
+          known._tag === "Some" && known.value.username === profile.username
+            ? Effect.succeed(known.value)
+            : Effect.withSpan(upsert(profile), "Users.register", { captureStackTrace: false })),
       get,
       active: (id) =>
         get(id).pipe(Effect.filterOrFail((u) => !u.banned, () => new UserBanned({ user: id }))),
