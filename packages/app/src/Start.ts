@@ -27,6 +27,7 @@ import { AnnouncingLive, EngineLive, WorkflowRunnerLive } from "./Announcing.js"
 import { RateLimiterLive } from "./runtime/RateLimits.js"
 import { InboxLive, InboxPruningLive } from "./runtime/Inbox.js"
 import { ApprovalRunnerLive, ApprovingLive } from "./Approving.js"
+import { ForwardingLive, ForwardingRunnerLive } from "./Forwarding.js"
 import { chainSettings, feedNames, pricesLayer, watchersLayer } from "./SelfCustody.js"
 import { deriverLayer, StorageLive } from "./Shop.js"
 
@@ -149,7 +150,7 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
     }
     const chains = chainAssets(setup).length > 0 || setup.solana.explicit
     const feeds = yield* feedNames(setup, Option.isSome(krypto), chains)
-    const announcing = Layer.mergeAll(TelegramBroadcasterLive(settings, { perSecond: config.broadcastPerSecond }).pipe(Layer.provide(RateLimiterLive)), WorkflowRunnerLive, ApprovalRunnerLive)
+    const announcing = Layer.mergeAll(TelegramBroadcasterLive(settings, { perSecond: config.broadcastPerSecond }).pipe(Layer.provide(RateLimiterLive)), WorkflowRunnerLive, ApprovalRunnerLive, ForwardingRunnerLive)
     const services = Layer.mergeAll(TelegramNotifierLive(settings), processor.layer, ChainAddressValidator, deriverLayer(setup), announcing).pipe(
       Layer.merge(pricesLayer(setup, feeds).pipe(Layer.provide(processor.layer))), // the feeds' PriceSource replaces the processor's
       Layer.provideMerge(EngineLive), // one cluster runner: the watchers, the announcements and the retention job share it
@@ -172,7 +173,7 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
       if (webhookUrl === undefined) work.polled.push(telegram.polled)
     }))
     const telegram = TelegramShopLive(settings, webhook).pipe(Layer.provide(Layer.merge(RateLimiterLive, InboxLive)))
-    return Layer.mergeAll(receiving, listed, ExpiryLive, InboxPruningLive, watching, AnnouncingLive, ApprovingLive, AuditSealingLive, BackupScheduleLive, RunningMarkerLive).pipe(
+    return Layer.mergeAll(receiving, listed, ExpiryLive, InboxPruningLive, watching, AnnouncingLive, ApprovingLive, ForwardingLive, AuditSealingLive, BackupScheduleLive, RunningMarkerLive).pipe(
       Layer.provide(telegram),
       Layer.provide(core),
       Layer.provide(RunningWorkLive) // one instance: the singletons write it, /health reads it

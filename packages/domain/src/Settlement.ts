@@ -6,6 +6,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { type NotAdmin, PaymentMismatch, PaymentNotFound, type ServiceUnavailable } from "./Errors.js"
 import { DomainEvent, Notifier } from "./Events.js"
+import { ForwardingRunner } from "./ForwardingRunner.js"
 import type { PaymentId, TelegramId } from "./Ids.js"
 import type { CreditResult } from "./Deposits.js"
 import type { CryptoAmount, Money } from "./Money.js"
@@ -48,6 +49,12 @@ export class Settlement extends Context.Tag("@tokenshop/domain/Settlement")<Sett
     Settled,
     PaymentNotFound | PaymentMismatch | ServiceUnavailable
   >
+  /**
+   * Sends a credited payment on to its asset's forwarding address, once (under the payment's key),
+   * or tells the admins why it could not (ForwardingFailed). Nothing for a payment not credited or
+   * without a forwarding address. What a ForwardingRunner runs.
+   */
+  readonly forward: (payment: PaymentId) => Effect.Effect<void>
 }>() {
   static readonly layer = Layer.effect(Settlement, Effect.gen(function*() {
     const payments = yield* Payments
@@ -67,19 +74,34 @@ export class Settlement extends Context.Tag("@tokenshop/domain/Settlement")<Sett
         Effect.zipRight(Effect.fail(new PaymentMismatch({ payment: payment.id, reason })))
       )
 
-    /** Forwarding runs after the credit and in the background: a slow processor delays no answer. */
-    const forward = (payment: PaymentRequest) =>
+    const runner = yield* Effect.serviceOption(ForwardingRunner)
+
+    /** Forwards one payment now, or tells the admins why not. */
+    const forwardNow = (payment: PaymentRequest) =>
       withdrawals.forward(payment).pipe(
+        Effect.asVoid,
         Effect.catchAll((e) =>
           notifier.publish(DomainEvent.ForwardingFailed({
             payment,
             destination: config.forwarding[payment.asset] ?? "",
             reason: e.message
           }))
-        ),
-        Effect.forkDaemon,
-        Effect.asVoid
+        )
       )
+
+    /**
+     * Forwarding runs after the credit and in the background: a slow processor delays no answer. With
+     * a runner it is durable work, started again on a repeated report (the runner runs it once per
+     * payment), in case the process that credited died before it started; without one, it is forked
+     * here on the first credit only.
+     */
+    const forward = (payment: PaymentRequest, replayed: boolean) =>
+      config.forwarding[payment.asset] === undefined || payment.externalId === null
+        ? Effect.void
+        : Option.match(runner, {
+          onSome: (r) => r.start(payment.id),
+          onNone: () => replayed ? Effect.void : Effect.asVoid(Effect.forkDaemon(forwardNow(payment)))
+        })
 
     /** `valuePayment` in the shop's currency, with its payment tolerance. */
     const value = (payment: PaymentRequest, o: PaymentObservation) =>
@@ -94,7 +116,7 @@ export class Settlement extends Context.Tag("@tokenshop/domain/Settlement")<Sett
         valuation: { fiat },
         paymentId: payment.id,
         ...(acceptedBy === undefined ? {} : { acceptedBy: describeAdmin(acceptedBy) })
-      }).pipe(Effect.tap((credit) => credit.replayed ? Effect.void : forward(payment)))
+      }).pipe(Effect.tap((credit) => forward(payment, credit.replayed)))
 
     const apply = Effect.fn("Settlement.apply")(function*(payment: PaymentRequest, o: PaymentObservation) {
       if (o.paid) {
@@ -133,6 +155,11 @@ export class Settlement extends Context.Tag("@tokenshop/domain/Settlement")<Sett
     return Settlement.of({
       apply,
       resolve,
+      forward: (id) =>
+        repo.get(id).pipe(
+          Effect.flatMap(Option.match({ onNone: () => Effect.void, onSome: (p) => p.status === "paid" ? forwardNow(p) : Effect.void })),
+          Effect.withSpan("Settlement.forward", { attributes: { payment: id } })
+        ),
       refresh: Effect.fn("Settlement.refresh")(function*(user: TelegramId, id: PaymentId) {
         const payment = yield* payments.get(user, id)
         if (payment.status === "paid") return Settled.Unchanged({ payment })
