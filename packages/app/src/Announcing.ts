@@ -7,7 +7,8 @@
  */
 import { RateLimiterLive } from "./runtime/RateLimits.js"
 import * as ClusterWorkflowEngine from "@effect/cluster/ClusterWorkflowEngine"
-import { RunningWork, RunningWorkLive, singleton } from "./runtime/RunningWork.js"
+import { periodic } from "./runtime/Periodic.js"
+import { RunningWork, RunningWorkLive } from "./runtime/RunningWork.js"
 import * as SqlClient from "@effect/sql/SqlClient"
 import * as Activity from "@effect/workflow/Activity"
 import * as Workflow from "@effect/workflow/Workflow"
@@ -22,7 +23,6 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
 import { ClusterRunner } from "./Cluster.js"
 import { LogNotifier, ProcessorNotConfigured } from "./Services.js"
@@ -78,10 +78,7 @@ export const cleanFinished = Effect.gen(function*() {
 })
 
 const retention = cleanFinished.pipe(
-  Effect.tap((n) => n > 0 ? Effect.logInfo(`retention: ${n} finished announcements cleaned`) : Effect.void),
-  Effect.catchAllCause((cause) => Effect.logWarning("announcement retention failed", cause)),
-  Effect.repeat(Schedule.spaced("1 hour")),
-  Effect.zipRight(Effect.never)
+  Effect.tap((n) => n > 0 ? Effect.logInfo(`retention: ${n} finished announcements cleaned`) : Effect.void)
 )
 
 /** The workflow engine on the shop's cluster runner (provide it once: every singleton and workflow shares it). */
@@ -100,7 +97,7 @@ export const WorkflowRunnerLive = Layer.effect(AnnouncementRunner, Effect.gen(fu
 }))
 
 /** The workflow's steps and the retention job, for the running bot (on EngineLive). */
-export const AnnouncingLive = Layer.mergeAll(Steps, singleton("announcements/retention", retention))
+export const AnnouncingLive = Layer.mergeAll(Steps, periodic("announcements/retention", "37 * * * *", retention))
 
 /**
  * Every use case over `storage`, with announcements sent on Telegram by the workflow engine, and no

@@ -26,6 +26,7 @@ import { chainAssets, chainConfig } from "./ChainConfig.js"
 import { AnnouncingLive, EngineLive, WorkflowRunnerLive } from "./Announcing.js"
 import { RateLimiterLive } from "./runtime/RateLimits.js"
 import { InboxLive, InboxPruningLive } from "./runtime/Inbox.js"
+import { CronHousekeepingLive } from "./runtime/Periodic.js"
 import { ApprovalRunnerLive, ApprovingLive } from "./Approving.js"
 import { ForwardingLive, ForwardingRunnerLive } from "./Forwarding.js"
 import { chainSettings, feedNames, pricesLayer, watchersLayer } from "./SelfCustody.js"
@@ -173,7 +174,7 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
       if (webhookUrl === undefined) work.polled.push(telegram.polled)
     }))
     const telegram = TelegramShopLive(settings, webhook).pipe(Layer.provide(Layer.merge(RateLimiterLive, InboxLive)))
-    return Layer.mergeAll(receiving, listed, ExpiryLive, InboxPruningLive, watching, AnnouncingLive, ApprovingLive, ForwardingLive, AuditSealingLive, BackupScheduleLive, RunningMarkerLive).pipe(
+    return Layer.mergeAll(receiving, listed, ExpiryLive, InboxPruningLive, watching, AnnouncingLive, ApprovingLive, ForwardingLive, AuditSealingLive, BackupScheduleLive, CronHousekeepingLive, RunningMarkerLive).pipe(
       Layer.provide(telegram),
       Layer.provide(core),
       Layer.provide(RunningWorkLive) // one instance: the singletons write it, /health reads it

@@ -179,7 +179,9 @@ describe.skipIf(url === undefined || redis === undefined)("one shop as three pro
     const failed = Number(/(\d+) failed/.exec(done.text)?.[1])
     expect(failed).toBeLessThanOrEqual(1)
     expect(reached()).toBeGreaterThanOrEqual(audience - failed)
-    const after = api.times().filter((t) => t > killedAt)
+    // From the last message sent before the kill: the pause while the announcement moved is the first gap.
+    const lastBefore = Math.max(sendAt, ...api.times().filter((t) => t <= killedAt))
+    const after = api.times().filter((t) => t >= lastBefore)
     const gaps = after.slice(1).map((t, i) => t - after[i]!)
     console.log(`announcement to ${audience}: the sending process killed half way; sending went on in another after ${(Math.max(0, ...gaps) / 1000).toFixed(1)} s; 429 answers during it: ${api.tooMany() - tooManyBefore}`)
     expect(api.tooMany() - tooManyBefore).toBeLessThan(audience / 100)
@@ -197,7 +199,9 @@ describe.skipIf(url === undefined || redis === undefined)("one shop as three pro
     expect(await owners(others)).toSatisfy((count: Map<string, number>) => count.has("watcher/btc-esplora") && count.has("payments/expiry"))
     const watched = runs(watcherLog)
     console.log(`BTC watcher requests at the fake Esplora, by process in time order: ${watched.map((r) => `${r.label} ×${r.count}`).join(" → ")}`)
-    expect(watched.length).toBeLessThanOrEqual(4)
+    // Three changes (two joins, one kill), each may move it (a rebalance may take two moves); two
+    // processes watching at once would alternate every second, hundreds of runs.
+    expect(watched.length).toBeLessThanOrEqual(7)
     const victimLabel = `process ${shops.indexOf(victim) + 1}`
     expect(watcherLog.filter((t) => t.label === victimLabel && t.at > killedAt + 1000)).toEqual([])
     const lastSeen = Math.max(...watcherLog.map((t) => t.at))
