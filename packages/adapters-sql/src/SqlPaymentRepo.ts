@@ -90,6 +90,11 @@ export const SqlPaymentRepo = Layer.effect(PaymentRepo, Effect.gen(function*() {
         WHERE status = 'pending' AND expires_at <= ${millis(now)} RETURNING *`.pipe(
         Effect.map((rows) => rows.map(toPayment).sort((a, b) => a.id - b.id)),
         Effect.orDie
+      ),
+    paidSince: (since) =>
+      q<PaymentRow>`SELECT * FROM payments WHERE status = 'paid' AND settled_at >= ${millis(since)} ORDER BY id`.pipe(
+        Effect.map((rows) => rows.map(toPayment)),
+        Effect.orDie
       )
   })
 }))

@@ -75,4 +75,28 @@ describe("forwarding on the workflow engine", () => {
     expect(records.items.map((w) => w.admin)).toEqual(["forwarding"])
     await second.dispose()
   }, 60_000)
+
+  it("a credit whose forwarding never started (a crash right after the credit) is forwarded by the sweep", async () => {
+    await Effect.runPromise(Context.get(wallet, WalletControl).fund("BTC", 100_000n)) // a forwarding empties the asset's balance
+    const rt = shop(AddressValidatorMemory)
+    const before = (await sent()).length
+    const since = new Date()
+    await rt.runPromise(Effect.gen(function*() {
+      const payment = yield* (yield* Payments).open(USER, "BTC", null)
+      // Credited as the callback would, but the process stops before the forwarding starts.
+      yield* (yield* Payments).credit({
+        user: USER, source: { kind: "processor", provider: payment.provider, externalId: payment.externalId! }, amount: crypto(1000n, "BTC"),
+        valuation: { fiat: money(100n, "USD") }, paymentId: payment.id
+      })
+    }))
+    await new Promise((r) => setTimeout(r, 500))
+    expect(await sent()).toHaveLength(before)
+    expect(await rt.runPromise(Effect.flatMap(Settlement, (s) => s.forwardMissed(since)))).toBe(1)
+    for (let i = 0; i < 300 && (await sent()).length === before; i++) await new Promise((r) => setTimeout(r, 100))
+    expect(await sent()).toHaveLength(before + 1)
+    expect(await rt.runPromise(Effect.flatMap(Settlement, (s) => s.forwardMissed(since)))).toBe(1) // started again: nothing more is sent
+    await new Promise((r) => setTimeout(r, 1000))
+    expect(await sent()).toHaveLength(before + 1)
+    await rt.dispose()
+  }, 60_000)
 })

@@ -47,5 +47,7 @@ export class PaymentRepo extends Context.Tag("@tokenshop/domain/PaymentRepo")<Pa
   readonly markExpired: (id: PaymentId, at: Date) => Effect.Effect<boolean>
   /** Expires every pending request whose time is up; returns those it changed. */
   readonly expireDue: (now: Date) => Effect.Effect<ReadonlyArray<PaymentRequest>>
+  /** Paid at `since` or later, oldest payment first. */
+  readonly paidSince: (since: Date) => Effect.Effect<ReadonlyArray<PaymentRequest>>
 }>() {}
 

@@ -55,6 +55,12 @@ export class Settlement extends Context.Tag("@tokenshop/domain/Settlement")<Sett
    * without a forwarding address. What a ForwardingRunner runs.
    */
   readonly forward: (payment: PaymentId) => Effect.Effect<void>
+  /**
+   * Starts the ForwardingRunner again for every payment paid since `since` whose asset has a
+   * forwarding address, so that a crash between a credit and its runner's start leaves none behind
+   * (the runner runs each payment once). Without a runner, nothing. Returns how many it started.
+   */
+  readonly forwardMissed: (since: Date) => Effect.Effect<number>
 }>() {
   static readonly layer = Layer.effect(Settlement, Effect.gen(function*() {
     const payments = yield* Payments
@@ -155,6 +161,17 @@ export class Settlement extends Context.Tag("@tokenshop/domain/Settlement")<Sett
     return Settlement.of({
       apply,
       resolve,
+      forwardMissed: (since) =>
+        Option.match(runner, {
+          onNone: () => Effect.succeed(0),
+          onSome: (r) =>
+            repo.paidSince(since).pipe(
+              Effect.map((paid) => paid.filter((p) => config.forwarding[p.asset] !== undefined && p.externalId !== null)),
+              Effect.tap((due) => Effect.forEach(due, (p) => r.start(p.id), { discard: true })),
+              Effect.map((due) => due.length),
+              Effect.withSpan("Settlement.forwardMissed")
+            )
+        }),
       forward: (id) =>
         repo.get(id).pipe(
           Effect.flatMap(Option.match({ onNone: () => Effect.void, onSome: (p) => p.status === "paid" ? forwardNow(p) : Effect.void })),

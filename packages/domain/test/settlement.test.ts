@@ -1,8 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
 import * as TestClock from "effect/TestClock"
-import { AddressBook, crypto, ForwardingRunner, idempotencyKey, type PaymentId, Ledger, type PaymentObservation, Payments, Settlement, WithdrawalRepo, Withdrawals, operator } from "../src/index.js"
+import { AddressBook, crypto, idempotencyKey, Ledger, type PaymentObservation, Payments, Settlement, WithdrawalRepo, Withdrawals, operator } from "../src/index.js"
 import { EventLog, GatewayControl, ShopMemory, WalletControl } from "../src/testing/memory.js"
 import { ADMIN, admin, buyer, usd } from "./support.js"
 
@@ -171,40 +170,6 @@ describe("Settlement", () => {
       expect(failed[0]!.payment.id).toBe(second.id)
       expect(yield* balanceOf(user)).toBe(200n) // the credit stands either way
     }).pipe(Effect.provide(ShopMemory({ forwarding: { BTC: "bc1qxquy5w247rw0natp4ts4nz9agm4s9z24p0tl7u" } }))))
-})
-
-describe("forwarding through a ForwardingRunner (durable work in the running bot)", () => {
-  const started: Array<PaymentId> = []
-  const runner = Layer.succeed(ForwardingRunner, ForwardingRunner.of({ start: (id) => Effect.sync(() => void started.push(id)) }))
-  const BTC_OUT = "bc1qxquy5w247rw0natp4ts4nz9agm4s9z24p0tl7u"
-
-  it.live("a credit starts the runner, a repeated report starts it again, and forward sends once", () =>
-    Effect.gen(function*() {
-      const user = yield* buyer()
-      const payments = yield* Payments
-      const settlement = yield* Settlement
-      const wallet = yield* WalletControl
-      yield* wallet.fund("BTC", 100_000n)
-      const payment = yield* payments.open(user, "BTC", null)
-      yield* settlement.forward(payment.id) // not credited yet: nothing
-      yield* settlement.apply(payment, paid(100n, 1000n))
-      yield* settlement.apply(payment, paid(100n, 1000n)) // the processor repeats its report
-      expect(started).toEqual([payment.id, payment.id])
-      yield* Effect.sleep("50 millis")
-      expect(yield* wallet.sent).toHaveLength(0) // the runner forwards, not the callback
-      yield* Effect.all([settlement.forward(payment.id), settlement.forward(payment.id)], { concurrency: 2 })
-      yield* settlement.forward(payment.id)
-      expect(yield* wallet.sent).toHaveLength(1)
-      expect((yield* (yield* WithdrawalRepo).list({ offset: 0, limit: 10 })).items.map((w) => w.admin)).toEqual(["forwarding"])
-    }).pipe(Effect.provide(ShopMemory({ forwarding: { BTC: BTC_OUT } }).pipe(Layer.provide(runner)))))
-
-  it.live("no forwarding address: the runner is not started", () =>
-    Effect.gen(function*() {
-      started.length = 0
-      const payment = yield* (yield* Payments).open(yield* buyer(), "BTC", null)
-      yield* (yield* Settlement).apply(payment, paid(100n, 1000n))
-      expect(started).toEqual([])
-    }).pipe(Effect.provide(ShopMemory().pipe(Layer.provide(runner)))))
 })
 
 describe("Withdrawals.execute", () => {

@@ -48,6 +48,11 @@ export const PaymentRepoMemory: Layer.Layer<PaymentRepo, never, MemoryStore> = L
         let payments = s.payments
         for (const p of due) payments = HashMap.set(payments, p.id, p)
         return [due, { ...s, payments }] as const
-      })
+      }),
+    paidSince: (since) =>
+      store.read((s) =>
+        [...HashMap.values(s.payments)]
+          .filter((p) => p.status === "paid" && p.settledAt !== null && p.settledAt >= since)
+          .sort((a, b) => a.id - b.id))
   })
 }))

@@ -106,4 +106,23 @@ export const paymentRepoContract = (name: string, layer: ContractLayer<PaymentRe
         expect((yield* repo.expireDue(plus(t, 1_000))).filter((p) => p.user === user)).toEqual([])
         expect((yield* repo.pending(user, plus(t, 1_000))).map((p) => p.id)).toEqual([notDue.id])
       })))
+
+    it.live("paidSince lists the payments paid from that time on, oldest first, and nothing else", () =>
+      run(Effect.gen(function*() {
+        const repo = yield* PaymentRepo
+        const user = yield* registered()
+        const t = freshTime()
+        const early = yield* repo.create(request(user, t, 10_000), 5)
+        const late = yield* repo.create(request(user, t, 10_000), 5)
+        const later = yield* repo.create(request(user, t, 10_000), 5)
+        const unpaid = yield* repo.create(request(user, t, 10_000), 5)
+        yield* repo.markPaid(early.id, plus(t, 100))
+        yield* repo.markPaid(later.id, plus(t, 300))
+        yield* repo.markPaid(late.id, plus(t, 200))
+        yield* repo.markExpired(unpaid.id, plus(t, 400))
+        const mine = (since: number) => Effect.map(repo.paidSince(plus(t, since)), (ps) => ps.filter((p) => p.user === user).map((p) => p.id))
+        expect(yield* mine(200)).toEqual([late.id, later.id])
+        expect(yield* mine(0)).toEqual([early.id, late.id, later.id])
+        expect(yield* mine(301)).toEqual([])
+      })))
   })
