@@ -81,6 +81,8 @@ export class Settlement extends Context.Tag("@tokenshop/domain/Settlement")<Sett
       )
 
     const runner = yield* Effect.serviceOption(ForwardingRunner)
+    /** The payment's asset has a forwarding address and the processor knows the payment. */
+    const forwardable = (payment: PaymentRequest) => config.forwarding[payment.asset] !== undefined && payment.externalId !== null
 
     /** Forwards one payment now, or tells the admins why not. */
     const forwardNow = (payment: PaymentRequest) =>
@@ -102,7 +104,7 @@ export class Settlement extends Context.Tag("@tokenshop/domain/Settlement")<Sett
      * here on the first credit only.
      */
     const forward = (payment: PaymentRequest, replayed: boolean) =>
-      config.forwarding[payment.asset] === undefined || payment.externalId === null
+      !forwardable(payment)
         ? Effect.void
         : Option.match(runner, {
           onSome: (r) => r.start(payment.id),
@@ -166,7 +168,7 @@ export class Settlement extends Context.Tag("@tokenshop/domain/Settlement")<Sett
           onNone: () => Effect.succeed(0),
           onSome: (r) =>
             repo.paidSince(since).pipe(
-              Effect.map((paid) => paid.filter((p) => config.forwarding[p.asset] !== undefined && p.externalId !== null)),
+              Effect.map((paid) => paid.filter(forwardable)),
               Effect.tap((due) => Effect.forEach(due, (p) => r.start(p.id), { discard: true })),
               Effect.map((due) => due.length),
               Effect.withSpan("Settlement.forwardMissed")
