@@ -126,9 +126,11 @@ export class ChainDeposits extends Context.Tag("@tokenshop/domain/ChainDeposits"
         const rates = yield* pricesFor(needed)
         const at = yield* now
         const window = new Date(at.getTime() + Duration.toMillis(config.chain.watchWindow))
-        const events: Array<DomainEvent> = []
-        const changed = yield* tx.withTransaction(Effect.gen(function*() {
+        // Notices are collected per attempt and published once it has committed: a transaction run again
+        // (PostgreSQL) tells each buyer once, and one rolled back tells nobody.
+        const { changed, events } = yield* tx.withTransaction(Effect.gen(function*() {
           const out: Array<ChainDeposit> = []
+          const events: Array<DomainEvent> = []
           for (const { key, owner, sighting } of items) {
             const current = Option.getOrNull(yield* repo.get(key))
             const rate = rates.get(key.asset) ?? null
@@ -147,7 +149,7 @@ export class ChainDeposits extends Context.Tag("@tokenshop/domain/ChainDeposits"
           }
           for (const m of report.marks ?? []) yield* addresses.setMark(m.network, m.address, m.mark)
           if (report.cursor !== undefined) yield* watchers.saveCursor(report.watcher, report.cursor.value, report.cursor.height, at)
-          return out
+          return { changed: out, events }
         }).pipe(Effect.provide(storage)))
         yield* Effect.forEach(events, notifier.publish, { discard: true })
         return changed

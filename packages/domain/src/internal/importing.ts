@@ -24,28 +24,36 @@ export const makeImporter = (repo: CatalogRepo["Type"], tx: Transactor["Type"]) 
 <E>(batches: Stream.Stream<ReadonlyArray<ImportRecord>, E>, at: Date): Effect.Effect<ImportReport, E> =>
   Effect.gen(function*() {
     const importKey = `${at.getTime()}-${yield* Random.nextIntBetween(0, 2 ** 31 - 1)}`
-    const subIds = new Map<string, Counted>()
-    const catIds = new Map<string, CategoryId>()
+    // Names resolved and counted so far; a batch works on copies and they replace these only once it
+    // has committed, so a transaction that is rolled back or run again (PostgreSQL) leaves no trace here.
+    let subIds = new Map<string, Counted>()
+    let catIds = new Map<string, CategoryId>()
     yield* Stream.runForEach(batches, (records) =>
       tx.withTransaction(Effect.gen(function*() {
+        const cats = new Map(catIds)
+        const subs = new Map([...subIds].map(([k, v]) => [k, { ...v }]))
         const batch: Array<NewItem> = []
         for (const r of records) {
-          let categoryId = catIds.get(r.category)
+          let categoryId = cats.get(r.category)
           if (categoryId === undefined) {
             categoryId = (yield* repo.ensureCategory(r.category)).id
-            catIds.set(r.category, categoryId)
+            cats.set(r.category, categoryId)
           }
           const key = `${categoryId}\u0000${r.subcategory}`
-          let entry = subIds.get(key)
+          let entry = subs.get(key)
           if (entry === undefined) {
             const sub = yield* Effect.orDie(repo.ensureSubcategory(categoryId, r.subcategory))
             entry = { sub: sub.id, category: r.category, subcategory: r.subcategory, count: 0 }
-            subIds.set(key, entry)
+            subs.set(key, entry)
           }
           entry.count++
           batch.push({ subcategoryId: entry.sub, price: r.price, description: r.description, privateData: r.privateData })
         }
         if (batch.length > 0) yield* repo.stageItems(importKey, batch, at)
+        return { cats, subs }
+      })).pipe(Effect.map(({ cats, subs }) => {
+        catIds = cats
+        subIds = subs
       }))).pipe(Effect.onExit((exit) => exit._tag === "Failure" ? repo.dropStaged(importKey) : Effect.void))
     const imported = yield* tx.withTransaction(repo.publishStaged(importKey))
     return {

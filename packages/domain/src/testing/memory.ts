@@ -12,6 +12,7 @@ import { DepositAddressRepoMemory } from "./DepositAddressRepoMemory.js"
 import { DepositRepoMemory } from "./DepositRepoMemory.js"
 import { LedgerRepoMemory } from "./LedgerRepoMemory.js"
 import { MemoryStoreLive, TransactorMemory } from "./MemoryStore.js"
+import { TransactorRetrying } from "./TransactorRetrying.js"
 import { NotifierMemory } from "./NotifierMemory.js"
 import { PaymentGatewayMemory } from "./PaymentGatewayMemory.js"
 import { PaymentRepoMemory } from "./PaymentRepoMemory.js"
@@ -40,6 +41,7 @@ export * from "./DepositAddressRepoMemory.js"
 export * from "./DepositRepoMemory.js"
 export * from "./LedgerRepoMemory.js"
 export * from "./MemoryStore.js"
+export * from "./TransactorRetrying.js"
 export * from "./NotifierMemory.js"
 export * from "./PaymentGatewayMemory.js"
 export * from "./PaymentRepoMemory.js"
@@ -57,8 +59,8 @@ export * from "./AddressBookRepoMemory.js"
 export * from "./ApprovalRepoMemory.js"
 export * from "./ShopFrontRepoMemory.js"
 
-/** Every storage port (and the Transactor) over one in-memory store; MemoryStore is exposed for inspection. */
-export const StorageMemory = Layer.mergeAll(
+/** Every repository over the in-memory store, without a Transactor. */
+const RepositoriesMemory = Layer.mergeAll(
   UserRepoMemory,
   LedgerRepoMemory,
   CatalogRepoMemory,
@@ -71,7 +73,6 @@ export const StorageMemory = Layer.mergeAll(
   DepositAddressRepoMemory,
   ChainDepositRepoMemory,
   WatcherRepoMemory,
-  TransactorMemory,
   DatabaseBackupMemory,
   AnnouncementRepoMemory,
   AuditLogMemory,
@@ -79,7 +80,16 @@ export const StorageMemory = Layer.mergeAll(
   AddressBookRepoMemory,
   ApprovalRepoMemory,
   ShopFrontRepoMemory
-).pipe(Layer.provideMerge(MemoryStoreLive))
+)
+
+/** Every storage port (and the Transactor) over one in-memory store; MemoryStore is exposed for inspection. */
+export const StorageMemory = Layer.merge(RepositoriesMemory, TransactorMemory).pipe(Layer.provideMerge(MemoryStoreLive))
+
+/**
+ * The same storage, with every outermost transaction run twice, the first rolled back, as PostgreSQL
+ * runs again a serializable transaction that lost a race (see `TransactorRetrying`).
+ */
+export const StorageMemoryRetrying = Layer.merge(RepositoriesMemory, TransactorRetrying).pipe(Layer.provideMerge(MemoryStoreLive))
 
 /** The external services in memory: notifier, gateway, wallet, address validator and deriver, prices. */
 export const ServicesMemory = Layer.mergeAll(
