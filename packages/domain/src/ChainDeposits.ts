@@ -113,8 +113,21 @@ export class ChainDeposits extends Context.Tag("@tokenshop/domain/ChainDeposits"
         return out
       })
 
-    /** A sighting, with the payment's record as read before the transaction (to decide which prices to ask for). */
-    type Item = { readonly key: ChainTxKey; readonly sighting: Sighting; readonly owner: DepositAddress | null; readonly known: ChainDeposit | null }
+    /**
+     * A sighting, with the payment's record as read before the transaction (to decide which prices to
+     * ask for). `replays`: the sighting is the stored record itself (the price retry), so it applies only
+     * while that record is unchanged: a watcher that moved it meanwhile (held, gone, in another block)
+     * knows better than the old sighting.
+     */
+    type Item = {
+      readonly key: ChainTxKey
+      readonly sighting: Sighting
+      readonly owner: DepositAddress | null
+      readonly known: ChainDeposit | null
+      readonly replays?: ChainDeposit
+    }
+    const unchanged = (before: ChainDeposit, now: ChainDeposit | null) =>
+      now !== null && now.status === before.status && now.blockHash === before.blockHash && now.blockHeight === before.blockHeight
 
     const apply = (items: ReadonlyArray<Item>, report: Pick<ChainReport, "watcher" | "cursor" | "marks">) =>
       Effect.gen(function*() {
@@ -131,8 +144,9 @@ export class ChainDeposits extends Context.Tag("@tokenshop/domain/ChainDeposits"
         const { changed, events } = yield* tx.withTransaction(Effect.gen(function*() {
           const out: Array<ChainDeposit> = []
           const events: Array<DomainEvent> = []
-          for (const { key, owner, sighting } of items) {
+          for (const { key, owner, replays, sighting } of items) {
             const current = Option.getOrNull(yield* repo.get(key))
+            if (replays !== undefined && !unchanged(replays, current)) continue
             const rate = rates.get(key.asset) ?? null
             const s = step(current, sighting, { ...rules(key.asset), priced: rate !== null })
             if (s.next === null || (current === null && owner === null)) continue
@@ -191,7 +205,7 @@ export class ChainDeposits extends Context.Tag("@tokenshop/domain/ChainDeposits"
       retryWaiting: Effect.gen(function*() {
         const waiting = yield* repo.withStatus("waiting_price", 500)
         if (waiting.length === 0) return 0
-        const items = waiting.map((d): Item => ({ key: d, owner: null, known: d, sighting: { _tag: "Seen", observation: asObservation(d) } }))
+        const items = waiting.map((d): Item => ({ key: d, owner: null, known: d, replays: d, sighting: { _tag: "Seen", observation: asObservation(d) } }))
         const done = yield* apply(items, { watcher: "prices" })
         return done.filter((d) => d.status === "credited").length
       }),
