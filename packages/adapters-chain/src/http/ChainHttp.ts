@@ -1,10 +1,16 @@
 /**
  * HTTP for chain sources: one token bucket per source, a timeout per request, Retry-After honoured
  * on 429, exponential backoff on 5xx, timeouts and refused connections, a size cap on answers, and
- * a count of the requests actually sent (the benchmarks read it). Configured headers (API keys) are
- * redacted in trace spans. Nothing throws: every failure is a ChainSourceError naming the source.
+ * a count of the requests actually sent (the benchmarks read it). Nothing throws: every failure is a
+ * ChainSourceError naming the source.
+ *
+ * A node URL often carries a key (`https://…/v3/KEY`, `?api-key=KEY`, `user:password@`): nothing
+ * here lets its path, query or credentials out. Errors name the source and what went wrong, and no
+ * ChainSourceError carries a piece of a configured URL that may be secret, whatever text an answer
+ * or the transport gave it;
+ * the HTTP client's own spans (which record the full URL) are off, and each request's span names the
+ * source, the method and the origin only. Configured headers never reach a span either.
  */
-import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
@@ -15,14 +21,22 @@ import * as Option from "effect/Option"
 import * as RateLimiter from "effect/RateLimiter"
 import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
+import { guardUrl, originOf, scrubSecrets } from "./Secrets.js"
 
-export class ChainSourceError extends Data.TaggedError("ChainSourceError")<{
+interface ChainSourceErrorFields {
   readonly source: string
   /** timeout, transport (no answer), status (an unexpected HTTP status), decode (an answer we cannot read), rpc (the node refused). */
   readonly kind: "timeout" | "transport" | "status" | "decode" | "rpc"
   readonly status?: number | undefined
+  /** Cleaned of every secret piece of the configured node URLs (see `guardUrl`). */
   readonly detail: string
-}> {
+}
+
+export class ChainSourceError extends Data.TaggedError("ChainSourceError")<ChainSourceErrorFields> {
+  constructor(fields: ChainSourceErrorFields) {
+    super({ ...fields, detail: scrubSecrets(fields.detail) })
+  }
+
   override get message() {
     return `${this.source}: ${this.kind}${this.status === undefined ? "" : ` ${this.status}`}: ${this.detail}`
   }
@@ -72,6 +86,15 @@ export interface ChainHttp {
   readonly sent: () => number
 }
 
+
+/** What a transport failure says, without the request's URL (the client's own message carries it). */
+const transportDetail = (e: { readonly message: string; readonly reason?: string; readonly cause?: unknown }): string => {
+  if (e.reason === undefined) return e.message
+  const causes: Array<string> = []
+  for (let c: unknown = e.cause, depth = 0; c instanceof Error && depth < 5; c = c.cause, depth++) causes.push(c.message)
+  return [`${e.reason.toLowerCase()} failure`, ...causes].join(": ")
+}
+
 /** Seconds or an HTTP date, as the Retry-After header allows; undefined when absent or unreadable. */
 export const retryAfterMillis = (header: string | undefined, nowMs: number): number | undefined => {
   if (header === undefined || header.trim() === "") return undefined
@@ -106,7 +129,10 @@ type Attempt =
 
 export const makeChainHttp = (settings: SourceSettings): Effect.Effect<ChainHttp, never, HttpClient.HttpClient | Scope.Scope> =>
   Effect.gen(function*() {
-    const client = yield* HttpClient.HttpClient
+    // The client's own spans record the full URL: off here, and each request gets a span of its own below.
+    const client = (yield* HttpClient.HttpClient).pipe(HttpClient.withTracerDisabledWhen(() => true))
+    guardUrl(settings.baseUrl)
+    const origin = originOf(settings.baseUrl)
     // A bucket of `tokens` refilled over `tokens / perSecond` seconds: perSecond on average, small bursts allowed.
     const perSecond = Math.max(0.01, settings.requestsPerSecond ?? 5)
     const tokens = Math.max(1, Math.round(perSecond))
@@ -146,18 +172,17 @@ export const makeChainHttp = (settings: SourceSettings): Effect.Effect<ChainHttp
                 : accept(response.status)
                 ? { _tag: "Done", answer: { status: response.status, text: read.value } }
                 : { _tag: "Fail", error: fail("status", read.value.slice(0, 200), response.status) }),
-            Effect.catchAll((e) => Effect.succeed<Attempt>({ _tag: "Retry", error: fail("transport", e.message), waitMs: undefined }))
+            Effect.catchAll((e) => Effect.succeed<Attempt>({ _tag: "Retry", error: fail("transport", transportDetail(e)), waitMs: undefined }))
           )
         }),
         Effect.scoped,
         Effect.timeoutFail({ duration: timeout, onTimeout: () => fail("timeout", `no answer within ${Duration.format(timeout)}`) }),
         Effect.catchAll((e): Effect.Effect<Attempt> =>
-          Effect.succeed({ _tag: "Retry", error: e instanceof ChainSourceError ? e : fail("transport", e.message), waitMs: undefined }))
+          Effect.succeed({ _tag: "Retry", error: e instanceof ChainSourceError ? e : fail("transport", transportDetail(e)), waitMs: undefined })),
+        Effect.withSpan(`${settings.name} ${method}`, { kind: "client", captureStackTrace: false, attributes: { "server.address": origin } })
       )
     }
 
-    // The HTTP client copies request headers into its trace spans: every configured header (an API key) is redacted there.
-    const secret = Object.keys(settings.headers ?? {}).map((h) => h.toLowerCase())
     const request: ChainHttp["request"] = (method, path, options = {}) =>
       Effect.gen(function*() {
         const accept = options.accept ?? okOr404
@@ -167,10 +192,10 @@ export const makeChainHttp = (settings: SourceSettings): Effect.Effect<ChainHttp
           if (result._tag === "Fail" || n >= retries) return yield* result.error
           const wait = result.waitMs ?? backoff * 2 ** n * (0.75 + Math.random() / 2)
           if (wait > maxRetryAfter) return yield* fail("status", `asked to wait ${Math.round(wait / 1000)} s`, result.error.status)
-          yield* Effect.logDebug(`${settings.name}: ${result.error.message}; again in ${Math.round(wait)} ms`)
+          yield* Effect.logDebug(`${result.error.message}; again in ${Math.round(wait)} ms`)
           yield* Effect.sleep(Duration.millis(wait))
         }
-      }).pipe(Effect.locallyWith(Headers.currentRedactedNames, (names) => [...names, ...secret]))
+      })
 
     return { name: settings.name, request, sent: () => sent }
   })
