@@ -1,5 +1,5 @@
 import * as SqlClient from "@effect/sql/SqlClient"
-import { type Approval, ApprovalId, ApprovalRepo, type ApprovalState, crypto, IdempotencyKey, money } from "@tokenshop/domain"
+import { type Approval, ApprovalId, type ApprovalReason, ApprovalRepo, type ApprovalState, crypto, IdempotencyKey, money } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
@@ -17,6 +17,7 @@ interface ApprovalRow {
   readonly previewed_fee: unknown
   readonly value_amount: unknown
   readonly value_currency: string | null
+  readonly reason: string
   readonly requested_by: string
   readonly created_at: unknown
   readonly expires_at: unknown
@@ -26,6 +27,7 @@ interface ApprovalRow {
 }
 
 const decodeState = oneOf<ApprovalState>(["pending", "approved", "rejected", "expired", "sent", "failed"])
+const decodeReason = oneOf<ApprovalReason>(["amount", "daily"])
 
 const toApproval = (r: ApprovalRow): Approval => {
   const asset = decodeAsset(r.asset)
@@ -35,6 +37,7 @@ const toApproval = (r: ApprovalRow): Approval => {
     request: { asset, destination: r.destination, scope: toScope(r.scope) },
     previewed: { total: crypto(big(r.previewed_total), asset), networkFee: crypto(big(r.previewed_fee), asset) },
     value: r.value_currency === null ? null : money(big(r.value_amount), decodeCurrency(r.value_currency)),
+    reason: decodeReason(r.reason),
     requestedBy: r.requested_by,
     createdAt: time(r.created_at),
     expiresAt: time(r.expires_at),
@@ -49,15 +52,17 @@ export const SqlApprovalRepo = Layer.effect(ApprovalRepo, Effect.gen(function*()
   const q = queries(sql)
   const byKey = (key: IdempotencyKey) =>
     q<ApprovalRow>`SELECT * FROM withdrawal_approvals WHERE idempotency_key = ${key}`.pipe(Effect.map((rows) => toApproval(rows[0]!)))
+  const inState = (state: ApprovalState) =>
+    q<ApprovalRow>`SELECT * FROM withdrawal_approvals WHERE state = ${state} ORDER BY id`.pipe(Effect.map((rows) => rows.map(toApproval)), Effect.orDie)
   return ApprovalRepo.of({
     create: (a) =>
       Effect.gen(function*() {
         const inserted = yield* q<ApprovalRow>`
           INSERT INTO withdrawal_approvals (idempotency_key, asset, destination, scope, previewed_total, previewed_fee, value_amount,
-            value_currency, requested_by, created_at, expires_at, state)
+            value_currency, reason, requested_by, created_at, expires_at, state)
           VALUES (${a.key}, ${a.request.asset}, ${a.request.destination}, ${scopeText(a.request.scope)}, ${amountText(a.previewed.total.units)},
             ${amountText(a.previewed.networkFee.units)}, ${a.value === null ? null : amountText(a.value.amount)}, ${a.value?.currency ?? null},
-            ${a.requestedBy}, ${millis(a.createdAt)}, ${millis(a.expiresAt)}, 'pending')
+            ${a.reason}, ${a.requestedBy}, ${millis(a.createdAt)}, ${millis(a.expiresAt)}, 'pending')
           ON CONFLICT (idempotency_key) DO NOTHING
           RETURNING *`
         if (inserted[0] !== undefined) return { approval: toApproval(inserted[0]), created: true }
@@ -71,9 +76,7 @@ export const SqlApprovalRepo = Layer.effect(ApprovalRepo, Effect.gen(function*()
     move: (id, from, to, by, note) =>
       q<{ id: unknown }>`UPDATE withdrawal_approvals SET state = ${to}, decided_by = COALESCE(${by}, decided_by), note = ${note}
         WHERE id = ${id} AND state = ${from} RETURNING id`.pipe(Effect.map((rows) => rows.length === 1), Effect.orDie),
-    pending: q<ApprovalRow>`SELECT * FROM withdrawal_approvals WHERE state = 'pending' ORDER BY id`.pipe(
-      Effect.map((rows) => rows.map(toApproval)),
-      Effect.orDie
-    )
+    pending: inState("pending"),
+    approved: inState("approved")
   })
 }))

@@ -1,10 +1,10 @@
 import * as SqlClient from "@effect/sql/SqlClient"
-import { crypto, IdempotencyKey, type Withdrawal, WithdrawalId, WithdrawalRepo, type WithdrawalScope } from "@tokenshop/domain"
+import { type CountedClaim, crypto, IdempotencyKey, money, type Withdrawal, WithdrawalId, WithdrawalRepo, type WithdrawalScope } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
-import { amountText, big, decodeAsset, int, millis, paged, time, trusted, TOTAL, type WithTotal } from "./internal/rows.js"
+import { amountText, big, decodeAsset, decodeCurrency, int, millis, paged, time, trusted, TOTAL, type WithTotal } from "./internal/rows.js"
 import { queries } from "./internal/run.js"
 
 interface WithdrawalRow {
@@ -21,6 +21,19 @@ interface WithdrawalRow {
   readonly admin: string
   readonly created_at: unknown
 }
+
+interface ClaimRow {
+  readonly idempotency_key: string
+  readonly created_at: unknown
+  readonly value_amount: unknown
+  readonly value_currency: string | null
+}
+
+const toCounted = (r: ClaimRow): CountedClaim => ({
+  key: IdempotencyKey.make(r.idempotency_key),
+  at: time(r.created_at),
+  value: r.value_currency === null ? null : money(big(r.value_amount), decodeCurrency(r.value_currency))
+})
 
 const TxIds = Schema.parseJson(Schema.Array(Schema.String))
 const decodeTxIds = Schema.decodeUnknownSync(TxIds)
@@ -68,10 +81,18 @@ export const SqlWithdrawalRepo = Layer.effect(WithdrawalRepo, Effect.gen(functio
         return { withdrawal: Option.getOrThrow(yield* byKey(w.key)), created: false }
       }).pipe(Effect.orDie),
     findByKey: (key) => Effect.orDie(byKey(key)),
-    claim: (key, at) =>
-      q<{ idempotency_key: string }>`INSERT INTO withdrawal_claims (idempotency_key, created_at) VALUES (${key}, ${millis(at)})
+    claim: (key, at, share) =>
+      q<{ idempotency_key: string }>`INSERT INTO withdrawal_claims (idempotency_key, created_at, counted, value_amount, value_currency)
+        VALUES (${key}, ${millis(at)}, ${share === undefined ? 0 : 1}, ${share?.value == null ? null : amountText(share.value.amount)},
+          ${share?.value?.currency ?? null})
         ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key`.pipe(Effect.map((rows) => rows.length === 1), Effect.orDie),
     release: (key) => q`DELETE FROM withdrawal_claims WHERE idempotency_key = ${key}`.pipe(Effect.asVoid, Effect.orDie),
+    countedAfter: (after) =>
+      q<ClaimRow>`SELECT idempotency_key, created_at, value_amount, value_currency FROM withdrawal_claims
+        WHERE counted = 1 AND created_at > ${millis(after)} ORDER BY created_at, idempotency_key`.pipe(
+        Effect.map((rows) => rows.map(toCounted)),
+        Effect.orDie
+      ),
     list: (page) =>
       paged(
         page,

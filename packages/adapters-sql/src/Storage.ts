@@ -20,6 +20,7 @@ import importStaging from "./migrations/0012_import_staging.js"
 import moveInMap from "./migrations/0013_movein_map.js"
 import itemDigests from "./migrations/0014_item_digests.js"
 import shopFronts from "./migrations/0015_shop_fronts.js"
+import withdrawalDaily from "./migrations/0016_withdrawal_daily.js"
 import { SqlAddressBookRepo } from "./SqlAddressBookRepo.js"
 import { SqlAnnouncementRepo } from "./SqlAnnouncementRepo.js"
 import { SqlApprovalRepo } from "./SqlApprovalRepo.js"
@@ -84,9 +85,7 @@ const repositories = Layer.mergeAll(
 export const sqlStorage = (goods?: GoodsKeys) => Layer.merge(repositories, SqlGoodsStore).pipe(Layer.provide(GoodsCipherLive(goods)))
 export const SqlStorage = sqlStorage()
 
-/** Brings the schema up to date; the same ordered migrations run on both engines. */
-export const migrate = Migrator.make({})({
-  loader: Migrator.fromRecord({
+const migrations = {
     "0001_init": init, "0002_stock_counts": stockCounts, "0003_prompts": prompts, "0004_withdrawal_claims": withdrawalClaims,
     "0005_chain_deposits": chainDeposits,
     "0006_announcements": announcements,
@@ -98,8 +97,16 @@ export const migrate = Migrator.make({})({
     "0012_import_staging": importStaging,
     "0013_movein_map": moveInMap,
     "0014_item_digests": itemDigests,
-    "0015_shop_fronts": shopFronts
-  }),
+    "0015_shop_fronts": shopFronts,
+    "0016_withdrawal_daily": withdrawalDaily
+}
+
+/** The newest migration this tokenshop knows: the number its name starts with (15 for 0015_shop_fronts). */
+export const latestMigration = Math.max(...Object.keys(migrations).map((name) => Number(name.slice(0, 4))))
+
+/** Brings the schema up to date; the same ordered migrations run on both engines. */
+export const migrate = Migrator.make({})({
+  loader: Migrator.fromRecord(migrations),
   table: "tokenshop_migrations"
 }).pipe(
   Effect.mapError((cause) => new StorageUnavailable({ reason: "migration_failed", message: `migration failed: ${cause.message}`, cause }))

@@ -82,7 +82,7 @@ describe("two-admin approval on the workflow engine", () => {
       yield* Context.get(wallet, WalletControl).fund("ETH", 10n ** 18n)
       const at = new Date()
       const { approval } = yield* (yield* ApprovalRepo).create({
-        key: idempotencyKey("approve-e2e", 3), request, value: null, requestedBy: "admin 1", createdAt: at, expiresAt: new Date(at.getTime() + 3_600_000),
+        key: idempotencyKey("approve-e2e", 3), request, value: null, reason: "amount", requestedBy: "admin 1", createdAt: at, expiresAt: new Date(at.getTime() + 3_600_000),
         previewed: { total: crypto(10n ** 18n, "ETH"), networkFee: crypto(10n ** 16n, "ETH") }
       })
       return approval.id

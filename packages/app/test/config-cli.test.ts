@@ -43,13 +43,23 @@ describe("tokenshop config check", () => {
     expect(ok.output).toContain(`database: SQLite ${join(dir, "shop.db")} (encrypted) (does not exist yet: a new, empty shop would be created)`)
     expect(ok.output).toContain("telegram: bot 123456 (token set), polling")
     expect(ok.output).toContain("payment processor: KryptoExpress at https://kryptoexpress.pro/api")
-    expect(ok.output).toContain("a second admin approves from 100.00 USD")
+    expect(ok.output).toContain("a second admin approves from 100.00 USD alone, or from 100.00 USD withdrawn in 24 hours")
     expect(ok.output).toContain(`scheduled backups: every 1d into ${join(dir, "backups")}, keeping 7`)
     expect(ok.output).toContain("every setting is valid")
     for (const secret of ["SECRET-TOKEN", "a-secret-database-key", "secret-api-key"]) expect(ok.output).not.toContain(secret)
     const pg = await runTokenshop(dir, ["config", "check"], { DATABASE_URL: "postgres://shop:pw-secret@db.example:5432/shop" })
     expect(pg.output).toContain("database: PostgreSQL postgres://shop@db.example:5432/shop")
     expect(pg.output).not.toContain("pw-secret")
+  })
+
+  it("shows the daily approval total, and names WITHDRAWAL_APPROVAL_DAILY when it is wrong", async () => {
+    const set = await runTokenshop(dir, ["config", "check"], { ADMIN_IDS: "1,2", WITHDRAWAL_APPROVAL_DAILY: "250" })
+    expect(set.output).toContain("a second admin approves from 100.00 USD alone, or from 250.00 USD withdrawn in 24 hours")
+    const off = await runTokenshop(dir, ["config", "check"], { ADMIN_IDS: "1,2", WITHDRAWAL_APPROVAL_ABOVE: "off", WITHDRAWAL_APPROVAL_DAILY: "300" })
+    expect(off.output).toContain("withdrawals: new addresses usable after 24 h; a second admin approves from 300.00 USD withdrawn in 24 hours")
+    const bad = await runTokenshop(dir, ["config", "check"], { ADMIN_IDS: "1,2", WITHDRAWAL_APPROVAL_DAILY: "lots" })
+    expect(bad.code).toBe(2)
+    expect(bad.output).toMatch(/ {2}WITHDRAWAL_APPROVAL_DAILY: must be an amount in USD, or off/)
   })
 
   it("reads .env in the working directory (or ENV_FILE); the environment wins over it", async () => {

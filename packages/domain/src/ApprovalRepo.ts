@@ -13,6 +13,13 @@ import type { WithdrawalRequest } from "./Withdrawals.js"
  */
 export type ApprovalState = "pending" | "approved" | "rejected" | "expired" | "sent" | "failed"
 
+/**
+ * Why a withdrawal waits: `amount`, it is worth the guard's `approvalAbove` or more (or its value is
+ * unknown); `daily`, below that alone, but with the withdrawals of the last 24 hours it reaches the
+ * guard's `approvalDaily`.
+ */
+export type ApprovalReason = "amount" | "daily"
+
 export interface Approval {
   readonly id: ApprovalId
   /** The withdrawal's idempotency key: it is sent under this key, once. */
@@ -22,6 +29,7 @@ export interface Approval {
   readonly previewed: { readonly total: CryptoAmount; readonly networkFee: CryptoAmount }
   /** The total in the shop's currency when asked; null when no price could be had. */
   readonly value: Money | null
+  readonly reason: ApprovalReason
   readonly requestedBy: string
   readonly createdAt: Date
   readonly expiresAt: Date
@@ -40,6 +48,8 @@ export class ApprovalRepo extends Context.Tag("@tokenshop/domain/ApprovalRepo")<
   readonly move: (id: ApprovalId, from: ApprovalState, to: ApprovalState, by: string | null, note: string | null) => Effect.Effect<boolean>
   /** Pending ones, oldest first. */
   readonly pending: Effect.Effect<ReadonlyArray<Approval>>
+  /** Approved ones not yet sent nor failed (being sent), oldest first: they count toward the daily total. */
+  readonly approved: Effect.Effect<ReadonlyArray<Approval>>
 }>() {}
 
 /**

@@ -79,6 +79,13 @@ export interface WithdrawalGuard {
    * unknown counts as more) waits for a second admin's approval; null: never.
    */
   readonly approvalAbove: bigint | null
+  /**
+   * A rolling 24-hour total (minor units of the shop's currency): a withdrawal that, added to what the
+   * admins' withdrawals of the last 24 hours are worth, reaches this much or more waits for a second
+   * admin's approval too, however small alone; null: never. Default: `approvalAbove`. See
+   * `internal/withdrawalDaily.ts` for what counts.
+   */
+  readonly approvalDaily: bigint | null
   /** How long a withdrawal waits for that approval before it expires, sending nothing. */
   readonly approvalTtl: Duration.Duration
 }
@@ -111,16 +118,19 @@ const majorMinimum: Partial<Record<FiatCurrency, bigint>> = {
 /**
  * The guard in force: 24 hours before a new address can be used, and a second admin's approval from
  * about 100 US dollars (20 times the top-up floor's currency unit above) when the shop has two admins or
- * more (with one, nobody could approve), for 24 hours. Configured values win.
+ * more (with one, nobody could approve), for 24 hours; the daily total is the single threshold unless
+ * set apart. Configured values win.
  */
 export const withdrawalGuard = (settings: ShopSettings): WithdrawalGuard => {
   const scale = 10n ** BigInt(fiatDigits[settings.currency])
   const configured = settings.withdrawals ?? {}
+  const approvalAbove = configured.approvalAbove !== undefined
+    ? configured.approvalAbove
+    : settings.admins.size >= 2 ? (majorMinimum[settings.currency] ?? 5n) * 20n * scale : null
   return {
     addressDelay: configured.addressDelay ?? Duration.hours(24),
-    approvalAbove: configured.approvalAbove !== undefined
-      ? configured.approvalAbove
-      : settings.admins.size >= 2 ? (majorMinimum[settings.currency] ?? 5n) * 20n * scale : null,
+    approvalAbove,
+    approvalDaily: configured.approvalDaily !== undefined ? configured.approvalDaily : approvalAbove,
     approvalTtl: configured.approvalTtl ?? Duration.hours(24)
   }
 }

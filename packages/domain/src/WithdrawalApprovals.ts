@@ -1,8 +1,10 @@
 /**
- * Two-admin approval: a withdrawal above the configured value waits until an admin other than the one
- * who asked approves it (or anyone rejects it, or it expires). Deciding is a compare-and-set on the
- * approval's state; the send itself runs in `settle`, once, with the checks of a direct withdrawal
- * done again (the address still in the book, the amount still what was previewed).
+ * Two-admin approval: a withdrawal above the configured value, or one that reaches the daily total
+ * with the withdrawals of the last 24 hours, waits until an admin other than the one who asked
+ * approves it (or anyone rejects it, or it expires). Deciding is a compare-and-set on the approval's
+ * state; the send itself runs in `settle`, once, with the checks of a direct withdrawal done again (the
+ * address still in the book, the amount still what was previewed). Once approved it counts toward the
+ * daily total, at the value recorded when it was asked for.
  */
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -57,7 +59,7 @@ export class WithdrawalApprovals extends Context.Tag("@tokenshop/domain/Withdraw
           const previous = yield* sender.findByKey(key)
           if (Option.isSome(previous)) return previous.value
           yield* sender.quoteWithin(request, previewed)
-          return yield* sender.send(request, key, approval.requestedBy)
+          return yield* sender.send(request, key, approval.requestedBy, { value: approval.value }) // counts toward the daily total
         }))
         yield* outcome._tag === "Right"
           ? move(approval, "sent", null, outcome.right.txIds.join(" "))

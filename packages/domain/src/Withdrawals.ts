@@ -4,7 +4,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Duration from "effect/Duration"
 import { AddressBook } from "./AddressBook.js"
-import { type Approval, ApprovalRepo, ApprovalRunner } from "./ApprovalRepo.js"
+import { type Approval, type ApprovalReason, ApprovalRepo, ApprovalRunner } from "./ApprovalRepo.js"
 import { toFiat } from "./Conversion.js"
 import type { Asset } from "./Currency.js"
 import type { DestinationNotTrusted, InvalidAddress, NotAdmin, ServiceUnavailable, WithdrawalChanged, WithdrawalRejected } from "./Errors.js"
@@ -64,14 +64,30 @@ export interface Withdrawal extends WithdrawalQuote {
 }
 export type NewWithdrawal = Omit<Withdrawal, "id">
 
+/** A claim's part in the daily approval total: the withdrawal's value in the shop's currency when claimed, null when unpriced. */
+export interface DailyShare {
+  readonly value: Money | null
+}
+
+/** A claim that counts toward the daily approval total. */
+export interface CountedClaim extends DailyShare {
+  readonly key: IdempotencyKey
+  readonly at: Date
+}
+
 export class WithdrawalRepo extends Context.Tag("@tokenshop/domain/WithdrawalRepo")<WithdrawalRepo, {
   /** Idempotent per key: a replay returns the first record with `created: false`. */
   readonly record: (withdrawal: NewWithdrawal) => Effect.Effect<{ readonly withdrawal: Withdrawal; readonly created: boolean }>
   readonly findByKey: (key: IdempotencyKey) => Effect.Effect<Option.Option<Withdrawal>>
-  /** Reserves a key before anything is sent: true for exactly one of any number of concurrent callers. */
-  readonly claim: (key: IdempotencyKey, at: Date) => Effect.Effect<boolean>
+  /**
+   * Reserves a key before anything is sent: true for exactly one of any number of concurrent callers.
+   * With `share` the claim counts toward the daily approval total (an admin's withdrawal; forwarding's do not).
+   */
+  readonly claim: (key: IdempotencyKey, at: Date, share?: DailyShare) => Effect.Effect<boolean>
   /** Gives a claimed key back, when the processor refused and nothing was sent. */
   readonly release: (key: IdempotencyKey) => Effect.Effect<void>
+  /** The claims with a share made after `after` (strictly), oldest first; a key given back is gone. */
+  readonly countedAfter: (after: Date) => Effect.Effect<ReadonlyArray<CountedClaim>>
   /** Newest first. */
   readonly list: (page: PageRequest) => Effect.Effect<Page<Withdrawal>>
 }>() {}
@@ -106,7 +122,10 @@ export class Withdrawals extends Context.Tag("@tokenshop/domain/Withdrawals")<Wi
    * past its waiting period. With `previewed` (the preview the admin confirmed), the processor is asked
    * again first and nothing is sent when the total moved by more than the preview's network fee. A
    * withdrawal worth the guard's `approvalAbove` or more (or of unknown value) is not sent: it waits
-   * for a second admin (`WithdrawalApprovals`), once per key.
+   * for a second admin (`WithdrawalApprovals`), once per key, with the reason `amount`. Nor is one that,
+   * with what the withdrawals of the last 24 hours are worth (sent, being sent or approved, each at the
+   * value recorded when it was sent or asked for; see `internal/withdrawalDaily.ts`), reaches the
+   * guard's `approvalDaily`: it waits the same way, with the reason `daily`, and counts once approved.
    */
   readonly execute: (admin: AdminRef, request: WithdrawalRequest, key: IdempotencyKey, previewed?: Previewed) => Effect.Effect<
     WithdrawalOutcome,
@@ -139,6 +158,7 @@ export class Withdrawals extends Context.Tag("@tokenshop/domain/Withdrawals")<Wi
     const config = yield* ShopConfig
     const { currency, forwarding } = config
     const guard = withdrawalGuard(config)
+    const guarded = guard.approvalAbove !== null || guard.approvalDaily !== null
 
     const validated = (admin: AdminRef, request: WithdrawalRequest) =>
       users.ensureAdmin(admin).pipe(
@@ -149,11 +169,11 @@ export class Withdrawals extends Context.Tag("@tokenshop/domain/Withdrawals")<Wi
     const sent = (withdrawal: Withdrawal): WithdrawalOutcome => ({ _tag: "Sent", withdrawal })
 
     /** Parks the withdrawal for a second admin, once per key, and tells the admins. */
-    const park = (admin: AdminRef, request: WithdrawalRequest, key: IdempotencyKey, previewed: Previewed, value: Money | null) =>
+    const park = (admin: AdminRef, request: WithdrawalRequest, key: IdempotencyKey, previewed: Previewed, value: Money | null, reason: ApprovalReason) =>
       Effect.gen(function*() {
         const at = yield* now
         const { approval, created } = yield* approvals.create({
-          key, request, previewed: { total: previewed.total, networkFee: previewed.networkFee }, value,
+          key, request, previewed: { total: previewed.total, networkFee: previewed.networkFee }, value, reason,
           requestedBy: describeAdmin(admin), createdAt: at, expiresAt: new Date(at.getTime() + Duration.toMillis(guard.approvalTtl))
         })
         if (created) {
@@ -186,16 +206,18 @@ export class Withdrawals extends Context.Tag("@tokenshop/domain/Withdrawals")<Wi
         const valid = yield* validated(admin, request)
         const previous = yield* repo.findByKey(key) // a repeated Send: the first record, nothing asked again
         if (Option.isSome(previous)) return sent(previous.value)
+        const by = describeAdmin(admin)
         // Bound to what the admin confirmed: asked again first, and refused when it moved.
-        const quote = previewed !== undefined
-          ? yield* sender.quoteWithin(valid, previewed)
-          : guard.approvalAbove === null ? null : yield* wallet.quote(valid)
-        if (guard.approvalAbove !== null && quote !== null) {
-          const rate = yield* Effect.option(prices.rate(valid.asset, currency))
-          const value = Option.getOrNull(Option.map(rate, (r) => toFiat(quote.total, r)))
-          if (value === null || value.amount >= guard.approvalAbove) return yield* park(admin, valid, key, previewed ?? quote, value)
+        const quote = previewed !== undefined ? yield* sender.quoteWithin(valid, previewed) : guarded ? yield* wallet.quote(valid) : null
+        if (!guarded || quote === null) return sent(yield* sender.send(valid, key, by))
+        const rate = yield* Effect.option(prices.rate(valid.asset, currency))
+        const value = Option.getOrNull(Option.map(rate, (r) => toFiat(quote.total, r)))
+        if (value === null || (guard.approvalAbove !== null && value.amount >= guard.approvalAbove)) {
+          return yield* park(admin, valid, key, previewed ?? quote, value, "amount")
         }
-        return sent(yield* sender.send(valid, key, describeAdmin(admin)))
+        // The daily total: the window's sum and this claim in one transaction (see withdrawalDaily.ts).
+        if ((yield* sender.claim(key, { value }, guard.approvalDaily)) === "over") return yield* park(admin, valid, key, previewed ?? quote, value, "daily")
+        return sent(yield* sender.sendClaimed(valid, key, by))
       }),
       history: (admin, page) => users.ensureAdmin(admin).pipe(Effect.zipRight(repo.list(page))),
       find: (admin, key) => users.ensureAdmin(admin).pipe(Effect.zipRight(repo.findByKey(key))),

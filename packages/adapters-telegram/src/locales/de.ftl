@@ -346,6 +346,7 @@ approval-button-reject = ✖️ Ablehnen
 approval-you-rejected = Abgelehnt: es wird nichts gesendet.
 approval-no-value = Wert unbekannt
 approval-pending = 🔐 Auszahlung #{ $id } wartet auf einen zweiten Admin: { $total } ({ $value }) { $asset } an <code>{ $destination }</code>, angefragt von { $by }. Gib sie nur frei, wenn du davon weißt. Sie läuft { $until } ab.
+approval-reason-daily = ⏱ Sie wartet, weil sie zusammen mit den Auszahlungen der letzten 24 Stunden die Tagessumme erreicht, ab der ein zweiter Admin freigeben muss.
 approval-approved = ✅ Auszahlung #{ $id } ({ $total } an <code>{ $destination }</code>) von { $decider } freigegeben: wird gesendet.
 approval-rejected = ✖️ Auszahlung #{ $id } ({ $total } an <code>{ $destination }</code>) von { $decider } abgelehnt: nichts wurde gesendet.
 approval-expired = ⌛ Auszahlung #{ $id } ({ $total } an <code>{ $destination }</code>) ist ohne Freigabe abgelaufen: nichts wurde gesendet.

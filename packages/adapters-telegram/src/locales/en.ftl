@@ -347,6 +347,7 @@ approval-button-reject = ✖️ Reject
 approval-you-rejected = Rejected: nothing is sent.
 approval-no-value = value unknown
 approval-pending = 🔐 Withdrawal #{ $id } waits for a second admin: { $total } ({ $value }) { $asset } to <code>{ $destination }</code>, asked by { $by }. Approve only if you know about it. It expires { $until }.
+approval-reason-daily = ⏱ It waits because, together with the withdrawals of the last 24 hours, it reaches the daily total that needs a second admin.
 approval-approved = ✅ Withdrawal #{ $id } ({ $total } to <code>{ $destination }</code>) approved by { $decider }: sending.
 approval-rejected = ✖️ Withdrawal #{ $id } ({ $total } to <code>{ $destination }</code>) rejected by { $decider }: nothing was sent.
 approval-expired = ⌛ Withdrawal #{ $id } ({ $total } to <code>{ $destination }</code>) expired unapproved: nothing was sent.

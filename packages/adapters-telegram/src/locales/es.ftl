@@ -346,6 +346,7 @@ approval-button-reject = ✖️ Rechazar
 approval-you-rejected = Rechazado: no se envía nada.
 approval-no-value = valor desconocido
 approval-pending = 🔐 El retiro #{ $id } espera a un segundo administrador: { $total } ({ $value }) { $asset } a <code>{ $destination }</code>, solicitado por { $by }. Apruébalo solo si estás al tanto. Caduca el { $until }.
+approval-reason-daily = ⏱ Espera porque, junto con los retiros de las últimas 24 horas, alcanza el total diario que requiere un segundo administrador.
 approval-approved = ✅ Retiro #{ $id } ({ $total } a <code>{ $destination }</code>) aprobado por { $decider }: enviando.
 approval-rejected = ✖️ Retiro #{ $id } ({ $total } a <code>{ $destination }</code>) rechazado por { $decider }: no se envió nada.
 approval-expired = ⌛ El retiro #{ $id } ({ $total } a <code>{ $destination }</code>) caducó sin aprobarse: no se envió nada.

@@ -346,6 +346,7 @@ approval-button-reject = ✖️ Refuser
 approval-you-rejected = Refusé : rien n'est envoyé.
 approval-no-value = valeur inconnue
 approval-pending = 🔐 Le retrait n° { $id } attend un second administrateur : { $total } ({ $value }) { $asset } vers <code>{ $destination }</code>, demandé par { $by }. N'approuvez que si vous êtes au courant. Il expire le { $until }.
+approval-reason-daily = ⏱ Il attend car, avec les retraits des dernières 24 heures, il atteint le total journalier qui exige un second administrateur.
 approval-approved = ✅ Retrait n° { $id } ({ $total } vers <code>{ $destination }</code>) approuvé par { $decider } : envoi en cours.
 approval-rejected = ✖️ Retrait n° { $id } ({ $total } vers <code>{ $destination }</code>) refusé par { $decider } : rien n'a été envoyé.
 approval-expired = ⌛ Le retrait n° { $id } ({ $total } vers <code>{ $destination }</code>) a expiré sans approbation : rien n'a été envoyé.

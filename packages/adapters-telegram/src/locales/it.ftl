@@ -346,6 +346,7 @@ approval-button-reject = ✖️ Rifiuta
 approval-you-rejected = Rifiutato: non viene inviato nulla.
 approval-no-value = valore sconosciuto
 approval-pending = 🔐 Il prelievo n. { $id } attende un secondo amministratore: { $total } ({ $value }) { $asset } verso <code>{ $destination }</code>, richiesto da { $by }. Approva solo se ne sei al corrente. Scade il { $until }.
+approval-reason-daily = ⏱ Attende perché, insieme ai prelievi delle ultime 24 ore, raggiunge il totale giornaliero che richiede un secondo amministratore.
 approval-approved = ✅ Prelievo n. { $id } ({ $total } verso <code>{ $destination }</code>) approvato da { $decider }: invio in corso.
 approval-rejected = ✖️ Prelievo n. { $id } ({ $total } verso <code>{ $destination }</code>) rifiutato da { $decider }: non è stato inviato nulla.
 approval-expired = ⌛ Il prelievo n. { $id } ({ $total } verso <code>{ $destination }</code>) è scaduto senza approvazione: non è stato inviato nulla.

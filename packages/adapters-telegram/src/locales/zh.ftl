@@ -343,6 +343,7 @@ approval-button-reject = ✖️ 拒绝
 approval-you-rejected = 已拒绝：不会发送任何款项。
 approval-no-value = 价值未知
 approval-pending = 🔐 提现 #{ $id } 等待第二位管理员批准：{ $total }（{ $value }）{ $asset } 至 <code>{ $destination }</code>，由 { $by } 发起。请仅在知情时批准。将于 { $until } 过期。
+approval-reason-daily = ⏱ 需要等待批准：加上过去 24 小时内的提现，已达到需要第二位管理员批准的每日总额。
 approval-approved = ✅ 提现 #{ $id }（{ $total } 至 <code>{ $destination }</code>）已由 { $decider } 批准：正在发送。
 approval-rejected = ✖️ 提现 #{ $id }（{ $total } 至 <code>{ $destination }</code>）已被 { $decider } 拒绝：未发送任何款项。
 approval-expired = ⌛ 提现 #{ $id }（{ $total } 至 <code>{ $destination }</code>）未获批准已过期：未发送任何款项。

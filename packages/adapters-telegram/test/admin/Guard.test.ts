@@ -39,6 +39,25 @@ describe("two-admin approval in the bot", () => {
     }).pipe(Effect.provide(twoAdmins)))
 })
 
+describe("the daily approval total in the bot", () => {
+  it.scoped("small withdrawals that reach the daily total together: the one that reaches it waits, and says why", () =>
+    Effect.gen(function*() {
+      const h = yield* makeHarness()
+      yield* (yield* AddressBook).add(operator("test"), "LTC", address)
+      const withdraw = Effect.gen(function*() {
+        yield* (yield* WalletControl).fund("LTC", 50_000_000n) // 0.5 LTC = 40 USD: below the default 100 alone
+        yield* h.press(ADMIN, { _tag: "WithdrawAsset", asset: "LTC" })
+        const preview = yield* h.text(ADMIN, address)
+        return lastText(yield* h.press(ADMIN, buttons(preview.find((c) => c.method === "sendMessage")).find((b) => b.text.includes("Send"))!.callback_data))
+      })
+      for (let i = 0; i < 2; i++) expect(yield* withdraw).not.toContain("needs a second admin's approval") // 80 USD
+      const third = yield* withdraw // 120 USD in 24 hours
+      expect(third).toContain("needs a second admin's approval")
+      expect(third).toContain("with the withdrawals of the last 24 hours, it reaches the daily total")
+      expect(yield* (yield* WalletControl).sent).toHaveLength(2)
+    }).pipe(Effect.provide(twoAdmins)))
+})
+
 describe("the guard's notices to the admins", () => {
   const translator = loadTranslator()
   const told: Array<{ text: string; keyboard: Screen["keyboard"] | undefined }> = []
@@ -46,10 +65,10 @@ describe("the guard's notices to the admins", () => {
     tell: (text: string, _html: boolean, keyboard?: Screen["keyboard"]) => Effect.sync(() => void told.push({ text, keyboard })),
     t: (key: string, args?: Record<string, string | number>) => translator.t("en", key, args)
   }
-  const approval = (state: Approval["state"]): Approval => ({
+  const approval = (state: Approval["state"], reason: Approval["reason"] = "amount"): Approval => ({
     id: ApprovalId.make(7), key: IdempotencyKey.make("k"), state, decidedBy: state === "pending" ? null : "admin 901", note: state === "failed" ? "refused <x>" : null,
     request: { asset: "LTC", destination: address, scope: { kind: "all" } },
-    previewed: { total: crypto(250_000_000n, "LTC"), networkFee: crypto(1n, "LTC") }, value: money(20_000n, "USD"),
+    previewed: { total: crypto(250_000_000n, "LTC"), networkFee: crypto(1n, "LTC") }, value: money(20_000n, "USD"), reason,
     requestedBy: "admin 900", createdAt: new Date(0), expiresAt: new Date(86_400_000)
   })
   const notice = (event: DomainEvent) => Effect.runSync(guardNotice(event, channel) ?? Effect.die("no notice"))
@@ -58,6 +77,10 @@ describe("the guard's notices to the admins", () => {
     notice({ _tag: "WithdrawalApprovalChanged", approval: approval("pending") })
     expect(told.at(-1)!.text).toContain("Withdrawal #7 waits for a second admin: 2.5 LTC ($200.00) LTC")
     expect(told.at(-1)!.keyboard!.flat().map((b) => b.text)).toEqual(["✅ Approve", "✖️ Reject"])
+    expect(told.at(-1)!.text).not.toContain("daily total")
+    notice({ _tag: "WithdrawalApprovalChanged", approval: approval("pending", "daily") })
+    expect(told.at(-1)!.text).toContain("waits for a second admin: 2.5 LTC ($200.00) LTC")
+    expect(told.at(-1)!.text).toContain("with the withdrawals of the last 24 hours, it reaches the daily total")
     notice({ _tag: "WithdrawalApprovalChanged", approval: approval("failed") })
     expect(told.at(-1)!.text).toContain("approved but not sent: refused &lt;x&gt;")
     expect(told.at(-1)!.keyboard).toBeUndefined()

@@ -50,8 +50,13 @@ export const configCheck = (envFile: string) =>
       const s = shop.right
       const guard = withdrawalGuard(s)
       lines.push(`shop: currency ${s.currency}, ${s.admins.size} admin(s)${s.admins.size === 0 ? " (set ADMIN_IDS: nobody can open the admin menu)" : ""}`)
+      const fiat = (minor: bigint) => formatMoney(money(minor, s.currency))
+      const from = [
+        guard.approvalAbove === null ? "" : `from ${fiat(guard.approvalAbove)} alone`,
+        guard.approvalDaily === null ? "" : `from ${fiat(guard.approvalDaily)} withdrawn in 24 hours`
+      ].filter((part) => part !== "")
       lines.push(`withdrawals: new addresses usable after ${hours(guard.addressDelay)}; ${
-        guard.approvalAbove === null ? "no second admin's approval" : `a second admin approves from ${formatMoney(money(guard.approvalAbove, s.currency))}`
+        from.length === 0 ? "no second admin's approval" : `a second admin approves ${from.join(", or ")}`
       }`)
     }
     if (telegram._tag === "Right") {

@@ -4,12 +4,14 @@ import { ServiceUnavailable, WithdrawalChanged, WithdrawalRejected } from "../Er
 import { DomainEvent, Notifier } from "../Events.js"
 import type { IdempotencyKey } from "../Ids.js"
 import { now } from "../Time.js"
-import { type Previewed, WalletProcessor, type WithdrawalRequest, WithdrawalRepo } from "../Withdrawals.js"
+import { type DailyShare, type Previewed, WalletProcessor, type WithdrawalRequest, WithdrawalRepo } from "../Withdrawals.js"
+import { makeDailyTotal } from "./withdrawalDaily.js"
 
 export const makeSender = Effect.gen(function*() {
   const wallet = yield* WalletProcessor
   const repo = yield* WithdrawalRepo
   const notifier = yield* Notifier
+  const daily = yield* makeDailyTotal
 
   /** Asks the processor again: refused when the total moved by more than the preview's network fee. */
   const quoteWithin = (request: WithdrawalRequest, previewed: Previewed) =>
@@ -22,13 +24,21 @@ export const makeSender = Effect.gen(function*() {
       return fresh
     })
 
-  /** Sends once per key; the caller has checked that the key has no record yet. */
-  const send = (request: WithdrawalRequest, key: IdempotencyKey, by: string) =>
+  /**
+   * Claims the key before sending, so that two callers with one key (two taps, two processes) never
+   * both send; with `share` the withdrawal counts toward the daily approval total, and with `limit`
+   * too it is not claimed ("over") when it would reach that total (see `withdrawalDaily.ts`).
+   */
+  const claim = (key: IdempotencyKey, share?: DailyShare, limit: bigint | null = null) =>
     Effect.gen(function*() {
-      // Claimed before sending: two callers with one key (two taps, two processes) never both send.
-      if (!(yield* repo.claim(key, yield* now))) {
-        return yield* new WithdrawalRejected({ reason: "this withdrawal is already being sent; check the wallet" })
-      }
+      const outcome = yield* daily.claim(key, yield* now, share, limit)
+      if (outcome === "taken") return yield* new WithdrawalRejected({ reason: "this withdrawal is already being sent; check the wallet" })
+      return outcome
+    })
+
+  /** Sends under a key this caller has just claimed. */
+  const sendClaimed = (request: WithdrawalRequest, key: IdempotencyKey, by: string) =>
+    Effect.gen(function*() {
       const { quote, txIds } = yield* wallet.execute(request).pipe(
         Effect.tapErrorTag("WithdrawalRejected", () => repo.release(key)), // refused: nothing left, the key may be used again
         Effect.mapError((e) =>
@@ -50,5 +60,9 @@ export const makeSender = Effect.gen(function*() {
       return withdrawal
     })
 
-  return { quoteWithin, send, findByKey: repo.findByKey }
+  /** Sends once per key; the caller has checked that the key has no record yet. */
+  const send = (request: WithdrawalRequest, key: IdempotencyKey, by: string, share?: DailyShare) =>
+    Effect.zipRight(claim(key, share), sendClaimed(request, key, by))
+
+  return { quoteWithin, claim, sendClaimed, send, findByKey: repo.findByKey }
 })

@@ -1,12 +1,14 @@
 import * as Effect from "effect/Effect"
 import * as HashMap from "effect/HashMap"
 import * as Layer from "effect/Layer"
-import { type Approval, ApprovalRepo } from "../ApprovalRepo.js"
+import { type Approval, ApprovalRepo, type ApprovalState } from "../ApprovalRepo.js"
 import { ApprovalId } from "../Ids.js"
 import { MemoryStore, nextId } from "./MemoryStore.js"
 
 export const ApprovalRepoMemory: Layer.Layer<ApprovalRepo, never, MemoryStore> = Layer.effect(ApprovalRepo, Effect.gen(function*() {
   const store = yield* MemoryStore
+  const inState = (state: ApprovalState) =>
+    store.read((s) => [...HashMap.values(s.approvals)].filter((a) => a.state === state).sort((a, b) => a.id - b.id))
   return ApprovalRepo.of({
     create: (draft) =>
       store.modify<{ readonly approval: Approval; readonly created: boolean }>((s) => {
@@ -23,6 +25,7 @@ export const ApprovalRepoMemory: Layer.Layer<ApprovalRepo, never, MemoryStore> =
         const moved: Approval = { ...approval.value, state: to, decidedBy: by ?? approval.value.decidedBy, note }
         return [true, { ...s, approvals: HashMap.set(s.approvals, id, moved) }] as const
       }),
-    pending: store.read((s) => [...HashMap.values(s.approvals)].filter((a) => a.state === "pending").sort((a, b) => a.id - b.id))
+    pending: inState("pending"),
+    approved: inState("approved")
   })
 }))

@@ -24,7 +24,7 @@ import type { Prompt } from "../Prompts.js"
 import type { BotId, ShopFront } from "../ShopFrontRepo.js"
 import { Transactor } from "../Transactor.js"
 import type { User } from "../Users.js"
-import type { Withdrawal } from "../Withdrawals.js"
+import type { DailyShare, Withdrawal } from "../Withdrawals.js"
 
 /** The whole in-memory database: persistent maps, so a snapshot is free and a rollback is a swap. */
 export interface Recipients {
@@ -51,7 +51,8 @@ export interface MemoryState {
   readonly deposits: HashMap.HashMap<string, Deposit>
   readonly withdrawals: ReadonlyArray<Withdrawal>
   readonly prompts: HashMap.HashMap<TelegramId, Prompt>
-  readonly withdrawalClaims: HashMap.HashMap<string, Date>
+  /** By key: when claimed, and the claim's part in the daily approval total (null: it does not count). */
+  readonly withdrawalClaims: HashMap.HashMap<string, { readonly at: Date; readonly share: DailyShare | null }>
   readonly depositIndexes: HashMap.HashMap<TelegramId, number>
   /** By "network:address". */
   readonly depositAddresses: HashMap.HashMap<string, DepositAddress>

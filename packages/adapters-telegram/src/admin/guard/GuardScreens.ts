@@ -46,14 +46,21 @@ export const addressAdded = (s: Speaker, entry: TrustedAddress): Screen => ({
   keyboard: [[button(s.t("button-back"), { _tag: "Wallet" })]]
 })
 
+/** Why it waits, when that is the daily total (its amount alone is the usual reason, left unsaid). */
+const reasonLine = (t: (key: string) => string, a: Approval): string => a.reason === "daily" ? `\n${t("approval-reason-daily")}` : ""
+
 /** To the admin who asked: nothing was sent yet. */
 export const awaitingApproval = (s: Speaker, a: Approval): Screen => ({
-  text: s.html("approval-waiting", { total: formatCrypto(a.previewed.total), destination: a.request.destination, until: formatDate(a.expiresAt, s.language) }),
+  text: s.html("approval-waiting", { total: formatCrypto(a.previewed.total), destination: a.request.destination, until: formatDate(a.expiresAt, s.language) }) +
+    reasonLine(s.html, a),
   keyboard: [[button(s.t("approval-button-reject"), { _tag: "RejectWithdrawal", approval: a.id })], [button(s.t("button-back"), { _tag: "Wallet" })]]
 })
 
-/** An approval's state, in English, for the admins' notices and the deciding admin's answer. */
+/** An approval's state, in English, for the admins' notices and the deciding admin's answer; a pending one says why when it is the daily total. */
 export const approvalText = (t: (key: string, args?: Record<string, string | number>) => string, a: Approval): string =>
+  approvalState(t, a) + (a.state === "pending" ? reasonLine(t, a) : "")
+
+const approvalState = (t: (key: string, args?: Record<string, string | number>) => string, a: Approval): string =>
   t(`approval-${a.state}`, {
     id: a.id,
     total: escapeHtml(formatCrypto(a.previewed.total)),

@@ -15,11 +15,12 @@ const entry = (at: Date): TrustedAddress => ({
   addedAt: at,
   usableFrom: new Date(at.getTime() + 86_400_000)
 })
-const approval = (at: Date, value: NewApproval["value"]): NewApproval => ({
+const approval = (at: Date, value: NewApproval["value"], reason: NewApproval["reason"] = "amount"): NewApproval => ({
   key: freshKey("approval"),
   request: { asset: "USDT_ERC20", destination: "0x52908400098527886E0F7030069857D2E4169EE7", scope: { kind: "all" } },
   previewed: { total: crypto(2n ** 64n + 1n, "USDT_ERC20"), networkFee: crypto(3n, "USDT_ERC20") },
   value,
+  reason,
   requestedBy: "admin 42",
   createdAt: at,
   expiresAt: new Date(at.getTime() + 86_400_000)
@@ -64,5 +65,25 @@ export const withdrawalGuardContracts = (name: string, layer: ContractLayer<Addr
         expect((yield* repo.pending).map((a) => a.id)).not.toContain(id)
         const unpriced = yield* repo.create(approval(freshTime(), null))
         expect(unpriced.approval.value).toBeNull()
+      })))
+
+    it.live("the reason is kept, and approved ones not yet sent are listed until they are sent or fail", () =>
+      run(Effect.gen(function*() {
+        const repo = yield* ApprovalRepo
+        const daily = approval(freshTime(), money(4_999n, "USD"), "daily")
+        const { approval: a } = yield* repo.create(daily)
+        expect(a.reason).toBe("daily")
+        expect(Option.getOrThrow(yield* repo.get(a.id)).reason).toBe("daily")
+        const { approval: b } = yield* repo.create(approval(freshTime(), money(1n, "USD")))
+        expect(b.reason).toBe("amount")
+        const approvedIds = () => Effect.map(repo.approved, (list) => list.map((x) => x.id).filter((id) => id === a.id || id === b.id))
+        expect(yield* approvedIds()).toEqual([])
+        yield* repo.move(b.id, "pending", "approved", "admin 7", null)
+        yield* repo.move(a.id, "pending", "approved", "admin 7", null)
+        expect(yield* approvedIds()).toEqual([a.id, b.id]) // oldest first
+        expect((yield* repo.approved).find((x) => x.id === a.id)).toMatchObject({ value: { amount: 4_999n, currency: "USD" }, reason: "daily" })
+        yield* repo.move(a.id, "approved", "sent", null, "0xaa")
+        yield* repo.move(b.id, "approved", "failed", null, "refused")
+        expect(yield* approvedIds()).toEqual([])
       })))
   })

@@ -3,7 +3,7 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { crypto } from "../../Money.js"
 import { type NewWithdrawal, WithdrawalRepo } from "../../Withdrawals.js"
-import { type ContractLayer, freshKey, freshTime } from "./support.js"
+import { type ContractLayer, freshKey, freshTime, plus, usd } from "./support.js"
 
 const withdrawal = (at: Date): NewWithdrawal => ({
   key: freshKey("withdraw"),
@@ -47,6 +47,28 @@ export const withdrawalRepoContract = (name: string, layer: ContractLayer<Withdr
         expect(yield* repo.claim(freshKey("other"), at)).toBe(true)
         yield* repo.release(key)
         expect(yield* repo.claim(key, at)).toBe(true)
+      })))
+
+    it.live("claims with a share count after their time, with exact values, oldest first, until given back", () =>
+      run(Effect.gen(function*() {
+        const repo = yield* WithdrawalRepo
+        const at = freshTime()
+        const [a, b, c, d] = [freshKey("daily"), freshKey("daily"), freshKey("daily"), freshKey("forward")]
+        expect(yield* repo.claim(b, plus(at, 2_000), { value: null })).toBe(true)
+        expect(yield* repo.claim(a, plus(at, 1_000), { value: usd(2n ** 64n + 3n) })).toBe(true)
+        expect(yield* repo.claim(c, plus(at, 3_000), { value: usd(5n) })).toBe(true)
+        expect(yield* repo.claim(d, plus(at, 2_500))).toBe(true) // no share: never counted
+        expect(yield* repo.claim(a, plus(at, 9_000), { value: usd(7n) })).toBe(false) // taken: the first claim stands
+        const within = (after: Date) => Effect.map(repo.countedAfter(after), (list) => list.filter((x) => x.at.getTime() < at.getTime() + 86_400_000))
+        expect(yield* within(at)).toEqual([
+          { key: a, at: plus(at, 1_000), value: usd(2n ** 64n + 3n) },
+          { key: b, at: plus(at, 2_000), value: null },
+          { key: c, at: plus(at, 3_000), value: usd(5n) }
+        ])
+        expect((yield* within(plus(at, 1_000))).map((x) => x.key)).toEqual([b, c]) // strictly after
+        yield* repo.release(b)
+        expect((yield* within(at)).map((x) => x.key)).toEqual([a, c])
+        expect(yield* within(plus(at, 3_000))).toEqual([])
       })))
 
     it.live("list is newest first", () =>
