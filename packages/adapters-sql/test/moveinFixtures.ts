@@ -8,7 +8,9 @@ import * as Effect from "effect/Effect"
 import pg from "pg"
 
 const fixtureDir = join(import.meta.dirname, "fixtures", "aiogramshopbot")
-export const fixtureSql = (name: "sqlite-2025" | "sqlite-2026" | "postgres") => readFileSync(join(fixtureDir, `${name}.sql`), "utf8")
+export type SqliteFixture = "sqlite-2025" | "sqlite-2026" | "sqlite-current"
+export type PgFixture = "postgres" | "postgres-current"
+export const fixtureSql = (name: SqliteFixture | PgFixture) => readFileSync(join(fixtureDir, `${name}.sql`), "utf8")
 
 /** Statements of a fixture: split at semicolons that end a line (the fixtures keep none inside strings). */
 export const statements = (text: string) =>
@@ -16,8 +18,8 @@ export const statements = (text: string) =>
 
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`
 
-/** Writes the fixture into a new SQLite file (SQLCipher-encrypted under `key` when given; the 2026 one in WAL mode). */
-export const makeSqliteSource = (file: string, name: "sqlite-2025" | "sqlite-2026", key?: string) =>
+/** Writes the fixture into a new SQLite file (SQLCipher-encrypted under `key` when given; all but the 2025 one in WAL mode). */
+export const makeSqliteSource = (file: string, name: SqliteFixture, key?: string) =>
   Effect.scoped(Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
     if (key !== undefined) {
@@ -26,18 +28,18 @@ export const makeSqliteSource = (file: string, name: "sqlite-2025" | "sqlite-202
       yield* sql.unsafe(`PRAGMA key = ${quote(key)}`)
     }
     // The bot put its SQLite file in WAL mode from March 2025 (commit 81f8555); a reader must cope.
-    if (name === "sqlite-2026") yield* sql.unsafe("PRAGMA journal_mode = WAL")
+    if (name !== "sqlite-2025") yield* sql.unsafe("PRAGMA journal_mode = WAL")
     for (const s of statements(fixtureSql(name))) yield* sql.unsafe(s)
   }).pipe(Effect.provide(SqliteClient.layer({ filename: file, disableWAL: true })), Effect.orDie))
 
-/** Loads the PostgreSQL-era fixture into a new schema; the source URL reads that schema. */
-export const makePgSource = async (url: string, schema: string) => {
+/** Loads a PostgreSQL-era fixture into a new schema; the source URL reads that schema. */
+export const makePgSource = async (url: string, schema: string, name: PgFixture = "postgres") => {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
     await client.query(`CREATE SCHEMA ${schema}`)
     await client.query(`SET search_path TO ${schema}`)
-    for (const s of statements(fixtureSql("postgres"))) await client.query(s)
+    for (const s of statements(fixtureSql(name))) await client.query(s)
   } finally {
     await client.end()
   }
@@ -79,4 +81,17 @@ export const counts = Effect.gen(function*() {
 export const expected = {
   balances: { 1001: [30n, 20n, 10n], 1002: [10000n, 2999n, 7001n], 1003: [268n, 0n, 268n], 1004: [0n, 0n, 0n] },
   totals: { topUp: 10298n, consumed: 3019n, available: 7279n }
+}
+
+/** What the current release's fixture (sqlite-current, postgres-current) holds that a move-in does not carry over. */
+export const currentNotCarried = {
+  tables: [
+    { table: "buttons_media", rows: 1 }, { table: "cart_items", rows: 1 }, { table: "carts", rows: 1 }, { table: "coupons", rows: 2 },
+    { table: "referral_bonus", rows: 1 }, { table: "reviews", rows: 2 }, { table: "shipping_options", rows: 2 }
+  ],
+  values: [
+    { table: "users", column: "referral_code", rows: 1 }, { table: "users", column: "referred_by_user_id", rows: 2 },
+    { table: "buys", column: "coupon_id", rows: 1 }, { table: "buys", column: "discount", rows: 1 }, { table: "buys", column: "shipping_option_id", rows: 1 },
+    { table: "buys", column: "shipping_address", rows: 1 }, { table: "buys", column: "track_number", rows: 1 }
+  ]
 }

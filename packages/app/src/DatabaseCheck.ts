@@ -50,8 +50,11 @@ const isPlainSqlite = (file: string): boolean => {
 export const warnNewShop = (db: DatabaseSettings) =>
   Console.warn(`warning: ${describeDatabase(db)} holds no shop yet: creating a new, empty one (check DATABASE_URL if you expected your shop)`)
 
-/** Checks what can be known before opening the SQLite file; says which database a command uses. */
-export const checkDatabase = (db: DatabaseSettings) =>
+/**
+ * Checks what can be known before opening the SQLite file; says which database a command uses.
+ * `read`: the command only reads it (a dry run): a missing file is not created, and its reader says so.
+ */
+export const checkDatabase = (db: DatabaseSettings, use: "open" | "read" = "open") =>
   Effect.gen(function*() {
     yield* Console.warn(`database: ${describeDatabase(db)}`)
     if (Option.isSome(db.url)) return
@@ -64,7 +67,9 @@ export const checkDatabase = (db: DatabaseSettings) =>
           2
         ))
       }
-      yield* Console.warn(`warning: ${file} does not exist: creating a new, empty shop there (set DATABASE_FILE, or run from the shop's folder, to use an existing one)`)
+      if (use === "open") {
+        yield* Console.warn(`warning: ${file} does not exist: creating a new, empty shop there (set DATABASE_FILE, or run from the shop's folder, to use an existing one)`)
+      }
       return
     }
     const plain = yield* Effect.try({

@@ -1,18 +1,19 @@
 /** The one place that chooses Live layers. */
 import type * as SqlClient from "@effect/sql/SqlClient"
-import { PgStorage, SqliteStorage, type StorageUnavailable } from "@tokenshop/adapters-sql"
+import { PgReadView, PgStorage, SqliteReadView, SqliteStorage, type StorageUnavailable } from "@tokenshop/adapters-sql"
 import { type AccountKeySettings, ChainAddressValidator, HdAddressDeriver } from "@tokenshop/adapters-chain"
 import { AddressDeriver, ApprovalRunner, ShopConfig, ShopLive, type StoragePorts } from "@tokenshop/domain"
 import { mkdirSync } from "node:fs"
 import { dirname } from "node:path"
 import type * as ConfigError from "effect/ConfigError"
+import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { type ChainSetup, chainConfig } from "./ChainConfig.js"
 import { CliFailure } from "./cli/Output.js"
 import { databaseConfig, shopConfig } from "./Config.js"
-import { checkDatabase, warnNewShop } from "./DatabaseCheck.js"
+import { checkDatabase, describeDatabase, warnNewShop } from "./DatabaseCheck.js"
 import { AnnouncementsOff, LogNotifier, ProcessorNotConfigured } from "./Services.js"
 
 /** SQLite by default (a file under ./data), PostgreSQL when DATABASE_URL is set. */
@@ -32,7 +33,24 @@ export const StorageLive: Layer.Layer<StoragePorts | SqlClient.SqlClient, Storag
       }
     })))
 
+/**
+ * The configured storage, read and never written, for a dry run: no folder, file or schema is created,
+ * no migration runs (see SqlReadView). A database that holds no shop yet reads as a new, empty one.
+ */
+export const ReadOnlyStorageLive: Layer.Layer<StoragePorts | SqlClient.SqlClient, StorageUnavailable | ConfigError.ConfigError | CliFailure> =
+  Layer.unwrapEffect(Effect.map(Effect.tap(databaseConfig, (db) => checkDatabase(db, "read")), (db) => {
+    const goodsKeys = Option.getOrUndefined(db.goodsKeys)
+    const onNewShop = Console.warn(`note: ${describeDatabase(db)} holds no shop yet: read as a new, empty one, and not created`)
+    return Option.match(db.url, {
+      onSome: (url): Layer.Layer<StoragePorts | SqlClient.SqlClient, StorageUnavailable> => PgReadView({ url, goodsKeys, onNewShop }),
+      onNone: () => SqliteReadView({ filename: db.file, encryptionKey: Option.getOrUndefined(db.encryptionKey), goodsKeys, onNewShop })
+    })
+  }))
+
 export const ShopConfigLive = Layer.effect(ShopConfig, shopConfig)
+
+/** The storage ports read-only (ReadOnlyStorageLive) and the shop's settings: for a command that must write nothing. */
+export const ReadOnlyShop = Layer.merge(ReadOnlyStorageLive, ShopConfigLive)
 
 /**
  * Every use case over the configured storage, for the command line: no processor; addresses checked

@@ -1,4 +1,7 @@
-/** Reads every row this move-in carries over from an AiogramShopBot database of either era (see AnchorSchema). */
+/**
+ * Reads every row this move-in carries over from an AiogramShopBot database of any era (see AnchorSchema),
+ * and counts what it does not (Uncarried).
+ */
 import type * as SqlClient from "@effect/sql/SqlClient"
 import * as Effect from "effect/Effect"
 import { flag, int, isPg } from "../internal/rows.js"
@@ -7,6 +10,7 @@ import {
   checkAnchor, type Columns, columnsOf, has
 } from "./AnchorSchema.js"
 import { shortestDecimal } from "./FloatMoney.js"
+import { readUncarried } from "./Uncarried.js"
 
 type Row = Record<string, unknown>
 
@@ -75,7 +79,8 @@ export const readAnchor = (sql: SqlClient.SqlClient) =>
       price: num(r["price"]),
       sold: flag(r["is_sold"]),
       isNew: flag(r["is_new"]),
-      description: String(r["description"] ?? "")
+      description: String(r["description"] ?? ""),
+      physical: String(r["item_type"] ?? "").toUpperCase() === "PHYSICAL"
     }))
     const lines = new Map<number, Array<number>>()
     for (const r of yield* all("buyItem")) {
@@ -106,7 +111,8 @@ export const readAnchor = (sql: SqlClient.SqlClient) =>
       paid: flag(r["is_paid"]),
       expires: anchorTime(r["expire_datetime"])
     }))
+    const uncarried = yield* readUncarried(sql, columns)
     const late = has(columns, "buys", "status")
     const era = `${isPg(sql) ? "PostgreSQL" : "SQLite"}, ${late ? "Dec 2025 and later" : "before Dec 2025"} schema`
-    return { era, users, categories, subcategories, items, buys, deposits, payments } satisfies AnchorData
+    return { era, users, categories, subcategories, items, buys, deposits, payments, uncarried } satisfies AnchorData
   })

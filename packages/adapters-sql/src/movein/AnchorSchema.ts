@@ -8,6 +8,9 @@
  *   `buyItem.item_ids` as a JSON list.
  * - PostgreSQL, from 2026-01 on: the same tables, `buyItem.item_ids` an `integer[]`, `deposits.amount`
  *   NUMERIC(78,0), enum columns as PostgreSQL enum types (values are the Python enum names: EN, PAID).
+ * - Its current release (PostgreSQL only; already so on SQLite from Dec 2025 to 2026-01): `items.item_type`
+ *   DIGITAL | PHYSICAL (a physical unit has no private data), and coupons, shipping options, reviews and
+ *   referrals, which this move-in does not carry over yet (see Uncarried).
  * Money (`users.top_up_amount`, `consume_records`, `items.price`, `buys.total_price`,
  * `deposits.fiat_amount`) is Float throughout: see FloatMoney.
  */
@@ -57,6 +60,8 @@ export interface AnchorItem {
   readonly sold: boolean
   readonly isNew: boolean
   readonly description: string
+  /** `item_type` PHYSICAL: a unit to ship, with no private data (false before Dec 2025, which had none). */
+  readonly physical: boolean
 }
 export interface AnchorBuy {
   readonly id: number
@@ -94,6 +99,15 @@ export interface AnchorData {
   readonly buys: ReadonlyArray<AnchorBuy>
   readonly deposits: ReadonlyArray<AnchorDeposit>
   readonly payments: ReadonlyArray<AnchorPayment>
+  readonly uncarried: Uncarried
+}
+
+/** What the source holds that this move-in does not carry over, counted for the report. */
+export interface Uncarried {
+  /** Every table besides those moved in (and the bookkeeping of its migrations), with its row count. */
+  readonly tables: ReadonlyArray<{ readonly table: string; readonly rows: number }>
+  /** Columns of the tables moved in whose values are left behind, with how many rows hold one. */
+  readonly values: ReadonlyArray<{ readonly table: string; readonly column: string; readonly rows: number }>
 }
 
 /** Every table of the source and its columns (SQLite: sqlite_master; PostgreSQL: the current schema). */

@@ -1,4 +1,11 @@
-/** Opens an AiogramShopBot database to read: an SQLite file (read-only; SQLCipher with a key) or a postgres:// URL. */
+/**
+ * Opens an AiogramShopBot database to read: an SQLite file (SQLCipher with a key) or a postgres:// URL.
+ * The file is only read (`query_only`), and nothing is left beside it. A read-only connection to a WAL
+ * file makes its -wal and -shm files and leaves them behind, where a connection that may write removes
+ * them when it closes last (with nothing to checkpoint, the file itself is unchanged). So it is opened
+ * read-only only when its -wal file is there already (the bot may still be running), and otherwise as a
+ * connection that may write, every write refused.
+ */
 import { existsSync } from "node:fs"
 import * as SqlClient from "@effect/sql/SqlClient"
 import * as PgClient from "@effect/sql-pg/PgClient"
@@ -27,11 +34,12 @@ export const describeSource = (source: string): string => {
 const openSqlite = (file: string, key: Redacted.Redacted<string> | undefined) =>
   Effect.gen(function*() {
     if (!existsSync(file)) return yield* new MoveInFailed({ reason: "missing_source", message: `${file}: no such file` })
-    const context = yield* Layer.build(SqliteClient.layer({ filename: file, readonly: true, disableWAL: true })).pipe(
+    const context = yield* Layer.build(SqliteClient.layer({ filename: file, readonly: existsSync(`${file}-wal`), disableWAL: true })).pipe(
       Effect.mapError((e) => new MoveInFailed({ reason: "unreachable", message: `cannot open ${file}: ${e.message}` }))
     )
     const sql = Context.get(context, SqlClient.SqlClient)
     if (key !== undefined) yield* applySqlCipherKey(sql, key)
+    yield* sql.unsafe("PRAGMA query_only = 1")
     yield* sql.unsafe("SELECT COUNT(*) FROM sqlite_master").pipe(
       Effect.mapError(() =>
         new MoveInFailed(

@@ -3,6 +3,11 @@
  * (either era, see AnchorSchema), plans what to carry over (MovePlan), and either only reports it or
  * writes it all in one transaction (MoveInWriter). Its float amounts are converted once each by the
  * rule in FloatMoney. Running it again finds everything moved in already and writes nothing.
+ * The report names what is left behind: the source's tables and values it does not carry (Uncarried),
+ * and the physical units moved in out of stock (MoveInWriter).
+ *
+ * A dry run only reads the shop over the SqlClient it is given: give it a read-only one (SqlReadView),
+ * so that it creates and changes nothing.
  */
 import * as SqlClient from "@effect/sql/SqlClient"
 import { digitsOf, type FiatCurrency } from "@tokenshop/domain"
@@ -11,7 +16,7 @@ import type * as Redacted from "effect/Redacted"
 import { GoodsCipher, GoodsCipherLive, type GoodsKeys } from "../GoodsCipher.js"
 import { makeTransaction } from "../internal/transaction.js"
 import { readAnchor } from "./AnchorReader.js"
-import { MoveInFailed } from "./AnchorSchema.js"
+import { type AnchorData, MoveInFailed, type Uncarried } from "./AnchorSchema.js"
 import { describeSource, openAnchorSource } from "./AnchorSource.js"
 import { CONVERSION_RULE } from "./FloatMoney.js"
 import { isEmpty, makePlan, type Plan } from "./MovePlan.js"
@@ -54,7 +59,8 @@ export interface MoveInReport {
   readonly balances: { readonly topUp: bigint; readonly consumed: bigint; readonly available: bigint }
   readonly categories: number
   readonly subcategories: number
-  readonly items: { readonly sold: number; readonly unsold: number; readonly pricesChanged: number }
+  /** `physical`: unsold physical units, moved in out of stock and not for sale. */
+  readonly items: { readonly sold: number; readonly unsold: number; readonly physical: number; readonly pricesChanged: number }
   readonly purchases: { readonly count: number; readonly refunded: number; readonly items: number }
   readonly deposits: number
   readonly payments: number
@@ -62,14 +68,16 @@ export interface MoveInReport {
   readonly changed: ReadonlyArray<ChangedValue>
   readonly mismatches: Plan["mismatches"]
   readonly skipped: ReadonlyArray<string>
+  /** What the source holds that no run of this move-in carries over (the same on every run). */
+  readonly notCarried: Uncarried
 }
 
-const report = (options: MoveInOptions, era: string, plan: Plan, applied: boolean): MoveInReport => {
+const report = (options: MoveInOptions, data: AnchorData, plan: Plan, applied: boolean): MoveInReport => {
   const sum = (f: (u: Plan["users"][number]) => bigint) => plan.users.reduce((n, u) => n + f(u), 0n)
   const topUp = sum((u) => u.topUpMinor.minor), consumed = sum((u) => u.consumedMinor.minor)
   return {
     source: describeSource(options.source),
-    era,
+    era: data.era,
     currency: options.currency,
     digits: digitsOf(options.currency),
     rule: CONVERSION_RULE,
@@ -82,6 +90,7 @@ const report = (options: MoveInOptions, era: string, plan: Plan, applied: boolea
     items: {
       sold: plan.items.filter((i) => i.sellAs === "sold").length,
       unsold: plan.items.filter((i) => i.sellAs === "unsold").length,
+      physical: plan.items.filter((i) => i.sellAs === "withheld").length,
       pricesChanged: plan.items.filter((i) => i.priceMinor.changed).length
     },
     purchases: { count: plan.buys.length, refunded: plan.buys.filter((b) => b.refunded).length, items: plan.buys.reduce((n, b) => n + b.itemIds.length, 0) },
@@ -92,7 +101,8 @@ const report = (options: MoveInOptions, era: string, plan: Plan, applied: boolea
       ...(u.consumedMinor.changed ? [{ user: u.telegramId, column: "consume_records" as const, stored: u.consumedMinor.text, minor: u.consumedMinor.minor }] : [])
     ]),
     mismatches: plan.mismatches,
-    skipped: plan.skipped
+    skipped: plan.skipped,
+    notCarried: data.uncarried
   }
 }
 
@@ -108,13 +118,13 @@ export const moveInFromAiogramShopBot = (options: MoveInOptions): Effect.Effect<
     const telegramIds = data.users.map((u) => u.telegramId)
     if (!options.apply) {
       const state = yield* Effect.orDie(readShopState(shop, telegramIds))
-      return report(options, data.era, makePlan(data, state, digits), false)
+      return report(options, data, makePlan(data, state, digits), false)
     }
     const goods = yield* Effect.provide(GoodsCipher, GoodsCipherLive(options.goodsKeys)).pipe(Effect.orDie)
     return yield* makeTransaction(shop)(Effect.gen(function*() {
       const state = yield* readShopState(shop, telegramIds)
       const plan = makePlan(data, state, digits)
       if (!isEmpty(plan)) yield* writePlan(shop, goods, plan, state, options.currency, options.now)
-      return report(options, data.era, plan, !isEmpty(plan))
+      return report(options, data, plan, !isEmpty(plan))
     }).pipe(Effect.orDie))
   }))

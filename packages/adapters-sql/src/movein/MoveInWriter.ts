@@ -7,6 +7,10 @@
  * id}:top_up|consume_records`), written unsealed like any entry, so the audit chain seals them. The
  * moved-in purchases carry no ledger entry: `consume_records` already counts them.
  * Items keep their sold flag (an item in any purchase is sold too) and only unsold ones join the stock.
+ * An unsold physical unit (this shop delivers digital goods only) is written staged under WITHHELD
+ * (`sold = 2`, the state of an import not yet published: outside every query of unsold or listed
+ * items), so it is neither in stock nor for sale, yet kept with its subcategory, price and description
+ * for when physical goods are sold here; every physical item's `movein_map` row says `item_type`.
  */
 import type * as SqlClient from "@effect/sql/SqlClient"
 import { type FiatCurrency, impliedRate, money, crypto, sourceKey } from "@tokenshop/domain"
@@ -14,10 +18,13 @@ import * as Effect from "effect/Effect"
 import type { GoodsCipher } from "../GoodsCipher.js"
 import { amountText, big, bit, decimalText, int, millis } from "../internal/rows.js"
 import { queries } from "../internal/run.js"
+import { STAGED } from "../SqlItemWriter.js"
 import type { MapKind, Plan, ShopState } from "./MovePlan.js"
 
 export const SOURCE = "aiogramshopbot"
 export const ACTOR = "operator migrate-from aiogramshopbot"
+/** The import key of the unsold physical units moved in out of stock. */
+export const WITHHELD = `movein:${SOURCE}:physical`
 
 /** What the shop holds that a plan depends on. */
 export const readShopState = (sql: SqlClient.SqlClient, telegramIds: ReadonlyArray<number>) =>
@@ -88,10 +95,11 @@ export const writePlan = (sql: SqlClient.SqlClient, goods: GoodsCipher["Type"], 
     const itemInfo = new Map<number, { sub: string; price: bigint; description: string; privateData: string }>()
     for (const i of plan.items) {
       const sub = ourId("subcategory", i.subKey)!
-      const [row] = yield* q<{ id: unknown }>`INSERT INTO items (subcategory_id, price, currency, description, private_data, sold, is_new, created_at)
+      const withheld = i.sellAs === "withheld"
+      const [row] = yield* q<{ id: unknown }>`INSERT INTO items (subcategory_id, price, currency, description, private_data, sold, is_new, created_at, import_key)
         VALUES (${int(sub)}, ${amountText(i.priceMinor.minor)}, ${currency}, ${i.description}, ${goods.seal(i.privateData ?? "")},
-          ${i.sellAs === "sold" ? 1 : 0}, ${bit(i.isNew)}, ${at}) RETURNING id`
-      yield* map("item", i.id, int(row!.id))
+          ${withheld ? STAGED : i.sellAs === "sold" ? 1 : 0}, ${bit(i.isNew && !withheld)}, ${at}, ${withheld ? WITHHELD : null}) RETURNING id`
+      yield* map("item", i.id, int(row!.id), i.physical ? JSON.stringify({ item_type: "PHYSICAL", withheld }) : null)
       itemInfo.set(i.id, { sub, price: i.priceMinor.minor, description: i.description, privateData: i.privateData ?? "" })
       if (i.sellAs === "unsold") stock.set(sub, (stock.get(sub) ?? 0) + 1)
     }

@@ -33,8 +33,11 @@ export interface PlannedSub {
 export interface PlannedItem extends AnchorItem {
   readonly subKey: string
   readonly priceMinor: Converted
-  /** Sold in the source, or part of a purchase there. */
-  readonly sellAs: "sold" | "unsold"
+  /**
+   * "sold": sold in the source, or part of a purchase there. "withheld": an unsold physical unit, which
+   * this shop cannot deliver: moved in out of stock, never for sale (see MoveInWriter). "unsold": in stock.
+   */
+  readonly sellAs: "sold" | "unsold" | "withheld"
 }
 export interface PlannedBuy extends AnchorBuy {
   readonly user: number
@@ -101,7 +104,8 @@ export const makePlan = (data: AnchorData, shop: ShopState, digits: number): Pla
     }
   })
   const items = usable.filter((i) => !done("item", i.id)).map((i): PlannedItem => ({
-    ...i, subKey: `${i.categoryId}:${i.subcategoryId}`, priceMinor: convert(i.price), sellAs: i.sold || inBuy.has(i.id) ? "sold" : "unsold"
+    ...i, subKey: `${i.categoryId}:${i.subcategoryId}`, priceMinor: convert(i.price),
+    sellAs: i.sold || inBuy.has(i.id) ? "sold" : i.physical ? "withheld" : "unsold"
   }))
 
   const claimed = new Set<number>()
