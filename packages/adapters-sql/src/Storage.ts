@@ -38,7 +38,7 @@ import { SqlPromptRepo } from "./SqlPromptRepo.js"
 import { SqlShopFrontRepo } from "./SqlShopFrontRepo.js"
 import { SqlTransactor } from "./SqlTransactor.js"
 import { SqlUserRepo } from "./SqlUserRepo.js"
-import { GoodsCipherLive, type GoodsKeys, SqlGoodsStore } from "./GoodsCipher.js"
+import { type ChooseGoodsKey, GoodsCipherLive, type GoodsKeys, SqlGoodsStore } from "./GoodsCipher.js"
 import { applySqlCipherKey } from "./internal/sqlcipher.js"
 import { StorageUnavailable } from "./StorageError.js"
 
@@ -81,8 +81,9 @@ const repositories = Layer.mergeAll(
   SqlTransactor
 )
 
-/** Every storage port, with goods sealed under `goods` (kept in clear without keys). */
-export const sqlStorage = (goods?: GoodsKeys) => Layer.merge(repositories, SqlGoodsStore).pipe(Layer.provide(GoodsCipherLive(goods)))
+/** Every storage port, with goods sealed under `goods`, or else under the key `choose` gives (kept in clear without either). */
+export const sqlStorage = (goods?: GoodsKeys, choose?: ChooseGoodsKey) =>
+  Layer.merge(repositories, SqlGoodsStore).pipe(Layer.provide(GoodsCipherLive(goods, choose)))
 export const SqlStorage = sqlStorage()
 
 const migrations = {
@@ -127,6 +128,8 @@ export interface SqliteOptions {
   readonly synchronous?: "full" | "normal" | undefined
   /** Seals delivered goods with AES-256-GCM (see GoodsCipher). */
   readonly goodsKeys?: GoodsKeys | undefined
+  /** Without `goodsKeys`: chooses the goods key, e.g. makes one for a shop with nothing sealed yet (see GoodsCipherLive). */
+  readonly chooseGoodsKey?: ChooseGoodsKey | undefined
 }
 
 /**
@@ -170,7 +173,7 @@ export const SqliteDatabase = (options: SqliteOptions) =>
   )
 
 /** Every storage port on an SQLite file. */
-export const SqliteStorage = (options: SqliteOptions) => sqlStorage(options.goodsKeys).pipe(Layer.provideMerge(SqliteDatabase(options)))
+export const SqliteStorage = (options: SqliteOptions) => sqlStorage(options.goodsKeys, options.chooseGoodsKey).pipe(Layer.provideMerge(SqliteDatabase(options)))
 
 export interface PgOptions {
   readonly url: Redacted.Redacted<string>
@@ -180,6 +183,8 @@ export interface PgOptions {
   readonly schema?: string
   /** Seals delivered goods with AES-256-GCM (see GoodsCipher). */
   readonly goodsKeys?: GoodsKeys | undefined
+  /** Without `goodsKeys`: chooses the goods key, e.g. makes one for a shop with nothing sealed yet (see GoodsCipherLive). */
+  readonly chooseGoodsKey?: ChooseGoodsKey | undefined
   /** Runs when the database holds no shop yet, just before its schema is created (e.g. to warn). */
   readonly onNewShop?: Effect.Effect<void> | undefined
 }
@@ -213,4 +218,4 @@ export const PgDatabase = (options: PgOptions) =>
   )
 
 /** Every storage port on PostgreSQL. */
-export const PgStorage = (options: PgOptions) => sqlStorage(options.goodsKeys).pipe(Layer.provideMerge(PgDatabase(options)))
+export const PgStorage = (options: PgOptions) => sqlStorage(options.goodsKeys, options.chooseGoodsKey).pipe(Layer.provideMerge(PgDatabase(options)))

@@ -1,8 +1,13 @@
 /** Runs a Node script in a child process and reports its wall time and peak resident set size. */
 import { spawn } from "node:child_process"
 import { resolve } from "node:path"
+import * as Redacted from "effect/Redacted"
 
 const reporter = resolve(import.meta.dirname, "rss-reporter.cjs")
+
+/** The goods key of the benches' shops: the command line and the children that open the same file share it, and no key file is written. */
+export const BENCH_GOODS_KEY = "be".repeat(32)
+export const benchGoodsKeys = { current: Redacted.make(BENCH_GOODS_KEY) }
 
 export const runChild = (args: ReadonlyArray<string>, env: Record<string, string>) =>
   new Promise<{ readonly seconds: number; readonly maxRssMb: number; readonly output: string }>((done, fail) => {

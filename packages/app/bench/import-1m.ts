@@ -23,7 +23,7 @@ export const benchImport = async () => {
     const file = join(dir, "inventory.txt")
     await writeInventory(file, LINES)
     const cli = resolve(import.meta.dirname, "../../dist/tokenshop.mjs")
-    const result = await runChild([cli, "import", file], { DATABASE_FILE: join(dir, "shop.db") })
+    const result = await runChild([cli, "import", file], { DATABASE_FILE: join(dir, "shop.db"), GOODS_KEY_FILE: join(dir, "goods.key") })
     if (!result.output.includes(`imported ${LINES} items`)) throw new Error(`unexpected output: ${result.output.slice(0, 200)}`)
     return result
   } finally {

@@ -8,6 +8,7 @@ import { Cart, Catalog, Checkout, idempotencyKey, page, TelegramId } from "@toke
 import { ShopMemory } from "@tokenshop/domain/testing/memory"
 import * as Layer from "effect/Layer"
 import { LogNotifier, PaymentsNotConfigured } from "../src/Services.js"
+import { benchGoodsKeys } from "./child.js"
 import * as Effect from "effect/Effect"
 
 const [file, usersText, iterationsText] = process.argv.slice(2)
@@ -33,7 +34,7 @@ const loop = Effect.gen(function*() {
   console.log(`peak-rss-mb ${(peak / 1024 / 1024).toFixed(1)}`)
 })
 
-Effect.runPromise(loop.pipe(Effect.provide(ShopMemory({}, { services: Layer.merge(LogNotifier, PaymentsNotConfigured), storage: SqliteStorage({ filename: file! }) })))).catch((e: unknown) => {
+Effect.runPromise(loop.pipe(Effect.provide(ShopMemory({}, { services: Layer.merge(LogNotifier, PaymentsNotConfigured), storage: SqliteStorage({ filename: file!, goodsKeys: benchGoodsKeys }) })))).catch((e: unknown) => {
   console.error(e)
   process.exit(1)
 })

@@ -4,6 +4,7 @@ import { idempotencyKey, Ledger, money, operator, TelegramId, Transactor, Users 
 import { ShopMemory } from "@tokenshop/domain/testing/memory"
 import * as Layer from "effect/Layer"
 import { LogNotifier, PaymentsNotConfigured } from "../src/Services.js"
+import { benchGoodsKeys } from "./child.js"
 import * as Effect from "effect/Effect"
 
 const [file, usersText] = process.argv.slice(2)
@@ -27,7 +28,7 @@ const seed = Effect.gen(function*() {
     }))
   }
 })
-Effect.runPromise(seed.pipe(Effect.provide(ShopMemory({}, { services: Layer.merge(LogNotifier, PaymentsNotConfigured), storage: SqliteStorage({ filename: file! }) })))).catch((e: unknown) => {
+Effect.runPromise(seed.pipe(Effect.provide(ShopMemory({}, { services: Layer.merge(LogNotifier, PaymentsNotConfigured), storage: SqliteStorage({ filename: file!, goodsKeys: benchGoodsKeys }) })))).catch((e: unknown) => {
   console.error(e)
   process.exit(1)
 })

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
-import { runChild } from "./child.js"
+import { BENCH_GOODS_KEY, runChild } from "./child.js"
 import { LINES, writeInventory } from "./import-1m.js"
 
 export const USERS = 100_000
@@ -13,7 +13,7 @@ export const benchMemory = async () => {
     const db = join(dir, "shop.db")
     const inventory = join(dir, "inventory.txt")
     await writeInventory(inventory, LINES)
-    await runChild([resolve(import.meta.dirname, "../../dist/tokenshop.mjs"), "import", inventory], { DATABASE_FILE: db })
+    await runChild([resolve(import.meta.dirname, "../../dist/tokenshop.mjs"), "import", inventory], { DATABASE_FILE: db, GOODS_ENCRYPTION_KEY: BENCH_GOODS_KEY })
     await runChild([resolve(import.meta.dirname, "memory-seed.js"), db, String(USERS)], {})
     const loop = await runChild([resolve(import.meta.dirname, "memory-child.js"), db, String(USERS), "3000"], {})
     const sampled = Number(/peak-rss-mb ([\d.]+)/.exec(loop.output)?.[1] ?? "NaN")

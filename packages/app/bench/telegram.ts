@@ -159,7 +159,7 @@ export const benchStartup = async () => {
   try {
     const start = performance.now()
     const child = spawn(process.execPath, [resolve(import.meta.dirname, "../../dist/tokenshop.mjs"), "start"], {
-      env: { ...process.env, BOT_TOKEN: "1:startup", TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`, DATABASE_FILE: join(dir, "shop.db") },
+      env: { ...process.env, BOT_TOKEN: "1:startup", TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`, DATABASE_FILE: join(dir, "shop.db"), GOODS_KEY_FILE: join(dir, "goods.key") },
       stdio: "ignore"
     })
     await polled

@@ -6,14 +6,18 @@ import {
   allAssets, allFiatCurrencies, type Asset, digitsOf, type FiatCurrency, parseUnits, ShopConfig, type ShopSettings, TelegramId, topUpLimits
 } from "@tokenshop/domain"
 import { masterFromApiKey, Wire } from "@tokenshop/adapters-krypto"
-import type { GoodsKeys } from "@tokenshop/adapters-sql"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as Duration from "effect/Duration"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import { dirname, join } from "node:path"
+import { envFile } from "./EnvFile.js"
 import { withdrawalGuardConfig, withWithdrawalGuard } from "./WithdrawalGuardConfig.js"
+
+/** The default goods key file's name, beside the settings file (`.env`). */
+export const GOODS_KEY_FILE_NAME = "tokenshop-goods.key"
 
 export interface DatabaseSettings {
   /** PostgreSQL when set; the SQLite file otherwise. */
@@ -23,8 +27,12 @@ export interface DatabaseSettings {
   readonly poolSize: number
   /** SQLite's durability: "full" (default) or "normal" (faster; the last commits can be lost in a power cut). */
   readonly synchronous: "full" | "normal"
-  /** Seals delivered goods at rest (AES-256-GCM); older keys still open what they sealed. */
-  readonly goodsKeys: Option.Option<GoodsKeys>
+  /** GOODS_ENCRYPTION_KEY: seals delivered goods at rest (AES-256-GCM); without it, the key in `goodsKeyFile` (see GoodsKeyFile.ts). */
+  readonly goodsKey: Option.Option<Redacted.Redacted<string>>
+  /** Earlier goods keys: they still open what they sealed. */
+  readonly goodsKeysOld: ReadonlyArray<Redacted.Redacted<string>>
+  /** GOODS_KEY_FILE: where the shop's own goods key is kept, beside the settings file by default, never in the data folder. */
+  readonly goodsKeyFile: string
 }
 
 const between = (name: string, min: number, max: number) => (n: number) =>
@@ -55,13 +63,11 @@ export const databaseConfig: Config.Config<DatabaseSettings> = Config.all({
   encryptionKey: Config.option(Config.redacted("DB_ENCRYPTION_KEY")),
   poolSize: Config.integer("DATABASE_POOL_SIZE").pipe(Config.withDefault(10), Config.mapOrFail(between("DATABASE_POOL_SIZE", 1, 200))),
   synchronous: Config.literal("full", "normal")("DB_SYNCHRONOUS").pipe(Config.withDefault("full" as const)),
-  goodsKeys: Config.all({
-    current: Config.option(Config.redacted("GOODS_ENCRYPTION_KEY").pipe(Config.mapOrFail(hexKey("GOODS_ENCRYPTION_KEY")))),
-    old: Config.string("GOODS_ENCRYPTION_KEYS_OLD").pipe(Config.withDefault(""), Config.mapOrFail(oldKeys))
-  }).pipe(Config.mapOrFail(({ current, old }) =>
-    Option.isNone(current) && old.length > 0
-      ? Either.left(ConfigError.InvalidData(["GOODS_ENCRYPTION_KEY"], "must be set when GOODS_ENCRYPTION_KEYS_OLD is"))
-      : Either.right(Option.map(current, (key): GoodsKeys => ({ current: key, previous: old })))))
+  goodsKey: Config.option(Config.redacted("GOODS_ENCRYPTION_KEY").pipe(Config.mapOrFail(hexKey("GOODS_ENCRYPTION_KEY")))),
+  goodsKeysOld: Config.string("GOODS_ENCRYPTION_KEYS_OLD").pipe(Config.withDefault(""), Config.mapOrFail(oldKeys)),
+  goodsKeyFile: Config.option(Config.nonEmptyString("GOODS_KEY_FILE")).pipe(
+    Config.map((file) => Option.getOrElse(file, () => join(dirname(envFile()), GOODS_KEY_FILE_NAME))) // ENV_FILE as it is when read
+  )
 })
 
 const parseAdmins = (text: string): Either.Either<ReadonlySet<TelegramId>, ConfigError.ConfigError> => {

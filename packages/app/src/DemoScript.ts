@@ -19,7 +19,9 @@ import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import * as Logger from "effect/Logger"
+import * as Option from "effect/Option"
 import * as LogLevel from "effect/LogLevel"
+import { readKeyFile, writeKeyFile } from "./GoodsKeyFile.js"
 import { startLayer } from "./Start.js"
 
 const TOKEN = "100000:demo"
@@ -27,14 +29,22 @@ const TOKEN = "100000:demo"
 const DEMO_ZPUB = "zpub6rFR7y4Q2AijBEqTUquhVz398htDFrtymD9xYYfG1m4wAcvPhXNfE3EfH1r1ADqtfSdVCToUG868RvUUkgDKf31mGDtKsAYz2oz2AGutZYs"
 const USER = 4242
 
-/** Runs the scripted demo in `dir` (its SQLite file is replaced), printing the transcript line by line. */
+/**
+ * Runs the scripted demo in `dir` (its SQLite file is replaced), printing the transcript line by line.
+ * The goods are sealed, as in a real shop, with the key in `${dir}-goods.key` (beside the data folder,
+ * kept from run to run like a real key file; the demo's goods are made up).
+ */
 export const runDemo = async (dir: string, print: (line: string) => void = console.log) => {
   const file = join(dir, "shop.db")
-  const inShop = <A, E>(effect: Effect.Effect<A, E, Catalog>) =>
-    Effect.runPromise(effect.pipe(Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: file }) })), Effect.orDie))
-
+  const keyFile = `${dir}-goods.key`
   mkdirSync(dir, { recursive: true })
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true })
+  const kept = readKeyFile(keyFile)
+  if (kept._tag === "Left") throw new Error(kept.left)
+  const goodsKeys = { current: Option.getOrElse(kept.right, () => writeKeyFile(keyFile)) }
+  const inShop = <A, E>(effect: Effect.Effect<A, E, Catalog>) =>
+    Effect.runPromise(effect.pipe(Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: file, goodsKeys }) })), Effect.orDie))
+
   const server = await startEmulator()
   const processor = new FakeKryptoExpress({ timeScale: 0.0002 })
   await processor.start()
@@ -44,7 +54,7 @@ export const runDemo = async (dir: string, print: (line: string) => void = conso
   const httpPort = await freePort()
   const photos: Array<Record<string, unknown>> = []
   const say = (who: string, mark: string, text: string) => print(`${who.padEnd(6)} ${mark} ${text.replaceAll("\n", `\n${" ".repeat(9)}`)}`)
-  print(`tokenshop demo: the bot on a Bot API emulator at ${server.config.apiURL}, data in ${file}\n`)
+  print(`tokenshop demo: the bot on a Bot API emulator at ${server.config.apiURL}, data in ${file}, goods sealed with the key in ${keyFile}\n`)
 
   await inShop(Effect.flatMap(Catalog, (c) =>
     c.importFile(operator("demo"), "txt", [
@@ -56,7 +66,7 @@ export const runDemo = async (dir: string, print: (line: string) => void = conso
   say("owner", "▶", "imports 4 items (Games / Steam × 3, Software / Office × 1)")
 
   const env = new Map([
-    ["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file],
+    ["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file], ["GOODS_KEY_FILE", keyFile],
     ["SHOP_NAME", "Demo Shop"], ["THROTTLE_MS", "0"], ["HTTP_PORT", String(httpPort)],
     ["KRYPTOEXPRESS_API_KEY", processor.apiKey], ["KRYPTOEXPRESS_API_URL", processor.url],
     ["KRYPTOEXPRESS_CALLBACK_URL", `http://127.0.0.1:${httpPort}/cryptoprocessing/event`],

@@ -1,5 +1,6 @@
 /**
- * `npm run demo`: see DemoScript.ts. Data under ./data/demo of the folder `npm run demo` was run in
+ * `npm run demo`: see DemoScript.ts. Data under ./data/demo of the folder `npm run demo` was run in,
+ * its goods key in ./data/demo-goods.key
  * (npm runs the workspace's script in packages/app; INIT_CWD is where the command was typed).
  */
 import { join, resolve } from "node:path"

@@ -17,6 +17,7 @@ import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startLayer } from "../src/Start.js"
+import { TEST_GOODS_KEY, testGoodsKeys } from "./goodsKey.js"
 
 const TOKEN = "123456:admin"
 const ADMIN = 950
@@ -32,7 +33,7 @@ describe("the admin menu on the Bot API emulator", () => {
 
   beforeAll(async () => {
     server = await startEmulator()
-    const env = new Map([["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file], ["ADMIN_IDS", String(ADMIN)], ["THROTTLE_MS", "0"]])
+    const env = new Map([["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file], ["GOODS_ENCRYPTION_KEY", TEST_GOODS_KEY], ["ADMIN_IDS", String(ADMIN)], ["THROTTLE_MS", "0"]])
     const transformers = [unsupportedMethods(calls, ["setMyCommands", "sendDocument"]), photosAsMessages(photos), idlePolling]
     shop = Effect.runFork(Layer.launch(startLayer({ transformers })).pipe(Effect.withConfigProvider(ConfigProvider.fromMap(env))))
   }, 60_000)
@@ -85,7 +86,7 @@ describe("the admin menu on the Bot API emulator", () => {
 
     // Bob buys; the admin refunds it once
     const inShop = <A, E>(effect: Effect.Effect<A, E, Cart | Checkout>) =>
-      Effect.runPromise(effect.pipe(Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: file }) })), Effect.orDie))
+      Effect.runPromise(effect.pipe(Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: file, goodsKeys: testGoodsKeys }) })), Effect.orDie))
     await inShop(Effect.gen(function*() {
       yield* (yield* Cart).add(TelegramId.make(BOB), SubcategoryId.make(1), 1)
       yield* (yield* Checkout).checkout(TelegramId.make(BOB), idempotencyKey("admin-e2e"))

@@ -17,7 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const run = (args: ReadonlyArray<string>, env: Record<string, string>) => {
   const child = spawn(process.execPath, [bundle, ...args], {
-    env: { PATH: process.env["PATH"] ?? "", HOME: dir, ...env },
+    env: { PATH: process.env["PATH"] ?? "", HOME: dir, GOODS_KEY_FILE: join(dir, "goods.key"), ...env },
     stdio: ["ignore", "pipe", "pipe"]
   })
   let output = ""

@@ -16,6 +16,7 @@ import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startLayer } from "../src/Start.js"
+import { TEST_GOODS_KEY, testGoodsKeys } from "./goodsKey.js"
 
 const TOKEN = "123456:checkout"
 
@@ -25,13 +26,13 @@ describe("a Confirm bound to what it showed, end to end", () => {
   let server: Emulator
   let shop: Fiber.RuntimeFiber<unknown, unknown>
   const inShop = <A, E>(effect: Effect.Effect<A, E, Catalog | Ledger>) =>
-    Effect.runPromise(effect.pipe(Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: file }) })), Effect.orDie))
+    Effect.runPromise(effect.pipe(Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: file, goodsKeys: testGoodsKeys }) })), Effect.orDie))
 
   beforeAll(async () => {
     server = await startEmulator()
     await inShop(Effect.flatMap(Catalog, (c) =>
       c.importFile(operator("e2e"), "txt", ["Games;A;key;5.00;A-1", "Games;A;key;5.00;A-2", "Games;B;key;3.00;B-1"].join("\n"))))
-    const env = new Map([["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file], ["THROTTLE_MS", "0"]])
+    const env = new Map([["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file], ["GOODS_ENCRYPTION_KEY", TEST_GOODS_KEY], ["THROTTLE_MS", "0"]])
     shop = Effect.runFork(Layer.launch(startLayer({ transformers: [unsupportedMethods(), idlePolling] })).pipe(Effect.withConfigProvider(ConfigProvider.fromMap(env))))
   }, 60_000)
 

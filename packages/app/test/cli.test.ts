@@ -5,7 +5,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest"
 import { SqliteStorage } from "@tokenshop/adapters-sql"
 import { Cart, Catalog, Checkout, idempotencyKey, Ledger, money, operator, page, TelegramId, Users } from "@tokenshop/domain"
 import { ShopMemory } from "@tokenshop/domain/testing/memory"
-import { cliDir, removeDir, runTokenshop } from "./cliHarness.js"
+import { cliDir, goodsKeysIn, removeDir, runTokenshop } from "./cliHarness.js"
 
 const dir = cliDir()
 afterAll(() => removeDir(dir))
@@ -84,7 +84,7 @@ describe("tokenshop", () => {
       const [sub] = (yield* (yield* Catalog).subcategories(category!.id, page(0, 1))).items
       yield* (yield* Cart).add(user, sub!.id, 1)
       return (yield* (yield* Checkout).checkout(user, idempotencyKey("buy"))).buy.id
-    }).pipe(Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: join(dir, "shop.db") }) }))))
+    }).pipe(Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: join(dir, "shop.db"), goodsKeys: goodsKeysIn(dir) }) }))))
 
     const credited = await tokenshop(["user", "credit", "42", "5,5", "--reason", "goodwill"])
     expect(credited.code).toBe(0)

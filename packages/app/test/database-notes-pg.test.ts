@@ -28,7 +28,9 @@ describe.skipIf(url === undefined)("database notes on PostgreSQL", () => {
     const shown = `PostgreSQL ${new URL(url!).protocol}//${new URL(url!).username === "" ? "" : `${new URL(url!).username}@`}${new URL(url!).host}${new URL(url!).pathname}`
     const first = await runTokenshop(dir, ["stats"], { DATABASE_URL: databaseUrl() })
     expect(first.code).toBe(0)
-    expect(first.notes).toBe(`database: ${shown}\nwarning: ${shown} holds no shop yet: creating a new, empty one (check DATABASE_URL if you expected your shop)`)
+    const [notes, key] = first.notes.split("\ngoods key: ")
+    expect(notes).toBe(`database: ${shown}\nwarning: ${shown} holds no shop yet: creating a new, empty one (check DATABASE_URL if you expected your shop)`)
+    expect(key).toMatch(/^made a new key for the delivered goods/) // the new shop's key file, once
     const second = await runTokenshop(dir, ["stats"], { DATABASE_URL: databaseUrl() })
     expect(second.notes).toBe(`database: ${shown}`)
   })

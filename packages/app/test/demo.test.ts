@@ -8,7 +8,7 @@ it("the demo runs the whole story: refused, topped up once through the processor
   const dir = mkdtempSync(join(tmpdir(), "tokenshop-demo-"))
   const lines: Array<string> = []
   try {
-    await runDemo(dir, (line) => lines.push(line))
+    await runDemo(join(dir, "demo"), (line) => lines.push(line)) // its key file beside, in dir too
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

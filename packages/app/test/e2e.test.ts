@@ -18,6 +18,7 @@ import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startLayer } from "../src/Start.js"
+import { TEST_GOODS_KEY, testGoodsKeys } from "./goodsKey.js"
 import { post, secretProxy } from "./webhookSupport.js"
 
 const TOKEN = "123456:emulated"
@@ -33,7 +34,7 @@ describe.each(["polling", "webhook"] as const)("the shop on the Bot API emulator
   let httpPort = 0
   const unsupported: Array<{ readonly method: string; readonly payload: unknown }> = []
   const inShop = <A, E>(effect: Effect.Effect<A, E, Catalog | Ledger | Users>) =>
-    Effect.runPromise(effect.pipe(Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: file }) })), Effect.orDie))
+    Effect.runPromise(effect.pipe(Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: file, goodsKeys: testGoodsKeys }) })), Effect.orDie))
 
   beforeAll(async () => {
     server = await startEmulator()
@@ -44,7 +45,7 @@ describe.each(["polling", "webhook"] as const)("the shop on the Bot API emulator
         ...Array.from({ length: 12 }, (_, i) => `Many;Bulk;bulk item;0.50;B-${i}`)
       ].join("\n"))))
     const env = new Map([
-      ["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file],
+      ["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file], ["GOODS_ENCRYPTION_KEY", TEST_GOODS_KEY],
       ["ADMIN_IDS", String(ADMIN)], ["THROTTLE_MS", "0"], ["SHOP_NAME", "E2E Shop"], ["BACKUP_EVERY", "1d"], ["BACKUP_KEEP", "3"]
     ])
     if (mode === "webhook") {
@@ -201,7 +202,7 @@ describe.each(["polling", "webhook"] as const)("the shop on the Bot API emulator
     })
 
     it("refuses to start in webhook mode without a secret", async () => {
-      const env = new Map([["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file], ["WEBHOOK_URL", "https://shop.example/hook"]])
+      const env = new Map([["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file], ["GOODS_ENCRYPTION_KEY", TEST_GOODS_KEY], ["WEBHOOK_URL", "https://shop.example/hook"]])
       const exit = await Effect.runPromiseExit(Layer.launch(startLayer()).pipe(Effect.withConfigProvider(ConfigProvider.fromMap(env))))
       expect(Exit.isFailure(exit) && Cause.pretty(exit.cause)).toContain("WEBHOOK_SECRET must be set")
     })
@@ -213,7 +214,7 @@ describe("throttling on the Bot API emulator", () => {
     const dir = mkdtempSync(join(tmpdir(), "tokenshop-e2e-throttle-"))
     const server = await startEmulator()
     const env = new Map([
-      ["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", join(dir, "shop.db")], ["THROTTLE_MS", "60000"]
+      ["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", join(dir, "shop.db")], ["GOODS_ENCRYPTION_KEY", TEST_GOODS_KEY], ["THROTTLE_MS", "60000"]
     ])
     const shop = Effect.runFork(Layer.launch(startLayer({ transformers: [unsupportedMethods(), idlePolling] })).pipe(Effect.withConfigProvider(ConfigProvider.fromMap(env))))
     try {

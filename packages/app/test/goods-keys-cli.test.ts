@@ -16,7 +16,7 @@ describe("goods encryption keys", () => {
     expect((await runTokenshop(dir, ["import", stock], { GOODS_ENCRYPTION_KEY: A })).code).toBe(0)
     const missing = await runTokenshop(dir, ["stats"])
     expect(missing.code).toBe(2)
-    expect(missing.output).toContain("the goods key is missing or wrong (set GOODS_ENCRYPTION_KEY")
+    expect(missing.output).toContain(`the goods key is missing or wrong (GOODS_ENCRYPTION_KEY is not set and the key file ${join(dir, "goods.key")} does not exist`)
     expect((await runTokenshop(dir, ["stats"], { GOODS_ENCRYPTION_KEY: B })).code).toBe(2)
     expect((await runTokenshop(dir, ["stats"], { GOODS_ENCRYPTION_KEY: "short" })).output).toContain("GOODS_ENCRYPTION_KEY")
     const rotated = await runTokenshop(dir, ["keys", "rotate"], { GOODS_ENCRYPTION_KEY: B, GOODS_ENCRYPTION_KEYS_OLD: A })

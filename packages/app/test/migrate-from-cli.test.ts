@@ -108,6 +108,10 @@ describe("tokenshop migrate-from aiogramshopbot", () => {
     expect(lines).toContain("users: 4 (1 banned; 0 already in the shop: profile kept, balance added)")
     expect(lines.at(-1)).toBe("nothing written (run again with --apply)")
     expect(applied.output.split("\n")).toEqual([...lines.slice(0, -1), "written"])
+    // --apply made the shop's goods key (no key was configured) and sealed what it moved in
+    expect(applied.notes).toContain(`made a new key for the delivered goods, in ${join(dir, "goods.key")}`)
+    const moved = readdirSync(join(dir, "data")).map((f) => readFileSync(join(dir, "data", f)))
+    expect(moved.some((bytes) => bytes.includes("STEAM-AAAA") || bytes.includes("netflix:bob-login"))).toBe(false)
   })
 
   it("a dry run leaves an existing shop byte for byte (one just restored from its backup, not yet in WAL mode), read as it is", async () => {

@@ -21,6 +21,7 @@ import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startLayer } from "../src/Start.js"
+import { TEST_GOODS_KEY, testGoodsKeys } from "./goodsKey.js"
 
 const TOKEN = "123456:payments"
 const ADMIN = 2900
@@ -36,7 +37,7 @@ describe("top-ups through KryptoExpress, end to end", () => {
   const balance = (user: number) =>
     Effect.runPromise(Effect.flatMap(Ledger, (l) => l.balance(TelegramId.make(user))).pipe(
       Effect.map((b) => b.available.amount),
-      Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: file }) })),
+      Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: file, goodsKeys: testGoodsKeys }) })),
       Effect.orDie
     ))
 
@@ -47,11 +48,11 @@ describe("top-ups through KryptoExpress, end to end", () => {
     callbackUrl = `http://127.0.0.1:${httpPort}/cryptoprocessing/event`
     await Effect.runPromise(Effect.flatMap(Catalog, (c) =>
       c.importFile(operator("e2e"), "txt", ["Games;Steam;Steam key;50.00;STEAM-PAID-1", "Games;Steam;Steam key;50.00;STEAM-PAID-2"].join("\n"))).pipe(
-        Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: file }) })),
+        Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: file, goodsKeys: testGoodsKeys }) })),
         Effect.orDie
       ))
     const env = new Map([
-      ["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file], ["THROTTLE_MS", "0"],
+      ["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file], ["GOODS_ENCRYPTION_KEY", TEST_GOODS_KEY], ["THROTTLE_MS", "0"],
       ["KRYPTOEXPRESS_API_KEY", fake.apiKey], ["KRYPTOEXPRESS_API_URL", fake.url], ["KRYPTOEXPRESS_CALLBACK_URL", callbackUrl],
       ["HTTP_PORT", String(httpPort)], ["ADMIN_IDS", String(ADMIN)],
       ["WITHDRAWAL_ADDRESS_DELAY_HOURS", "0"] // a new address is usable at once here: the test adds it and goes on
@@ -192,7 +193,7 @@ describe("top-ups through KryptoExpress, end to end", () => {
 
   it("refuses to start with a forwarding address that fails its checksum, or without a callback URL in polling mode", async () => {
     const failure = async (extra: ReadonlyArray<readonly [string, string]>) => {
-      const env = new Map<string, string>([["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file], ...extra])
+      const env = new Map<string, string>([["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file], ["GOODS_ENCRYPTION_KEY", TEST_GOODS_KEY], ...extra])
       const exit = await Effect.runPromiseExit(Layer.launch(startLayer()).pipe(Effect.withConfigProvider(ConfigProvider.fromMap(env))))
       return Exit.isFailure(exit) ? Cause.pretty(exit.cause) : "started"
     }

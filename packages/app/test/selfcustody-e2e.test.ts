@@ -29,6 +29,7 @@ import * as LogLevel from "effect/LogLevel"
 import type { Address } from "viem"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startLayer } from "../src/Start.js"
+import { TEST_GOODS_KEY, testGoodsKeys } from "./goodsKey.js"
 
 const TOKEN = "123456:selfcustody"
 const ADMIN = 3100
@@ -56,7 +57,7 @@ describe.skipIf(missing !== null)("deposits to the buyer's own addresses on six 
   let usdc: Address
   let shop: Fiber.RuntimeFiber<unknown, unknown>
   const inShop = <A, E>(effect: Effect.Effect<A, E, DepositAddresses | Ledger>) =>
-    Effect.runPromise(effect.pipe(Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: file }) })), Effect.orDie))
+    Effect.runPromise(effect.pipe(Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: file, goodsKeys: testGoodsKeys }) })), Effect.orDie))
 
   beforeAll(async () => {
     server = await startEmulator()
@@ -75,7 +76,7 @@ describe.skipIf(missing !== null)("deposits to the buyer's own addresses on six 
     // The owner made 3 Solana addresses offline and imports them on the server.
     await inShop(Effect.flatMap(DepositAddresses, (d) => d.importPool(operator("e2e"), "solana", Either.getOrThrow(solanaAddresses(MNEMONIC, "", 0, 3)))))
     const env = new Map([
-      ["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file], ["THROTTLE_MS", "0"], ["ADMIN_IDS", String(ADMIN)],
+      ["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file], ["GOODS_ENCRYPTION_KEY", TEST_GOODS_KEY], ["THROTTLE_MS", "0"], ["ADMIN_IDS", String(ADMIN)],
       ["BTC_XPUB", key("bitcoin")], ["BTC_ESPLORA_URL", esplora.url],
       ["LTC_XPUB", key("litecoin")], ["LTC_NETWORK", "regtest"], ["LTC_RPC_URL", litecoind.url], ["LTC_RPC_COOKIE_FILE", litecoind.cookieFile],
       ["ETH_XPUB", key("ethereum")], ["ETH_RPC_URL", anvil.url], ["ETH_USDT_CONTRACT", usdt], ["ETH_USDC_CONTRACT", usdc],

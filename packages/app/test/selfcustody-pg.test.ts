@@ -65,7 +65,7 @@ describe.skipIf(url === undefined)("self-custody on PostgreSQL", () => {
 
   it("the BTC watcher runs once and credits a deposit once", async () => {
     const env = new Map([
-      ["BOT_TOKEN", "1:pg"], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_URL", databaseUrl()], ["DATABASE_POOL_SIZE", "4"],
+      ["BOT_TOKEN", "1:pg"], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_URL", databaseUrl()], ["DATABASE_POOL_SIZE", "4"], ["GOODS_ENCRYPTION_KEY", "cd".repeat(32)],
       ["BTC_XPUB", ZPUB], ["BTC_ESPLORA_URL", esplora.url], ["KRAKEN_API_URL", kraken.url], ["COINGECKO_API_URL", coingecko.url],
       ["CHAIN_POLL_SECONDS", "1"], ["CLUSTER_PORT", String(await freePort())]
     ])

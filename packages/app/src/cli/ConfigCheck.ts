@@ -16,6 +16,7 @@ import { backupConfig } from "../backup/BackupSchedule.js"
 import { chainAssets, chainConfig } from "../ChainConfig.js"
 import { databaseConfig, kryptoConfig, shopConfig, webhookPathConfig } from "../Config.js"
 import { describeDatabase } from "../DatabaseCheck.js"
+import { goodsKeySetup } from "../GoodsKeyFile.js"
 import { watchdogConfig } from "../runtime/Watchdog.js"
 import { telegramConfig } from "../Start.js"
 import { CliFailure, configProblems } from "./Output.js"
@@ -44,7 +45,9 @@ export const configCheck = (envFile: string) =>
       const d = db.right
       const exists = Option.isSome(d.url) || existsSync(resolve(d.file))
       lines.push(`database: ${describeDatabase(d)}${exists ? "" : " (does not exist yet: a new, empty shop would be created)"}`)
-      lines.push(`delivered goods at rest: ${Option.isSome(d.goodsKeys) ? "encrypted (GOODS_ENCRYPTION_KEY)" : "in clear (set GOODS_ENCRYPTION_KEY to encrypt them)"}`)
+      const goods = goodsKeySetup(d, "read")
+      if (goods._tag === "Left") problems.push(goods.left)
+      lines.push(`delivered goods at rest: ${goods._tag === "Right" ? `encrypted, the key ${goods.right.source}` : "the goods key cannot be used (below)"}`)
     }
     if (shop._tag === "Right") {
       const s = shop.right

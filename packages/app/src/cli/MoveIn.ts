@@ -17,6 +17,7 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
 import { databaseConfig } from "../Config.js"
+import { configuredGoodsKeys } from "../GoodsKeyFile.js"
 import { CliShop, ReadOnlyShop } from "../Shop.js"
 import { CliFailure, reportFailures } from "./Output.js"
 
@@ -71,8 +72,9 @@ const moveIn = (source: string, apply: boolean, keyEnv: Option.Option<string>) =
   Effect.gen(function*() {
     const key = yield* keyFrom(keyEnv)
     const { currency } = yield* ShopConfig
-    const db = yield* databaseConfig
-    const report = yield* moveInFromAiogramShopBot({ source, key, apply, currency, goodsKeys: Option.getOrUndefined(db.goodsKeys), now: yield* now })
+    // The shop's storage is open: a key file it was to make exists now.
+    const goodsKeys = yield* Effect.flatMap(databaseConfig, configuredGoodsKeys)
+    const report = yield* moveInFromAiogramShopBot({ source, key, apply, currency, goodsKeys, now: yield* now })
     yield* Console.log(formatReport(report).join("\n"))
   })
 

@@ -33,7 +33,7 @@ const describe = (error: unknown): { readonly message: string; readonly exitCode
     const tagged = error as { readonly _tag: string; readonly message?: string; readonly reason?: string }
     if (tagged._tag === "ShopCurrencyChanged") return { message: tagged.message ?? "SHOP_CURRENCY does not fit the shop", exitCode: 2 }
     if (tagged._tag === "StorageUnavailable" && tagged.reason === "goods_key") {
-      return { message: `${tagged.message} (set GOODS_ENCRYPTION_KEY to the key, and list older keys in GOODS_ENCRYPTION_KEYS_OLD while rotating)`, exitCode: 2 }
+      return { message: `${tagged.message} (set GOODS_ENCRYPTION_KEY to the key or put its key file back, GOODS_KEY_FILE; list older keys in GOODS_ENCRYPTION_KEYS_OLD while rotating)`, exitCode: 2 }
     }
     if (tagged._tag === "StorageUnavailable") return { message: tagged.message ?? "cannot open database", exitCode: 2 }
     return { message: tagged.message !== undefined && tagged.message !== "" ? tagged.message : tagged._tag, exitCode: 1 }

@@ -35,9 +35,15 @@ export interface ShopProcess {
   readonly health: () => Promise<string | undefined>
 }
 
-/** `tokenshop start` from the built bundle with exactly `env` (plus PATH); its /health on HTTP_PORT. */
+/** The goods key every process of a test shop shares: no process writes a key file of its own (in this package's folder). */
+const GOODS_KEY = "5e".repeat(32)
+
+/** `tokenshop start` from the built bundle with exactly `env` (plus PATH and the shared goods key); its /health on HTTP_PORT. */
 export const startShop = (env: Record<string, string>, command = bundle): ShopProcess => {
-  const child = spawn(process.execPath, [command, "start"], { env: { PATH: process.env["PATH"] ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] })
+  const child = spawn(process.execPath, [command, "start"], {
+    env: { PATH: process.env["PATH"] ?? "", GOODS_ENCRYPTION_KEY: GOODS_KEY, ...env },
+    stdio: ["ignore", "pipe", "pipe"]
+  })
   let output = ""
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()))
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()))
