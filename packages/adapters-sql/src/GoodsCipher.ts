@@ -7,8 +7,8 @@
  * digits of SHA-256 of the key. Values written before a key was configured stay readable as they
  * are until rotated. Opening storage that holds goods under a key it was not given fails at once,
  * naming the key id: the shop never starts with goods it cannot deliver. The ids in use are kept in
- * `goods_key_ids`: a key's id is added when it first seals a value, and dropped by a rotation that
- * leaves nothing under it.
+ * `goods_key_ids`: a key's id is added when it first seals a value (or when it is made for the shop,
+ * see `GoodsCipherLive`), and dropped by a rotation that leaves nothing under it.
  */
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from "node:crypto"
 import * as SqlClient from "@effect/sql/SqlClient"
@@ -47,6 +47,8 @@ export interface Cipher {
    */
   readonly digest: (plain: string) => string
   readonly digestPrefix: string
+  /** Every key given, by id (the current one too), for keys derived from them (the money log's, see audit/MoneyLogKey.ts). */
+  readonly ring: ReadonlyMap<string, Buffer>
 }
 
 export class GoodsCipher extends Context.Tag("@tokenshop/adapters-sql/GoodsCipher")<GoodsCipher, Cipher & {
@@ -78,6 +80,7 @@ export const makeGoodsCipher = (keys: GoodsKeys | undefined): Cipher => {
   return {
     currentId,
     digestPrefix,
+    ring,
     digest: (plain) =>
       digestPrefix + (digestKey === null ? createHash("sha256") : createHmac("sha256", digestKey)).update(plain, "utf8").digest("hex").slice(0, 32),
     knows: (id) => ring.has(id),
@@ -101,15 +104,40 @@ export const makeGoodsCipher = (keys: GoodsKeys | undefined): Cipher => {
   }
 }
 
-/** The cipher, after checking that every key the stored goods use was given. */
-export const GoodsCipherLive = (keys: GoodsKeys | undefined) =>
+/**
+ * Chooses the goods key when none is configured, given the ids of the keys the stored goods use
+ * (none: the shop holds nothing sealed yet): e.g. a key kept in a file, made when there is none.
+ * Undefined: no key (goods kept in clear; refused when some are sealed).
+ */
+export type ChooseGoodsKey = (inUse: ReadonlyArray<string>) => Effect.Effect<GoodsKeys | undefined, StorageUnavailable>
+
+/**
+ * The cipher, after checking that every key the stored goods use was given. Without `keys`, `choose`
+ * (when given) runs in a transaction; a key it gives while no id is in use is recorded in that same
+ * transaction, so that another process sharing the database but not the key finds it in use and
+ * refuses to start, rather than making a key of its own.
+ */
+export const GoodsCipherLive = (keys: GoodsKeys | undefined, choose?: ChooseGoodsKey) =>
   Layer.effect(GoodsCipher, Effect.gen(function*() {
+    const sql = yield* SqlClient.SqlClient
+    const q = queries(sql)
+    const ids = Effect.map(q<{ id: string }>`SELECT id FROM goods_key_ids`, (rows) => rows.map((r) => r.id))
+    let given = keys
+    let inUse: ReadonlyArray<string> = yield* ids.pipe(Effect.orDie)
+    if (given === undefined && choose !== undefined) {
+      ;[given, inUse] = yield* makeTransaction(sql)(Effect.gen(function*() {
+        const found = yield* ids
+        const chosen = yield* choose(found)
+        if (chosen === undefined || found.length > 0) return [chosen, found] as const
+        const id = keyId(keyBytes(chosen.current))
+        yield* q`INSERT INTO goods_key_ids (id) VALUES (${id})`
+        return [chosen, [id]] as const
+      })).pipe(Effect.catchTag("SqlError", Effect.die))
+    }
     const cipher = yield* Effect.try({
-      try: () => makeGoodsCipher(keys),
+      try: () => makeGoodsCipher(given),
       catch: (e) => new StorageUnavailable({ reason: "goods_key", message: (e as Error).message })
     })
-    const sql = yield* SqlClient.SqlClient
-    const inUse = (yield* sql<{ id: string }>`SELECT id FROM goods_key_ids`.pipe(Effect.orDie)).map((r) => r.id)
     const missing = inUse.filter((id) => !cipher.knows(id))
     if (missing.length > 0) {
       return yield* new StorageUnavailable({
@@ -117,7 +145,6 @@ export const GoodsCipherLive = (keys: GoodsKeys | undefined) =>
         message: `the stored goods are encrypted with key ${missing.join(", ")}, which was not given: the goods key is missing or wrong`
       })
     }
-    const q = queries(sql)
     let recorded = cipher.currentId === null || inUse.includes(cipher.currentId)
     const recordKey = Effect.suspend(() =>
       recorded ? Effect.void : q`INSERT INTO goods_key_ids (id) VALUES (${cipher.currentId}) ON CONFLICT DO NOTHING`.pipe(

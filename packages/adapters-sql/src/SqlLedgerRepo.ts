@@ -93,6 +93,30 @@ export const SqlLedgerRepo = Layer.effect(LedgerRepo, Effect.gen(function*() {
       }).pipe(Effect.catchTag("SqlError", Effect.die))),
     balance: (user, currency) =>
       totals(user, currency, false).pipe(Effect.map((t) => toBalance(currency, t ?? { topUp: 0n, consumed: 0n })), Effect.orDie),
+    reconcile: (user, currency) =>
+      // One statement: the stored row, then each kind's sum over the user's entries (ledger_entries_user),
+      // exact on both engines: NUMERIC on PostgreSQL; on SQLite, whose integers stop at 2^63, each text
+      // amount summed in two parts (the digits above the last nine, and the last nine), exact to 10^27.
+      (pg
+        ? q<{ kind: string; a: unknown; b: unknown }>`SELECT '' AS kind, top_up AS a, consumed AS b FROM balances WHERE user_id = ${user} AND currency = ${currency}
+          UNION ALL SELECT kind, SUM(amount), 0 FROM ledger_entries WHERE user_id = ${user} AND currency = ${currency} GROUP BY kind`
+        : q<{ kind: string; a: unknown; b: unknown }>`SELECT '' AS kind, top_up AS a, consumed AS b FROM balances WHERE user_id = ${user} AND currency = ${currency}
+          UNION ALL SELECT kind, CAST(SUM(CAST(substr(amount, 1, max(length(amount) - 9, 0)) AS INTEGER)) AS TEXT),
+            CAST(SUM(CAST(substr(amount, max(length(amount) - 8, 1)) AS INTEGER)) AS TEXT)
+          FROM ledger_entries WHERE user_id = ${user} AND currency = ${currency} GROUP BY kind`
+      ).pipe(
+        Effect.map((rows) => {
+          let stored = { topUp: 0n, consumed: 0n }
+          let entries = { topUp: 0n, consumed: 0n }
+          for (const r of rows) {
+            if (r.kind === "") stored = { topUp: big(r.a), consumed: big(r.b) }
+            // applyEntry is linear in the amount: a kind's sum adds up as its entries do
+            else entries = applyEntry(entries, decodeKind(r.kind), pg ? big(r.a) : big(r.a) * 1_000_000_000n + big(r.b))
+          }
+          return { stored: toBalance(currency, stored), entries: toBalance(currency, entries) }
+        }),
+        Effect.orDie
+      ),
     findByKey: (key) => Effect.orDie(findByKey(key)),
     history: (user, page) =>
       paged(

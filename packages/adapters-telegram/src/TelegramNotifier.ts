@@ -5,6 +5,7 @@ import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import type { Api } from "grammy"
 import { depositNotice } from "./topup/DepositNotices.js"
+import { auditNotice, headLine } from "./admin/audit/AuditNotices.js"
 import { guardNotice } from "./admin/guard/GuardNotices.js"
 import { DEFAULT_LANGUAGE, loadTranslator } from "./I18n.js"
 import { assetLabel, txLink } from "./Assets.js"
@@ -120,11 +121,12 @@ export const TelegramNotifierLive = (settings: TelegramSettings): Layer.Layer<No
             const links = w.txIds.map((tx) => txLink(w.asset, tx)).join(", ")
             return tell(translator.t(en, "admin-withdrawal", {
               total: escapeHtml(formatCrypto(w.total)), by: escapeHtml(w.admin), destination: escapeHtml(w.destination), links
-            }), true)
+            }) + headLine((key, args) => translator.t(en, key, args), event.head), true)
           }
           default:
             return depositNotice(event, { tell, toBuyer, en, t: translator.t }) ??
               guardNotice(event, { tell, t: (key, args) => translator.t(en, key, args) }) ??
+              auditNotice(event, { tell, t: (key, args) => translator.t(en, key, args) }) ??
               Effect.logDebug(`event ${event._tag}`)
         }
       }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
-import { BuyId, Catalog, idempotencyKey, Ledger, money, SubcategoryId, TelegramId } from "@tokenshop/domain"
-import { ShopMemory } from "@tokenshop/domain/testing/memory"
+import { BuyId, Catalog, idempotencyKey, Ledger, LedgerRepo, money, SubcategoryId, TelegramId } from "@tokenshop/domain"
+import { EventLog, ServicesMemory, ShopMemory, StorageMemory } from "@tokenshop/domain/testing/memory"
 import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import * as TestClock from "effect/TestClock"
 import { admin, buttons, type Call, makeHarness, settings, texts } from "./harness.js"
 
@@ -55,4 +56,30 @@ describe("checking out", () => {
       const file = reopened.find((c) => c.method === "sendDocument")
       expect(file?.payload["caption"]).toBe("Your items are in the attached file.")
     }).pipe(Effect.provide(ShopMemory({ ...settings, maxLineQuantity: 1000 }))))
+})
+
+describe("a balance that does not add up", () => {
+  /** The in-memory ledger, with its stored balance 100.00 USD above what the entries add up to (as after an UPDATE past the ledger). */
+  const tampered = Layer.effect(LedgerRepo, Effect.map(LedgerRepo, (repo) => LedgerRepo.of({
+    ...repo,
+    reconcile: (user, currency) =>
+      Effect.map(repo.reconcile(user, currency), ({ entries }) => ({
+        entries,
+        stored: { ...entries, topUp: money(entries.topUp.amount + 10_000n, currency), available: money(entries.available.amount + 10_000n, currency) }
+      }))
+  }))).pipe(Layer.provideMerge(StorageMemory))
+
+  it.scoped("is refused at checkout: the buyer is told the shop must check it, nothing is charged or taken", () =>
+    Effect.gen(function*() {
+      yield* Effect.flatMap(Catalog, (c) => c.importFile(admin, "txt", "Games;A;key;5.00;A1"))
+      const h = yield* makeHarness()
+      yield* h.text(70, "/start")
+      yield* credit(70, 10_000n)
+      yield* h.press(70, { _tag: "AddToCart", subcategory: SubcategoryId.make(1), quantity: 1 })
+      const refused = yield* h.press(70, confirmOf(yield* h.press(70, { _tag: "Checkout" })))
+      expect(texts(refused).join("\n")).toContain("Your balance needs a check by the shop before you can buy. Nothing was charged")
+      expect(yield* balance(70)).toBe(10_000n)
+      expect((yield* Effect.flatMap(Catalog, (c) => c.subcategory(SubcategoryId.make(1)))).stock).toBe(1)
+      expect((yield* (yield* EventLog).ofTag("BalanceUnverified")).map((e) => e.user)).toEqual([TelegramId.make(70)])
+    }).pipe(Effect.provide(ShopMemory(settings, { storage: tampered, services: ServicesMemory }))))
 })

@@ -6,10 +6,10 @@ import * as Option from "effect/Option"
 import { type Buy, type BuyItem, BuyRepo } from "./BuyRepo.js"
 import { cartFingerprint, CartRepo } from "./Cart.js"
 import { CatalogRepo } from "./Catalog.js"
-import { CheckoutStale, EmptyCart, type InsufficientFunds, OutOfStock, type UserBanned, type UserNotFound } from "./Errors.js"
+import { BalanceUnverified, CheckoutStale, EmptyCart, type InsufficientFunds, OutOfStock, type UserBanned, type UserNotFound } from "./Errors.js"
 import { DomainEvent, Notifier, type BuyLine } from "./Events.js"
 import { idempotencyKey, type IdempotencyKey, type SubcategoryId, type TelegramId } from "./Ids.js"
-import { type Balance, LedgerRepo } from "./Ledger.js"
+import { type Balance, LedgerRepo, sameBalance } from "./Ledger.js"
 import { sumMoney } from "./Money.js"
 import { ShopConfig } from "./ShopConfig.js"
 import { now } from "./Time.js"
@@ -23,7 +23,7 @@ export interface CheckoutResult {
   readonly balance: Balance
 }
 
-export type CheckoutError = EmptyCart | OutOfStock | InsufficientFunds | UserBanned | UserNotFound | CheckoutStale
+export type CheckoutError = EmptyCart | OutOfStock | InsufficientFunds | UserBanned | UserNotFound | CheckoutStale | BalanceUnverified
 
 /** What the buyer saw and confirmed: the cart's fingerprint, and when the confirmation was shown. */
 export interface Confirmation {
@@ -44,6 +44,8 @@ export class Checkout extends Context.Tag("@tokenshop/domain/Checkout")<Checkout
    * the cart. Idempotent per user and `key`: a repeat returns the first Buy with `replayed: true`.
    * With a `confirmed` view, it buys only that: a cart whose lines, quantities or prices changed
    * since, or a confirmation older than `confirmTtl`, fails with CheckoutStale and changes nothing.
+   * A stored balance that its ledger entries do not add up to fails with BalanceUnverified, changes
+   * nothing, and the admins are told (BalanceUnverified event).
    */
   readonly checkout: (user: TelegramId, key: IdempotencyKey, confirmed?: Confirmation) => Effect.Effect<CheckoutResult, CheckoutError>
 }>() {
@@ -66,6 +68,9 @@ export class Checkout extends Context.Tag("@tokenshop/domain/Checkout")<Checkout
           return { buy: previous.value, replayed: true, balance: yield* ledger.balance(previous.value.user, currency) }
         }
         yield* users.active(user)
+        // Never sell against a balance changed past the ledger: the stored totals must be what the entries add up to.
+        const { entries, stored } = yield* ledger.reconcile(user, currency)
+        if (!sameBalance(stored, entries)) return yield* new BalanceUnverified({ user, stored, entries })
         const lines = yield* carts.lines(user)
         if (lines.length === 0) return yield* new EmptyCart({ user })
         const items: Array<BuyItem> = []
@@ -124,7 +129,9 @@ export class Checkout extends Context.Tag("@tokenshop/domain/Checkout")<Checkout
     return Checkout.of({
       checkout: Effect.fn("Checkout.checkout")(function*(user: TelegramId, key: IdempotencyKey, confirmed?: Confirmation) {
         const subs = (yield* carts.lines(user)).map((l) => l.subcategoryId)
-        const result = yield* inLanes(subs, commit(user, key, confirmed))
+        const result = yield* inLanes(subs, commit(user, key, confirmed)).pipe(
+          Effect.tapErrorTag("BalanceUnverified", (e) => notifier.publish(DomainEvent.BalanceUnverified({ user, stored: e.stored, entries: e.entries })))
+        )
         if (!result.replayed) {
           yield* notifier.publish(DomainEvent.BuyCompleted({
             buyId: result.buy.id,

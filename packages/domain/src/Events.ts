@@ -1,6 +1,7 @@
 import * as Context from "effect/Context"
 import * as Data from "effect/Data"
 import type * as Effect from "effect/Effect"
+import type { AuditHead } from "./AuditLog.js"
 import type { Asset, Network } from "./Currency.js"
 import type { BuyId, TelegramId } from "./Ids.js"
 import type { Balance } from "./Ledger.js"
@@ -62,7 +63,12 @@ export type DomainEvent = Data.TaggedEnum<{
     readonly admin: AdminRef
     readonly balance: Balance
   }
-  WithdrawalExecuted: { readonly withdrawal: Withdrawal; readonly asset: Asset }
+  /** `head`: the money log's head once the withdrawal is sealed into it (null when sealing failed). */
+  WithdrawalExecuted: { readonly withdrawal: Withdrawal; readonly asset: Asset; readonly head?: AuditHead | null | undefined }
+  /** The money log's head, sent daily as an outside record: a later chain that no longer holds it was rewritten. */
+  AuditHead: { readonly head: AuditHead; readonly keyed: boolean }
+  /** A checkout was refused: the buyer's stored balance is not what their ledger entries add up to. */
+  BalanceUnverified: { readonly user: TelegramId; readonly stored: Balance; readonly entries: Balance }
   /** An address was added to the withdrawal address book: every admin is told, so a stranger's address is seen in time. */
   WithdrawalAddressAdded: { readonly entry: TrustedAddress; readonly admin: AdminRef }
   WithdrawalAddressRemoved: { readonly asset: Asset; readonly address: string; readonly admin: AdminRef }

@@ -87,6 +87,10 @@ export const balanceOf = (currency: Money["currency"], entries: Iterable<Pick<Le
   return { topUp: money(totals.topUp, currency), consumed: money(totals.consumed, currency), available: money(totals.topUp - totals.consumed, currency) }
 }
 
+/** Whether two balances hold the same running totals. */
+export const sameBalance = (a: Balance, b: Balance): boolean =>
+  a.topUp.amount === b.topUp.amount && a.consumed.amount === b.consumed.amount && a.topUp.currency === b.topUp.currency
+
 /** The guards every LedgerRepo applies: a positive amount, and a replayed key only for the same entry. */
 export const appendCheck = (entry: NewLedgerEntry, previous: LedgerEntry | undefined): InvalidAmount | LedgerConflict | undefined => {
   if (entry.amount.amount <= 0n) {
@@ -116,6 +120,11 @@ export class LedgerRepo extends Context.Tag("@tokenshop/domain/LedgerRepo")<Ledg
     InsufficientFunds | LedgerConflict | InvalidAmount
   >
   readonly balance: (user: TelegramId, currency: Money["currency"]) => Effect.Effect<Balance>
+  /**
+   * The balance as stored and as the user's entries add up (`applyEntry`), read together (one
+   * indexed query in SQL), for checkout's guard against a balance changed past the ledger.
+   */
+  readonly reconcile: (user: TelegramId, currency: Money["currency"]) => Effect.Effect<{ readonly stored: Balance; readonly entries: Balance }>
   readonly findByKey: (key: IdempotencyKey) => Effect.Effect<Option.Option<LedgerEntry>>
   /** Newest first. */
   readonly history: (user: TelegramId, page: PageRequest) => Effect.Effect<Page<LedgerEntry>>

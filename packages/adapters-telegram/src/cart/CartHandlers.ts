@@ -18,6 +18,7 @@ const refusal = (s: Speaker, e: Exclude<CheckoutError, { readonly _tag: "Checkou
       return notice(s, "checkout-insufficient", { needed: formatMoney(e.needed, s.language), available: formatMoney(e.available, s.language) }, { _tag: "Profile" })
     case "UserBanned": return notice(s, "banned")
     case "UserNotFound": return notice(s, "button-expired")
+    case "BalanceUnverified": return notice(s, "checkout-balance-unverified", undefined, { _tag: "Profile" })
   }
 }
 

@@ -1,5 +1,6 @@
 /** Sending a withdrawal once per key, and checking it against the preview an admin confirmed: shared by Withdrawals and WithdrawalApprovals. */
 import * as Effect from "effect/Effect"
+import { AuditLog, sealedHead } from "../AuditLog.js"
 import { ServiceUnavailable, WithdrawalChanged, WithdrawalRejected } from "../Errors.js"
 import { DomainEvent, Notifier } from "../Events.js"
 import type { IdempotencyKey } from "../Ids.js"
@@ -11,6 +12,7 @@ export const makeSender = Effect.gen(function*() {
   const wallet = yield* WalletProcessor
   const repo = yield* WithdrawalRepo
   const notifier = yield* Notifier
+  const log = yield* AuditLog
   const daily = yield* makeDailyTotal
 
   /** Asks the processor again: refused when the total moved by more than the preview's network fee. */
@@ -56,7 +58,8 @@ export const makeSender = Effect.gen(function*() {
         admin: by,
         createdAt: yield* now
       })
-      if (created) yield* notifier.publish(DomainEvent.WithdrawalExecuted({ withdrawal, asset: request.asset }))
+      // Sealed at once, so that the admins' notice carries the money log's head with this withdrawal in it: an outside witness.
+      if (created) yield* notifier.publish(DomainEvent.WithdrawalExecuted({ withdrawal, asset: request.asset, head: yield* sealedHead(log) }))
       return withdrawal
     })
 

@@ -1,4 +1,8 @@
-/** The money log in memory: the same chain as the SQL adapters', over Effect's (non-cryptographic) string hash. */
+/**
+ * The money log in memory: the same chain as the SQL adapters', over Effect's (non-cryptographic) string
+ * hash, without a key. Balances are always their entries' sum here and purchases cannot be edited
+ * past the shop, so there is nothing else to check.
+ */
 import * as Effect from "effect/Effect"
 import * as Hash from "effect/Hash"
 import * as HashMap from "effect/HashMap"
@@ -20,6 +24,7 @@ const records = (s: MemoryState): Array<{ readonly record: string; readonly cont
 ]
 
 const link = (previous: number, content: string) => Hash.combine(previous)(Hash.string(content))
+const hex = (digest: number) => (digest >>> 0).toString(16)
 
 export const AuditLogMemory: Layer.Layer<AuditLog, never, MemoryStore> = Layer.effect(AuditLog, Effect.gen(function*() {
   const store = yield* MemoryStore
@@ -47,10 +52,19 @@ export const AuditLogMemory: Layer.Layer<AuditLog, never, MemoryStore> = Layer.e
       })
       return {
         sealed: s.audit.length,
-        head: s.audit.length === 0 ? null : (s.audit.at(-1)!.digest >>> 0).toString(16),
+        head: s.audit.length === 0 ? null : hex(s.audit.at(-1)!.digest),
         unsealed: current.size - s.audit.length,
-        problems
+        problems,
+        keying: { key: false, from: null, unchecked: 0 },
+        balances: [],
+        purchases: []
       }
-    })
+    }),
+    head: store.read((s) => (s.audit.length === 0 ? null : { seq: s.audit.length, hash: hex(s.audit.at(-1)!.digest) })),
+    hashAt: (seq) => store.read((s) => {
+      const a = s.audit[seq - 1]
+      return a === undefined ? null : hex(a.digest)
+    }),
+    keyed: false
   })
 }))

@@ -38,6 +38,11 @@ export const LedgerRepoMemory: Layer.Layer<LedgerRepo, never, MemoryStore> = Lay
         }] as const
       }).pipe(Effect.flatten),
     balance: (user, currency) => store.read((s) => balanceOf(currency, entriesOf(s, user))),
+    // In memory the balance is always its entries' sum: there is nothing stored apart to disagree.
+    reconcile: (user, currency) => store.read((s) => {
+      const balance = balanceOf(currency, entriesOf(s, user))
+      return { stored: balance, entries: balance }
+    }),
     findByKey: (key) => store.read((s) => HashMap.get(s.ledgerKeys, key)),
     history: (user, page) => store.read((s) => slice([...entriesOf(s, user)].reverse(), page)),
     foreignEntries: (currency) =>

@@ -103,6 +103,21 @@ export const ledgerRepoContract = (name: string, layer: ContractLayer<LedgerRepo
         expect((yield* repo.balance(user, "USD")).available).toEqual(usd(huge - 1n))
       })))
 
+    it.live("reconcile reads the stored balance and what the entries add up to, alike, beyond 64 bits too", () =>
+      run(Effect.gen(function*() {
+        const repo = yield* LedgerRepo
+        const user = yield* registered()
+        const huge = 2n ** 70n + 999_999_999n
+        for (const [kind, cents] of [["deposit", huge], ["deposit", huge], ["purchase", 1_000_000_001n], ["hold", 7n], ["release", 7n], ["refund", 1n]] as const) {
+          yield* repo.append(entry(user, kind, cents))
+        }
+        const balance = yield* repo.balance(user, "USD")
+        expect(balance.available).toEqual(usd(2n * huge - 1_000_000_000n))
+        expect(yield* repo.reconcile(user, "USD")).toEqual({ stored: balance, entries: balance })
+        const none = yield* registered()
+        expect(yield* repo.reconcile(none, "USD")).toEqual({ stored: yield* repo.balance(none, "USD"), entries: yield* repo.balance(none, "USD") })
+      })))
+
     it.live("balances are per currency", () =>
       run(Effect.gen(function*() {
         const repo = yield* LedgerRepo
