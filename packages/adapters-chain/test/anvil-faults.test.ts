@@ -85,14 +85,21 @@ describe("faults between the watcher and the node", () => {
         height: 5, hash: fake.blockHash, parent: fake.hash(5004),
         payments: [
           { asset: "ETH", txid: fake.hash(4), index: 0, address: setup.ours, units: ETH },
-          { asset: "USDC_ERC20", txid: fake.hash(9), index: 3, address: setup.ours, units: 7_000_000n }
+          { asset: "USDC_ERC20", txid: fake.hash(9), index: 0, address: setup.ours, units: 7_000_000n } // the first USDC Transfer of its transaction
         ]
       })
       expect(yield* Effect.flip(evm.tip)).toMatchObject({ kind: "decode" })
       expect(yield* Effect.flip(evm.block(6, ours))).toMatchObject({ kind: "rpc" })
       expect(yield* evm.hashAt(6)).toBeNull()
-      expect(yield* Effect.forEach([fake.hash(4), fake.hash(1), fake.hash(12), fake.hash(13), "0xnot-a-hash"], evm.locate)).toEqual([
+      expect(yield* Effect.forEach([fake.hash(4), fake.hash(1), fake.hash(12), fake.hash(13), "0xnot-a-hash"], (t) => evm.locate(t))).toEqual([
         { _tag: "Block", height: 5, hash: fake.blockHash }, { _tag: "Gone" }, { _tag: "Mempool" }, { _tag: "Gone" }, { _tag: "Gone" }
+      ])
+      // A token payment is located by the receipt's logs: the recorded transfer (contract, ordinal, recipient, amount) must be there.
+      const usdcPaid = { asset: "USDC_ERC20", txid: fake.hash(9), index: 0, address: setup.ours, units: 7_000_000n } as const
+      expect(yield* Effect.forEach([
+        usdcPaid, { ...usdcPaid, units: 8_000_000n }, { ...usdcPaid, index: 1 }, { ...usdcPaid, address: strangerAddress }, { ...usdcPaid, asset: "USDT_ERC20" }
+      ] as const, (p) => evm.locate(p.txid, p))).toEqual([
+        { _tag: "Block", height: 5, hash: fake.blockHash }, { _tag: "Gone" }, { _tag: "Gone" }, { _tag: "Gone" }, { _tag: "Gone" }
       ])
       // one query for both contracts, by the event's signature only: no filter per address
       const queries = fake.server.requests.map((r) => rpcMethod(r.body)).filter((r) => r.method === "eth_getLogs").map((r) => r.params)

@@ -118,6 +118,34 @@ describe("ethereum through anvil", () => {
       expect([d?.status, d?.final]).toEqual(["credited", true])
     }).pipe(Effect.provide(evmShop({ ETH: "final", USDT_ERC20: "final", USDC_ERC20: "final" }))))
 
+  it.scopedLive("a token transfer mined again behind another transfer, its log moved in the block, is still one payment, credited once", () =>
+    Effect.gen(function*() {
+      const start = yield* nextHeight
+      const [a, b] = [yield* buyer(8451), yield* buyer(8452)]
+      const scanner = yield* makeBlockScanner(yield* source(), { startHeight: start })
+      yield* node((n) => n.payToken(chain.usdt, strangerAddress, 50_000_000n)) // tokens the stranger pays with later
+      yield* mine()
+      const snapshot = yield* node((n) => n.snapshot())
+      const paid = yield* node((n) => n.payToken(chain.usdt, a.address, 5_000_000n))
+      yield* mine(3)
+      yield* scanner.cycle
+      expect(yield* balance(a.user)).toBe(500n)
+      yield* node((n) => n.revert(snapshot))
+      yield* node((n) => n.strangerPaysToken(chain.usdt, b.address, 2_000_000n, 50n)) // a higher tip: mined first
+      yield* node((n) => n.sendRaw(paid.raw))
+      yield* mine(5)
+      const receipt = yield* node(async (n) => {
+        const answer = await fetch(n.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_getTransactionReceipt", params: [paid.hash] }) })
+        return ((await answer.json()) as { result: { logs: Array<{ logIndex: string }> } }).result
+      })
+      expect(receipt.logs.map((l) => Number(l.logIndex))).toEqual([1]) // the log is second in its block now
+      yield* scanner.cycle
+      expect(yield* payments(a.user)).toEqual([["USDT_ERC20", 0, 5_000_000n, 5, "credited"]])
+      expect([yield* balance(a.user), yield* balance(b.user)]).toEqual([500n, 200n])
+      expect(yield* events("DepositCredited")).toBe(2)
+      expect(yield* events("DepositHeld")).toBe(0)
+    }).pipe(Effect.provide(evmShop())))
+
   it.scopedLive("a reorganisation that drops a credited payment holds it; the same signed transaction mined and confirmed again releases it", () =>
     Effect.gen(function*() {
       const start = yield* nextHeight

@@ -91,6 +91,30 @@ describe("Esplora per-address source", () => {
       expect(yield* events("DepositCredited")).toHaveLength(30)
     }).pipe(Effect.provide(shop)))
 
+  it.scopedLive("more transactions than an address's budget: read in pieces, each poll going on below where the last stopped", () =>
+    Effect.gen(function*() {
+      const fake = yield* fakeEsplora
+      const source = yield* makeEsploraSource({ name: "btc-esplora", baseUrl: fake.url, network: "bitcoin", asset: "BTC", requestsPerSecond: 1000 })
+      const scanner = yield* makeAddressScanner(source, { requestsPerAddress: 2 }) // the newest page and one more a poll
+      const a = yield* buyer(8011)
+      for (let i = 1; i <= 70; i++) {
+        fake.send([{ address: a.address, value: 10_000n * BigInt(i) }])
+        fake.mine()
+      }
+      fake.mine(150) // tip 220
+      const mark = Effect.map((yield* ChainDeposits).watchedAddresses("bitcoin"), (w) => w[0]!.mark)
+      yield* scanner.cycle
+      expect(yield* deposits(a.user)).toHaveLength(50)
+      const piece = JSON.parse((yield* mark)!) as { floor: number | null; top: number; after: string }
+      expect([piece.floor, piece.top]).toEqual([null, 220])
+      fake.mine(5) // newer blocks while it is read in pieces
+      yield* scanner.cycle
+      expect(yield* deposits(a.user)).toHaveLength(70)
+      expect(yield* mark).toBe("120") // the tip the read began at, less 100
+      expect(yield* events("DepositCredited")).toHaveLength(70)
+      expect(chainPages(fake)).toBe(2)
+    }).pipe(Effect.provide(shop)))
+
   it.scopedLive("a 500 is retried; a 429 waits for its Retry-After", () =>
     Effect.gen(function*() {
       const fake = yield* fakeEsplora

@@ -9,7 +9,8 @@ import { describe, expect, it } from "@effect/vitest"
 import { ChainDeposits } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import { tronHex } from "../src/testing/FakeTronGrid.js"
-import { usdtTrc20Contract } from "../src/watchers/tron/TronGrid.js"
+import { makeAddressScanner } from "../src/watchers/AddressScanner.js"
+import { makeTronGridSource, usdtTrc20Contract } from "../src/watchers/tron/TronGrid.js"
 import { tronBase58 } from "../src/watchers/tron/TronGridJson.js"
 import { balance, buyer, deposits, events, fakeTronGrid, listRequests, otherToken, scannerOf, shopWith, stranger, usdt } from "./support/tronShop.js"
 
@@ -110,5 +111,30 @@ describe("TronGrid per-address source", () => {
       yield* scanner.cycle
       expect(listRequests(fake)[3]!.query.get("min_timestamp")).toBe(String(newest - 3_600_000))
       expect(yield* events("DepositCredited")).toHaveLength(25)
+    }).pipe(Effect.provide(shopWith(20))))
+
+  it.scopedLive("more transfers than an address's budget: read in pieces, each poll going on from the last solidified one read", () =>
+    Effect.gen(function*() {
+      const fake = yield* fakeTronGrid
+      fake.pageCap = 2
+      const source = yield* makeTronGridSource({ name: "tron-trongrid", baseUrl: fake.url, requestsPerSecond: 1000 })
+      const scanner = yield* makeAddressScanner(source, { requestsPerAddress: 4 }) // a page, then events and block of one or two transfers
+      const a = yield* buyer(9007)
+      for (let i = 0; i < 6; i++) {
+        fake.send([{ to: a.address, value: usdt(1) }])
+        fake.mine()
+      }
+      fake.mine(20)
+      const marks: Array<string | null> = []
+      for (let i = 0; i < 12 && !/^\d+$/.test(marks.at(-1) ?? ""); i++) {
+        yield* scanner.cycle
+        marks.push((yield* (yield* ChainDeposits).watchedAddresses("tron"))[0]!.mark)
+      }
+      expect(marks.length).toBeGreaterThanOrEqual(3)
+      expect(marks.slice(0, -1).every((m) => m?.endsWith(":piece"))).toBe(true)
+      expect(marks.at(-1)).toBe(String(1_700_000_000_000 + 3000 * 6))
+      expect(listRequests(fake).slice(1).map((r) => r.query.get("min_timestamp"))).toContain(marks[0]!.replace(":piece", "")) // no hour before it
+      expect(yield* deposits(a.user)).toHaveLength(6)
+      expect(yield* events("DepositCredited")).toHaveLength(6)
     }).pipe(Effect.provide(shopWith(20))))
 })

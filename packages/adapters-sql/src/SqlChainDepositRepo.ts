@@ -70,9 +70,10 @@ export const SqlChainDepositRepo = Layer.effect(ChainDepositRepo, Effect.gen(fun
           final = excluded.final, block_height = excluded.block_height, block_hash = excluded.block_hash,
           deposit_id = excluded.deposit_id, holds = excluded.holds, settled = excluded.settled, updated_at = excluded.updated_at
         RETURNING *`.pipe(Effect.map((rows) => toChainDeposit(rows[0]!)), Effect.orDie),
-    open: (asset, limit) =>
-      list(q<ChainRow>`SELECT * FROM chain_deposits WHERE asset = ${asset} AND settled = 0
-        AND status IN ('pending', 'waiting_price', 'held', 'credited') ORDER BY id LIMIT ${limit}`),
+    open: (asset, page) =>
+      list(q<ChainRow>`SELECT * FROM chain_deposits WHERE asset = ${asset} AND settled = 0 AND id > ${page.after}
+        AND status IN ('pending', 'waiting_price', 'held', 'credited')
+        AND NOT (status = 'held' AND block_height IS NULL AND updated_at < ${millis(page.heldSince)}) ORDER BY id LIMIT ${page.limit}`),
     inBlocksFrom: (asset, height) =>
       list(q<ChainRow>`SELECT * FROM chain_deposits WHERE asset = ${asset} AND block_height >= ${height} ORDER BY id`),
     withStatus: (status, limit) => list(q<ChainRow>`SELECT * FROM chain_deposits WHERE status = ${status} ORDER BY id LIMIT ${limit}`),

@@ -1,5 +1,5 @@
 export { latestMigration, migrate, PgDatabase, type PgOptions, PgStorage, SqliteDatabase, type SqliteOptions, SqliteStorage, SqlStorage, sqlStorage, StorageUnavailable } from "./Storage.js"
-export { GoodsCipher, type GoodsKeys, keyId } from "./GoodsCipher.js"
+export { type ChooseGoodsKey, GoodsCipher, type GoodsKeys, keyId } from "./GoodsCipher.js"
 export { SqlBuyRepo } from "./SqlBuyRepo.js"
 export { SqlCartRepo } from "./SqlCartRepo.js"
 export { SqlCatalogRepo } from "./SqlCatalogRepo.js"

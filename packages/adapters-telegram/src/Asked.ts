@@ -10,6 +10,7 @@ import * as Schema from "effect/Schema"
 
 import { adminAsked } from "./admin/AdminCallbacks.js"
 import { announceAsked } from "./admin/announce/AnnounceCallbacks.js"
+import { creditAsked } from "./admin/credit/CreditCallbacks.js"
 import { guardAsked } from "./admin/guard/GuardCallbacks.js"
 import { inventoryAsked } from "./admin/inventory/InventoryCallbacks.js"
 import { usersAsked } from "./admin/users/UsersCallbacks.js"
@@ -17,7 +18,7 @@ import { catalogAsked } from "./catalog/CatalogCallbacks.js"
 import { topUpAsked } from "./topup/TopUpCallbacks.js"
 
 /** Every question the bot can ask: the union of each feature's questions. */
-export const Asked = Schema.Union(...catalogAsked, ...topUpAsked, ...adminAsked, ...inventoryAsked, ...usersAsked, ...announceAsked, ...guardAsked)
+export const Asked = Schema.Union(...catalogAsked, ...topUpAsked, ...adminAsked, ...inventoryAsked, ...usersAsked, ...announceAsked, ...guardAsked, ...creditAsked)
 export type Asked = typeof Asked.Type
 
 const decode = Schema.decodeUnknownOption(Asked)

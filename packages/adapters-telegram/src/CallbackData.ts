@@ -10,6 +10,7 @@ import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { adminCallbacks, adminCodes } from "./admin/AdminCallbacks.js"
 import { announceCallbacks, announceCodes } from "./admin/announce/AnnounceCallbacks.js"
+import { creditCallbacks, creditCodes } from "./admin/credit/CreditCallbacks.js"
 import { guardCallbacks, guardCodes } from "./admin/guard/GuardCallbacks.js"
 import { fleetCallbacks, fleetCodes } from "./fleet/FleetCallbacks.js"
 import { inventoryCallbacks, inventoryCodes } from "./admin/inventory/InventoryCallbacks.js"
@@ -27,7 +28,7 @@ export const MAX_BYTES = 64
 /** Every button the bot can show: the union of each feature's buttons. */
 export const Callback = Schema.Union(
   ...profileCallbacks, ...catalogCallbacks, ...cartCallbacks, ...topUpCallbacks, ...adminCallbacks, ...inventoryCallbacks, ...usersCallbacks,
-  ...statsCallbacks, ...announceCallbacks, ...guardCallbacks, ...fleetCallbacks
+  ...statsCallbacks, ...announceCallbacks, ...guardCallbacks, ...creditCallbacks, ...fleetCallbacks
 )
 export type Callback = typeof Callback.Type
 type Encoded = typeof Callback.Encoded
@@ -44,6 +45,7 @@ const codes = {
   ...statsCodes,
   ...announceCodes,
   ...guardCodes,
+  ...creditCodes,
   ...fleetCodes
 } as const satisfies { readonly [K in Callback["_tag"]]: readonly [string, ReadonlyArray<string>] }
 

@@ -10,6 +10,7 @@ import type { Context as TgContext } from "grammy"
 import { adminGuard } from "./admin/AsAdmin.js"
 import { adminHandlers } from "./admin/AdminHandlers.js"
 import { announceHandlers, type Photo } from "./admin/announce/AnnounceHandlers.js"
+import { creditHandlers, isCreditCommand } from "./admin/credit/CreditHandlers.js"
 import { guardHandlers } from "./admin/guard/GuardHandlers.js"
 import { inventoryHandlers } from "./admin/inventory/InventoryHandlers.js"
 import { makeUpload } from "./admin/inventory/Upload.js"
@@ -40,6 +41,7 @@ export const makeRouter = (settings: BotSettings) =>
     const upload = yield* makeUpload(yield* adminGuard, settings.fileUrl)
     const announce = yield* announceHandlers
     const fleet = yield* fleetHandlers(settings.fleet)
+    const credit = yield* creditHandlers
     const handlers = {
       ...(yield* profileHandlers(settings)),
       ...catalog.handlers,
@@ -51,6 +53,7 @@ export const makeRouter = (settings: BotSettings) =>
       ...(yield* statsHandlers),
       ...announce.handlers,
       ...(yield* guardHandlers),
+      ...credit.handlers,
       ...fleet.handlers
     } satisfies Handlers<Callback["_tag"]>
     const answers = {
@@ -59,7 +62,8 @@ export const makeRouter = (settings: BotSettings) =>
       ...admin.answers,
       ...inventory.answers,
       ...customers.answers,
-      ...announce.answers
+      ...announce.answers,
+      ...credit.answers
     } satisfies Answers<Asked["_tag"]>
 
     const menu = (ctx: TgContext, user: User, s: Speaker) => send(ctx, mainMenu(s, settings.shopName, users.isAdmin(user.id)))
@@ -86,6 +90,7 @@ export const makeRouter = (settings: BotSettings) =>
           // A buyer who blocked the bot and starts it again can be reached by announcements again.
           if (text.startsWith("/start")) yield* announcements.reachable(user.id)
           if (isFleetCommand(text) && (yield* fleet.command(ctx, user, s, text)) !== false) return
+          if (isCreditCommand(text) && (yield* credit.command(ctx, user, s, text)) !== false) return
           if (text.startsWith("/help")) return yield* sendText(ctx, settings.helpText ?? s.html("help-text"))
           return yield* menu(ctx, user, s)
         }),

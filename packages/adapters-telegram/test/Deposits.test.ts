@@ -66,3 +66,30 @@ describe("deposits to the buyer's own address", () => {
       expect(alerts(yield* h.press(77, encodeCallback({ _tag: "AdminDeposits", page: 0 })))[0]).toContain("expired")
     }).pipe(Effect.provide(shop)))
 })
+
+describe("the ETH address of a shop whose watcher sees only direct transfers", () => {
+  const eth = (directOnly: ReadonlyArray<"ETH">) => ShopMemory({ ...settings, chain: { ...ShopConfig.defaults.chain, assets: ["ETH"], directOnly } })
+  const caption = (user = 42, language = "en") =>
+    Effect.gen(function*() {
+      const h = yield* makeHarness()
+      yield* h.text(user, "/start", language)
+      const opened = yield* h.press(user, { _tag: "TopUpAsset", asset: "ETH" }, language)
+      return String(opened.find((c) => c.method === "sendPhoto")!.payload["caption"])
+    })
+
+  it.scoped("says that ETH a contract sends is not seen by itself: send from an ordinary wallet, or give support the hash", () =>
+    Effect.gen(function*() {
+      const en = yield* caption()
+      expect(en).toContain("Your ETH deposit address")
+      expect(en).toContain("Only direct transfers to this address are seen: ETH sent by a smart contract (for example a Safe or an exchange's batch withdrawal) is not seen by itself")
+      expect(en).toContain("Send from an ordinary wallet, or give the shop's support the transaction hash.")
+      expect(yield* caption(43, "de")).toContain("Nur direkte Überweisungen an diese Adresse werden erkannt")
+    }).pipe(Effect.provide(eth(["ETH"]))))
+
+  it.scoped("says nothing of it when the watcher sees every transfer", () =>
+    Effect.gen(function*() {
+      const en = yield* caption()
+      expect(en).toContain("Your ETH deposit address")
+      expect(en).not.toContain("Only direct transfers")
+    }).pipe(Effect.provide(eth([]))))
+})

@@ -26,7 +26,14 @@ export interface Token { readonly contract: string; readonly decimals: number }
 export interface ChainSetup {
   readonly bitcoin: UtxoChain | null
   readonly litecoin: UtxoChain | null
-  readonly ethereum: { readonly key: string; readonly rpcUrl: string; readonly usdt: Token; readonly usdc: Token } | null
+  readonly ethereum: {
+    readonly key: string
+    readonly rpcUrl: string
+    readonly usdt: Token
+    readonly usdc: Token
+    /** ETH_INTERNAL_TRANSFERS=trace: ETH sent by contracts is found with the node's callTracer. */
+    readonly internal: boolean
+  } | null
   readonly tron: { readonly key: string; readonly url: string; readonly apiKey: Redacted.Redacted<string> | undefined; readonly usdtContract: string } | null
   /** Solana is taken when addresses were imported into its pool (checked at start). */
   readonly solana: { readonly rpcUrl: string; readonly explicit: boolean }
@@ -112,7 +119,8 @@ const raw = Config.all({
   eth: Config.all({
     key: optional(Config.string("ETH_XPUB")), rpc: optional(url("ETH_RPC_URL")),
     usdt: contract("ETH_USDT_CONTRACT", "0xdAC17F958D2ee523a2206206994597C13D831ec7"), usdtDecimals: decimals("ETH_USDT_DECIMALS"),
-    usdc: contract("ETH_USDC_CONTRACT", "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"), usdcDecimals: decimals("ETH_USDC_DECIMALS")
+    usdc: contract("ETH_USDC_CONTRACT", "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"), usdcDecimals: decimals("ETH_USDC_DECIMALS"),
+    internal: Config.literal("off", "trace")("ETH_INTERNAL_TRANSFERS").pipe(Config.withDefault("off" as const))
   }),
   tron: Config.all({ key: optional(Config.string("TRON_XPUB")), url: optional(url("TRONGRID_URL")), apiKey: optional(Config.redacted("TRONGRID_API_KEY")), usdt: Config.string("TRON_USDT_CONTRACT").pipe(Config.withDefault("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t")) }),
   sol: optional(url("SOL_RPC_URL")),
@@ -159,7 +167,8 @@ export const chainConfig: Effect.Effect<ChainSetup, ConfigError.ConfigError | Cl
     litecoin,
     ethereum: r.eth.key === undefined ? null : {
       key: r.eth.key, rpcUrl: r.eth.rpc ?? "https://ethereum-rpc.publicnode.com",
-      usdt: { contract: r.eth.usdt, decimals: r.eth.usdtDecimals }, usdc: { contract: r.eth.usdc, decimals: r.eth.usdcDecimals }
+      usdt: { contract: r.eth.usdt, decimals: r.eth.usdtDecimals }, usdc: { contract: r.eth.usdc, decimals: r.eth.usdcDecimals },
+      internal: r.eth.internal === "trace"
     },
     tron: r.tron.key === undefined ? null : { key: r.tron.key, url: r.tron.url ?? "https://api.trongrid.io", apiKey: r.tron.apiKey, usdtContract: r.tron.usdt },
     solana: { rpcUrl: r.sol ?? "https://api.mainnet-beta.solana.com", explicit: r.sol !== undefined },

@@ -7,11 +7,11 @@
 import { singleton } from "./runtime/RunningWork.js"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import {
-  makeAddressScanner, makeBlockScanner, makeCoinGeckoPrices, makeCoreRpcSource, makeEsploraSource, makeEvmSource,
+  evmChainLookup, makeAddressScanner, makeBlockScanner, makeCoinGeckoPrices, makeCoreRpcSource, makeEsploraSource, makeEvmSource,
   makeKrakenPrices, makeSolanaSource, makeTronGridSource, runWatcher
 } from "@tokenshop/adapters-chain"
 import {
-  agreeingPrices, type Asset, ChainDeposits, type ChainSettings, DepositAddressRepo, type NamedPriceSource, PriceSource
+  agreeingPrices, type Asset, ChainDeposits, ChainLookup, type ChainSettings, DepositAddressRepo, type NamedPriceSource, PriceSource
 } from "@tokenshop/domain"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -36,7 +36,10 @@ export const chainSettings = (setup: ChainSetup) =>
       ))
     }
     const assets: ReadonlyArray<Asset> = [...chainAssets(setup), ...(solana ? ["SOL" as const] : [])]
-    return { assets, confirmations: setup.confirmations, minDeposit: setup.minDeposit, watchWindow: setup.watchWindow, poolWarning: 100 } satisfies ChainSettings
+    const directOnly: ReadonlyArray<Asset> = setup.ethereum !== null && !setup.ethereum.internal ? ["ETH"] : []
+    return {
+      assets, confirmations: setup.confirmations, minDeposit: setup.minDeposit, watchWindow: setup.watchWindow, poolWarning: 100, directOnly
+    } satisfies ChainSettings
   })
 
 /** Which price feeds to ask: PRICE_FEEDS, else Kraken and CoinGecko with chains, else the processor's prices. */
@@ -58,6 +61,25 @@ export const pricesLayer = (setup: ChainSetup, feeds: ReadonlyArray<"kraken" | "
     }
     return agreeingPrices(sources)
   })).pipe(Layer.provide(FetchHttpClient.layer))
+
+/** The Ethereum source of the configured node, or null without Ethereum. */
+const evmSource = (setup: ChainSetup, final = false) => {
+  const e = setup.ethereum
+  return e === null ? null : makeEvmSource({
+    name: "eth-rpc", rpcUrl: e.rpcUrl, native: true, finality: final ? "finalized" : null, internal: e.internal,
+    tokens: [{ asset: "USDT_ERC20", ...e.usdt }, { asset: "USDC_ERC20", ...e.usdc }]
+  })
+}
+
+/**
+ * Transactions read on demand (an admin's credit by hash), over the configured Ethereum node: the
+ * optional ChainLookup port, left out without Ethereum. Finality does not matter for a lookup's
+ * confirmations (the confirmation policy decides), so the source counts blocks only.
+ */
+export const chainLookupLayer = (setup: ChainSetup): Layer.Layer<never> | Layer.Layer<ChainLookup> => {
+  const source = evmSource(setup)
+  return source === null ? Layer.empty : Layer.scoped(ChainLookup, Effect.map(source, evmChainLookup)).pipe(Layer.provide(FetchHttpClient.layer))
+}
 
 const every = (setup: ChainSetup, fallback: Duration.DurationInput) => setup.pollEvery ?? Duration.decode(fallback)
 
@@ -81,12 +103,8 @@ const watchers = (setup: ChainSetup, settings: ChainSettings) => {
   if (setup.bitcoin !== null) out.push(utxoWatcher(setup, setup.bitcoin, "bitcoin"))
   if (setup.litecoin !== null) out.push(utxoWatcher(setup, setup.litecoin, "litecoin"))
   if (setup.ethereum !== null) {
-    const e = setup.ethereum
     const final = (["ETH", "USDT_ERC20", "USDC_ERC20"] as const).some((a) => settings.confirmations[a] === "final")
-    const source = makeEvmSource({
-      name: "eth-rpc", rpcUrl: e.rpcUrl, native: true, finality: final ? "finalized" : null,
-      tokens: [{ asset: "USDT_ERC20", ...e.usdt }, { asset: "USDC_ERC20", ...e.usdc }]
-    })
+    const source = evmSource(setup, final)!
     out.push({ name: "eth-rpc", loop: Effect.flatMap(source, (s) => makeBlockScanner(s)), interval: every(setup, "12 seconds") })
   }
   if (setup.tron !== null) {

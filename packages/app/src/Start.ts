@@ -29,7 +29,7 @@ import { InboxLive, InboxPruningLive } from "./runtime/Inbox.js"
 import { CronHousekeepingLive } from "./runtime/Periodic.js"
 import { ApprovalRunnerLive, ApprovingLive } from "./Approving.js"
 import { ForwardingLive, ForwardingRunnerLive } from "./Forwarding.js"
-import { chainSettings, feedNames, pricesLayer, watchersLayer } from "./SelfCustody.js"
+import { chainLookupLayer, chainSettings, feedNames, pricesLayer, watchersLayer } from "./SelfCustody.js"
 import { deriverLayer, StorageLive } from "./Shop.js"
 
 export const telegramConfig = Config.all({
@@ -152,7 +152,7 @@ export const startLayer = (extra: Pick<TelegramSettings, "transformers"> = {}) =
     const chains = chainAssets(setup).length > 0 || setup.solana.explicit
     const feeds = yield* feedNames(setup, Option.isSome(krypto), chains)
     const announcing = Layer.mergeAll(TelegramBroadcasterLive(settings, { perSecond: config.broadcastPerSecond }).pipe(Layer.provide(RateLimiterLive)), WorkflowRunnerLive, ApprovalRunnerLive, ForwardingRunnerLive)
-    const services = Layer.mergeAll(TelegramNotifierLive(settings), processor.layer, ChainAddressValidator, deriverLayer(setup), announcing).pipe(
+    const services = Layer.mergeAll(TelegramNotifierLive(settings), processor.layer, ChainAddressValidator, deriverLayer(setup), announcing, chainLookupLayer(setup)).pipe(
       Layer.merge(pricesLayer(setup, feeds).pipe(Layer.provide(processor.layer))), // the feeds' PriceSource replaces the processor's
       Layer.provideMerge(EngineLive), // one cluster runner: the watchers, the announcements and the retention job share it
       Layer.provideMerge(StorageLive)

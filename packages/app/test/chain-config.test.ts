@@ -16,7 +16,7 @@ const ZPUB = "zpub6rFR7y4Q2AijBEqTUquhVz398htDFrtymD9xYYfG1m4wAcvPhXNfE3EfH1r1AD
 
 /** Why the shop refused to start (it never reaches Telegram here: the API root is unreachable). */
 const refusal = async (extra: Record<string, string>) => {
-  const env = new Map(Object.entries({ BOT_TOKEN: "1:x", TELEGRAM_API_ROOT: "http://127.0.0.1:9", DATABASE_FILE: join(dir, "shop.db"), ...extra }))
+  const env = new Map(Object.entries({ BOT_TOKEN: "1:x", TELEGRAM_API_ROOT: "http://127.0.0.1:9", DATABASE_FILE: join(dir, "shop.db"), GOODS_KEY_FILE: join(dir, "goods.key"), ...extra }))
   const exit = await Effect.runPromiseExit(Layer.launch(startLayer()).pipe(
     Effect.withConfigProvider(ConfigProvider.fromMap(env)),
     Effect.timeout("5 seconds")
@@ -42,5 +42,6 @@ describe("self-custody settings", () => {
     expect(await refusal({ BTC_XPUB: ZPUB, MIN_DEPOSIT_BTC: "0.000000001" })).toContain("MIN_DEPOSIT_BTC")
     expect(await refusal({ BTC_XPUB: ZPUB, PRICE_FEEDS: "kraken,binance" })).toContain("\"binance\" is not a price feed")
     expect(await refusal({ BTC_XPUB: ZPUB, PRICE_FEEDS: "kryptoexpress" })).toContain("KRYPTOEXPRESS_API_KEY is not set")
+    expect(await refusal({ BTC_XPUB: ZPUB, ETH_INTERNAL_TRANSFERS: "yes" })).toContain("ETH_INTERNAL_TRANSFERS")
   }, 60_000)
 })

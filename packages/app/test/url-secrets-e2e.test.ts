@@ -27,6 +27,7 @@ import * as Tracer from "effect/Tracer"
 import type { Transformer } from "grammy"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startLayer } from "../src/Start.js"
+import { TEST_GOODS_KEY, testGoodsKeys } from "./goodsKey.js"
 
 const TOKEN = "123456:secrets"
 const ADMIN = 4100
@@ -54,13 +55,13 @@ describe("node URLs with a key in them", () => {
     server = await startEmulator()
     await Promise.all([kraken.start(), coingecko.start(), new Promise<void>((r) => down.listen(0, "127.0.0.1", () => r()))])
     await Effect.runPromise(Effect.flatMap(DepositAddresses, (d) => d.importPool(operator("test"), "solana", Either.getOrThrow(solanaAddresses(MNEMONIC, "", 0, 2)))).pipe(
-      Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: file }) })),
+      Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: file, goodsKeys: testGoodsKeys }) })),
       Effect.orDie
     ))
     const downUrl = `http://127.0.0.1:${(down.address() as AddressInfo).port}`
     const refused = `http://127.0.0.1:${await freePort()}`
     const env = new Map([
-      ["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file], ["THROTTLE_MS", "0"], ["ADMIN_IDS", String(ADMIN)],
+      ["BOT_TOKEN", TOKEN], ["TELEGRAM_API_ROOT", server.config.apiURL], ["DATABASE_FILE", file], ["GOODS_ENCRYPTION_KEY", TEST_GOODS_KEY], ["THROTTLE_MS", "0"], ["ADMIN_IDS", String(ADMIN)],
       ["BTC_XPUB", key("bitcoin")], ["BTC_ESPLORA_URL", `${downUrl}/esplora/${CANARY}/api`],
       ["ETH_XPUB", key("ethereum")], ["ETH_RPC_URL", `${refused}/v3/${CANARY}`],
       ["TRON_XPUB", key("tron")], ["TRONGRID_URL", `${downUrl}/tron?apikey=${CANARY}`],
@@ -102,7 +103,7 @@ describe("node URLs with a key in them", () => {
   const watchers = () =>
     Effect.runPromise(Effect.flatMap(ChainDeposits, (c) => c.overview(operator("test"), { offset: 0, limit: 1 })).pipe(
       Effect.map((o) => o.watchers),
-      Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: file }) })),
+      Effect.provide(ShopMemory({}, { storage: SqliteStorage({ filename: file, goodsKeys: testGoodsKeys }) })),
       Effect.orDie
     ))
 

@@ -50,12 +50,23 @@ export interface ChainDeposit extends ChainTxKey {
 }
 export type ChainDepositDraft = Omit<ChainDeposit, "id">
 
+/** A keyset page of the open payments. */
+export interface OpenPage {
+  readonly after: number
+  readonly limit: number
+  readonly heldSince: Date
+}
+
 export class ChainDepositRepo extends Context.Tag("@tokenshop/domain/ChainDepositRepo")<ChainDepositRepo, {
   readonly get: (key: ChainTxKey) => Effect.Effect<Option.Option<ChainDeposit>>
   /** Inserts or replaces the record of its key; returns it as stored. */
   readonly put: (deposit: ChainDepositDraft) => Effect.Effect<ChainDeposit>
-  /** Not settled yet: pending, waiting for a price, held, or credited but not deep; oldest first. */
-  readonly open: (asset: Asset, limit: number) => Effect.Effect<ReadonlyArray<ChainDeposit>>
+  /**
+   * Not settled yet (pending, waiting for a price, held, or credited but not deep), a page at a time:
+   * up to `limit` with an id above `page.after`, oldest first. A held one out of every block whose
+   * record has not changed since before `page.heldSince` is left out (see ChainDeposits' HELD_RECHECK_FOR).
+   */
+  readonly open: (asset: Asset, page: OpenPage) => Effect.Effect<ReadonlyArray<ChainDeposit>>
   /** Every record of the asset in a block at `minHeight` or above (block scanners check them after a reorganisation). */
   readonly inBlocksFrom: (asset: Asset, minHeight: number) => Effect.Effect<ReadonlyArray<ChainDeposit>>
   readonly withStatus: (status: ChainDepositStatus, limit: number) => Effect.Effect<ReadonlyArray<ChainDeposit>>

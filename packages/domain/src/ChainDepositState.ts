@@ -8,7 +8,13 @@
  * - A credited payment whose transaction leaves the best chain (back in the mempool, or gone) is held:
  *   the credit is taken back by a ledger hold. Confirmed enough again: the hold is released.
  * - A payment that was never credited and leaves the chain is vanished; seen again, it starts over.
+ * - A step that changes nothing is not stored: a record's `updatedAt` is when it last changed, so a
+ *   held one out of every block has not changed since it was last seen in one. Held and out of every
+ *   block for HELD_RECHECK_FOR, it leaves the open set: sources stop asking about it (a reorganisation's
+ *   dead leftover would cost a request every poll for ever); the admins still see it among the held,
+ *   and a block scanner that finds it in a new block still releases it.
  */
+import * as Duration from "effect/Duration"
 import type { ChainDeposit, ChainDepositStatus, ChainTxKey } from "./ChainDepositRepo.js"
 import type { ConfirmationPolicy } from "./ShopConfig.js"
 
@@ -121,3 +127,11 @@ export const step = (current: Progress | null, sighting: Sighting, rules: Rules)
 /** Would this sighting credit the payment, given a price? Used to fetch prices only when needed. */
 export const wouldCredit = (current: Progress | null, o: ChainObservation, rules: Omit<Rules, "priced">): boolean =>
   seen(current, o, { ...rules, priced: true }).action === "credit"
+
+/** How long a held payment out of every block is still asked about (since it was last seen in one). */
+export const HELD_RECHECK_FOR = Duration.days(7)
+
+/** The step leaves the record as it was: nothing to store, tell or book. */
+export const changesNothing = (current: Progress | null, s: Step): boolean =>
+  current !== null && s.next !== null && s.action === "none" && s.notice === null &&
+  (["status", "confirmations", "final", "blockHeight", "blockHash", "holds", "settled"] as const).every((k) => current[k] === s.next![k])

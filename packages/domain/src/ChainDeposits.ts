@@ -5,7 +5,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import { type ChainDeposit, ChainDepositRepo, chainKeyText, type ChainTxKey, type WatcherState, WatcherRepo } from "./ChainDepositRepo.js"
-import { type ChainObservation, type Sighting, step, wouldCredit } from "./ChainDepositState.js"
+import { changesNothing, type ChainObservation, HELD_RECHECK_FOR, type Sighting, step, wouldCredit } from "./ChainDepositState.js"
 import type { Rate } from "./Conversion.js"
 import { type Asset, assetInfo, type Network } from "./Currency.js"
 import { type DepositAddress, DepositAddressRepo, pooledNetworks } from "./DepositAddresses.js"
@@ -64,8 +64,8 @@ export class ChainDeposits extends Context.Tag("@tokenshop/domain/ChainDeposits"
   readonly retryWaiting: Effect.Effect<number>
   readonly recordError: (watcher: string, error: string | null) => Effect.Effect<void>
   readonly cursor: (watcher: string) => Effect.Effect<Option.Option<string>>
-  /** Payments a source must ask about again: not settled yet. */
-  readonly open: (asset: Asset) => Effect.Effect<ReadonlyArray<ChainDeposit>>
+  /** Payments a source must ask about again (not settled yet), `limit` at a time by id after `after`: read every page. */
+  readonly open: (asset: Asset, after: number, limit: number) => Effect.Effect<ReadonlyArray<ChainDeposit>>
   readonly inBlocksFrom: (asset: Asset, height: number) => Effect.Effect<ReadonlyArray<ChainDeposit>>
   readonly required: (asset: Asset) => ConfirmationPolicy
   readonly minimum: (asset: Asset) => bigint
@@ -156,7 +156,8 @@ export class ChainDeposits extends Context.Tag("@tokenshop/domain/ChainDeposits"
               depositId: null, firstSeenAt: at
             }
             const ledger = yield* applyLedger(s.action, { ...base, holds: s.next.holds }, rate, at)
-            const stored = yield* repo.put({ ...base, ...s.next, depositId: ledger.depositId ?? base.depositId, updatedAt: at })
+            // a step that changes nothing keeps the record as it is, its updatedAt included (see HELD_RECHECK_FOR)
+            const stored = changesNothing(current, s) ? current! : yield* repo.put({ ...base, ...s.next, depositId: ledger.depositId ?? base.depositId, updatedAt: at })
             if (!stored.settled && stored.status !== "vanished") yield* addresses.watch(stored.user, window)
             if (s.notice !== null && (s.action === "none" || ledger.fresh)) events.push(noticeEvent(s.notice, stored, ledger, required(key.asset), minimum(key.asset)))
             out.push(stored)
@@ -184,7 +185,11 @@ export class ChainDeposits extends Context.Tag("@tokenshop/domain/ChainDeposits"
         }
         const known = yield* repo.get(o)
         if (Option.isSome(known) && (known.value.units !== o.units || known.value.address !== owner.value.address)) {
-          yield* Effect.logWarning(`${report.watcher}: ${chainKeyText(o)} was reported with another amount or address; kept the first`)
+          // The transaction no longer makes the payment recorded under this key (executed again otherwise
+          // after a reorganisation): the recorded one is taken as gone (held when credited); the new one
+          // is not credited under the old one's key, and the admins see it held.
+          yield* Effect.logWarning(`${report.watcher}: ${chainKeyText(o)} was reported with another amount or address; the recorded payment is taken as gone`)
+          latest.set(chainKeyText(o), { key: o, owner: null, known: known.value, sighting: { _tag: "Vanished" } })
           continue
         }
         latest.set(chainKeyText(o), { key: o, owner: owner.value, known: Option.getOrNull(known), sighting: { _tag: "Seen", observation: { ...o, address: owner.value.address } } })
@@ -211,7 +216,7 @@ export class ChainDeposits extends Context.Tag("@tokenshop/domain/ChainDeposits"
       }),
       recordError: (watcher, error) => Effect.flatMap(now, (at) => watchers.recordError(watcher, error === null ? null : error.slice(0, 500), at)),
       cursor: (watcher) => Effect.map(watchers.get(watcher), Option.flatMap((w) => Option.fromNullable(w.cursor))),
-      open: (asset) => repo.open(asset, 1000),
+      open: (asset, after, limit) => Effect.flatMap(now, (at) => repo.open(asset, { after, limit, heldSince: new Date(at.getTime() - Duration.toMillis(HELD_RECHECK_FOR)) })),
       inBlocksFrom: repo.inBlocksFrom,
       required,
       minimum,

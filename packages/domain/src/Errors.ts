@@ -5,6 +5,7 @@
 import * as Data from "effect/Data"
 import type { FiatCurrency } from "./Currency.js"
 import type { BuyId, CategoryId, IdempotencyKey, PaymentId, SubcategoryId, TelegramId } from "./Ids.js"
+import type { Balance } from "./Ledger.js"
 import type { CryptoAmount, Money } from "./Money.js"
 import type { BotId } from "./ShopFrontRepo.js"
 
@@ -122,7 +123,7 @@ export class InvalidAddress extends Data.TaggedError("InvalidAddress")<{
 
 /** The payment processor or a price source could not answer; trying again later may work. */
 export class ServiceUnavailable extends Data.TaggedError("ServiceUnavailable")<{
-  readonly service: "payments" | "prices" | "wallet"
+  readonly service: "payments" | "prices" | "wallet" | "chain"
   readonly detail: string
 }> {
   override get message() { return `the ${this.service} service is unavailable, try again later` }
@@ -190,6 +191,20 @@ export class CheckoutStale extends Data.TaggedError("CheckoutStale")<{ readonly 
   override get message() { return this.reason === "changed" ? "the cart changed since it was confirmed" : "the confirmation has expired" }
 }
 
+/**
+ * The buyer's stored balance is not what their ledger entries add up to (it was changed past the
+ * ledger): nothing was bought or charged until the shop has looked at it; the admins are told.
+ */
+export class BalanceUnverified extends Data.TaggedError("BalanceUnverified")<{
+  readonly user: TelegramId
+  readonly stored: Balance
+  readonly entries: Balance
+}> {
+  override get message() {
+    return `the balance of user ${this.user} (available ${this.stored.available.amount}) is not what its ledger entries add up to (${this.entries.available.amount}): nothing was charged`
+  }
+}
+
 /** An idempotency key already names a different ledger entry (another user, kind or amount): nothing was written. */
 export class LedgerConflict extends Data.TaggedError("LedgerConflict")<{ readonly key: IdempotencyKey; readonly existing: string }> {
   override get message() { return `the key ${this.key} was already used for a different entry (${this.existing}); nothing was written` }
@@ -202,4 +217,19 @@ export class ShopFrontExists extends Data.TaggedError("ShopFrontExists")<{ reado
 /** No shop front with this bot id; `stopped`: there is one, but a running one is needed (its token is revoked). */
 export class ShopFrontNotFound extends Data.TaggedError("ShopFrontNotFound")<{ readonly bot: BotId; readonly stopped?: boolean | undefined }> {
   override get message() { return this.stopped === true ? `shop front ${this.bot} is stopped` : `shop front ${this.bot} does not exist` }
+}
+
+/** An admin's request to credit a transaction by its hash that changed nothing, and why. */
+export class TransactionNotCredited extends Data.TaggedError("TransactionNotCredited")<{
+  readonly txid: string
+  readonly reason: "unavailable" | "malformed" | "not-found" | "no-payment"
+}> {
+  override get message() {
+    switch (this.reason) {
+      case "unavailable": return "transactions cannot be looked up on this chain here"
+      case "malformed": return `${this.txid} is not a transaction hash`
+      case "not-found": return `the node does not know the transaction ${this.txid}`
+      case "no-payment": return `the transaction ${this.txid} pays none of the buyers' addresses`
+    }
+  }
 }

@@ -27,6 +27,7 @@ import { Announcements } from "./Announcements.js"
 import { Backups } from "./Backups.js"
 import { Cart } from "./Cart.js"
 import { Catalog } from "./Catalog.js"
+import { ChainCredits } from "./ChainCredits.js"
 import { ChainDeposits } from "./ChainDeposits.js"
 import { Buys } from "./Buys.js"
 import { Checkout } from "./Checkout.js"
@@ -47,7 +48,7 @@ import { Withdrawals } from "./Withdrawals.js"
  * a payment gateway, a wallet, an address validator, an address deriver, a price source, a broadcaster, an announcement
  * runner, an approval runner and a ShopConfig.
  */
-export const ShopLive = Settlement.layer.pipe(
+export const ShopLive = Layer.merge(Settlement.layer, ChainCredits.layer).pipe(
   Layer.provideMerge(Layer.mergeAll(
     Ledger.layer,
     Catalog.layer,

@@ -23,6 +23,12 @@ export interface ChainSettings {
   readonly watchWindow: Duration.Duration
   /** Fewer unassigned addresses than this in an imported pool (Solana) are reported to the admins. */
   readonly poolWarning: number
+  /**
+   * Assets whose watcher sees only payments made directly by a transaction, not those a contract
+   * makes inside one (ETH from a Safe or an exchange's batch payout, without tracing): the buyer is
+   * told so, and an admin credits such a payment by its transaction's hash (ChainCredits).
+   */
+  readonly directOnly?: ReadonlyArray<Asset> | undefined
 }
 
 export const defaultConfirmations: Readonly<Partial<Record<Asset, ConfirmationPolicy>>> = {

@@ -18,8 +18,8 @@ export const anvilMnemonic = "test test test test test test test test test test 
 /** anvil's second default account: a stranger to the shop. */
 export const strangerAddress = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" as const
 
-const makeClient = (url: string) =>
-  createTestClient({ mode: "anvil", chain: foundry, transport: http(url, { retryCount: 0 }), account: mnemonicToAccount(anvilMnemonic) })
+const makeClient = (url: string, addressIndex = 0) =>
+  createTestClient({ mode: "anvil", chain: foundry, transport: http(url, { retryCount: 0 }), account: mnemonicToAccount(anvilMnemonic, { addressIndex }) })
     .extend(publicActions)
     .extend(walletActions)
 
@@ -39,9 +39,18 @@ export interface Anvil {
   /** Sends ETH; `raw` is the signed transaction, to send the same bytes again after a reorganisation. */
   readonly pay: (to: Address, value: bigint) => Promise<Sent>
   readonly payToken: (token: Address, to: Address, units: bigint) => Promise<Sent>
+  /**
+   * A token payment signed by the stranger (anvil's second account, which needs tokens first) with a
+   * priority fee of `tipGwei`: mined ahead of the cheaper transactions of the same block.
+   */
+  readonly strangerPaysToken: (token: Address, to: Address, units: bigint, tipGwei: bigint) => Promise<Sent>
   /** One token transaction paying `amounts[i]` to `to[i]` (one Transfer event each). */
   readonly batch: (token: Address, to: ReadonlyArray<Address>, amounts: ReadonlyArray<bigint>) => Promise<Sent>
   readonly sendRaw: (raw: `0x${string}`) => Promise<Hash>
+  /** Deploys a contract whose creation code is `bytecode`; returns its address. */
+  readonly deployCode: (bytecode: `0x${string}`) => Promise<Address>
+  /** A transaction calling `to` with `data`, sending `value` wei along. */
+  readonly callWith: (to: Address, data: `0x${string}`, value: bigint) => Promise<Sent>
   /** evm_snapshot and evm_revert: the chain goes back to the snapshot, its later blocks forgotten. */
   readonly snapshot: () => Promise<`0x${string}`>
   readonly revert: (id: `0x${string}`) => Promise<void>
@@ -106,11 +115,15 @@ const launch = async (attempt = 1): Promise<{ readonly url: string; readonly sto
 export const startAnvil = async (): Promise<Anvil> => {
   const { stop, url } = await launch()
   const client = makeClient(url)
+  const stranger = makeClient(url, 1)
   const mine = (blocks = 1) => client.mine({ blocks })
-  const send = async (request: { readonly to: Address; readonly value?: bigint; readonly data?: `0x${string}` }): Promise<Sent> => {
-    const raw = await client.signTransaction(await client.prepareTransactionRequest({ ...request, chain: foundry }))
-    return { hash: await client.sendRawTransaction({ serializedTransaction: raw }), raw }
+  type Request = { readonly to: Address; readonly value?: bigint; readonly data?: `0x${string}`; readonly maxPriorityFeePerGas?: bigint }
+  const sendAs = async (from: typeof client, request: Request): Promise<Sent> => {
+    const raw = await from.signTransaction(await from.prepareTransactionRequest({ ...request, chain: foundry }))
+    return { hash: await from.sendRawTransaction({ serializedTransaction: raw }), raw }
   }
+  const send = (request: Request) => sendAs(client, request)
+  const transfer = (to: Address, units: bigint) => encodeFunctionData({ abi: testTokenAbi, functionName: "transfer", args: [to, units] })
   return {
     url,
     stop,
@@ -124,10 +137,20 @@ export const startAnvil = async (): Promise<Anvil> => {
       return receipt.contractAddress
     },
     pay: (to, value) => send({ to, value }),
-    payToken: (token, to, units) => send({ to: token, data: encodeFunctionData({ abi: testTokenAbi, functionName: "transfer", args: [to, units] }) }),
+    payToken: (token, to, units) => send({ to: token, data: transfer(to, units) }),
+    strangerPaysToken: (token, to, units, tipGwei) =>
+      sendAs(stranger, { to: token, data: transfer(to, units), maxPriorityFeePerGas: tipGwei * 10n ** 9n }),
     batch: (token, to, amounts) =>
       send({ to: token, data: encodeFunctionData({ abi: testTokenAbi, functionName: "batch", args: [[...to], [...amounts]] }) }),
     sendRaw: (signed) => client.sendRawTransaction({ serializedTransaction: signed }),
+    deployCode: async (bytecode) => {
+      const hash = await client.deployContract({ abi: [], bytecode })
+      await mine()
+      const receipt = await client.getTransactionReceipt({ hash })
+      if (receipt.contractAddress === null || receipt.contractAddress === undefined) throw new Error("the contract was not deployed")
+      return receipt.contractAddress
+    },
+    callWith: (to, data, value) => send({ to, data, value }),
     snapshot: () => client.snapshot(),
     revert: (id) => client.revert({ id })
   }

@@ -1,7 +1,8 @@
 /**
  * A local HTTP server for the fakes of chain and price APIs, with fault switches that every fake
  * shares: answer the next requests with 500, with 429 and a Retry-After, with malformed JSON, or not
- * at all (a timeout). Listens on 127.0.0.1 only.
+ * at all (a timeout), or answer 429 to the requests a predicate picks (a node throttling one
+ * address). Listens on 127.0.0.1 only.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
@@ -35,6 +36,8 @@ export interface Faults {
 
 export class FakeServer {
   readonly faults: Faults = { serverErrors: 0, rateLimited: 0, retryAfterSeconds: 1, malformed: 0, hangs: 0 }
+  /** The requests this picks get 429 with the Retry-After (seconds) it gives, while it is set. */
+  throttle: ((request: FakeRequest) => number | undefined) | undefined = undefined
   /** Every request received, oldest first. */
   readonly requests: Array<FakeRequest> = []
   private server: Server | undefined
@@ -74,6 +77,8 @@ export class FakeServer {
       this.hanging.add(res)
       return
     }
+    const wait = this.throttle?.(request)
+    if (wait !== undefined) return this.send(res, { status: 429, body: "too many requests", headers: { "retry-after": String(wait) } })
     if (f.serverErrors > 0) {
       f.serverErrors--
       return this.send(res, { status: 500, body: "internal error" })

@@ -5,8 +5,8 @@
  * slot as "processed", is "confirmed" one slot later and "finalized" 32 slots later; it may carry
  * several System Program transfers, top-level or inner (a payout program calling the System Program),
  * may fail (listed with `err`, its transfers not made) or be dropped (it vanishes). Besides the shared
- * fault switches: signature pages duplicated or reordered, one method left unanswered, and a hook to
- * tamper with any result.
+ * fault switches: signature pages duplicated or reordered, one method left unanswered, a hook to
+ * tamper with any result, and the requests touching one address picked out (to throttle them).
  */
 import { base58 } from "@scure/base"
 import { stringify } from "lossless-json"
@@ -64,12 +64,8 @@ export class FakeSolanaRpc {
   private readonly txs: Array<FakeTx> = []
   private readonly hangs = new Map<string, number>()
 
-  get url(): string {
-    return this.server.url
-  }
-  get faults() {
-    return this.server.faults
-  }
+  get url(): string { return this.server.url }
+  get faults() { return this.server.faults }
   start = () => this.server.start()
   stop = () => this.server.stop()
 
@@ -82,15 +78,21 @@ export class FakeSolanaRpc {
     return signature
   }
   /** Moves the tip on: one slot confirms the newest transaction, 32 finalize it. */
-  advance(slots = 1) {
-    this.tip += slots
-  }
-  finalize() {
-    this.advance(32)
-  }
+  advance(slots = 1) { this.tip += slots }
+  finalize() { this.advance(32) }
   /** The transaction vanishes (its fork was abandoned). */
   drop(signature: string) {
     for (const tx of this.txs) if (tx.signature === signature) tx.dropped = true
+  }
+  /**
+   * A reorganisation mines the same signed transaction again in the next slot, executing otherwise:
+   * its instructions become `instructions` (a program's inner transfers depend on the state it meets).
+   */
+  remine(signature: string, instructions: ReadonlyArray<FakeInstruction>) {
+    const tx = this.txs.find((t) => t.signature === signature)
+    if (tx === undefined) throw new Error(`no transaction ${signature}`)
+    this.tip++
+    this.txs.splice(this.txs.indexOf(tx), 1, { ...tx, slot: this.tip, instructions, dropped: false })
   }
   /** The next `count` calls of `method` get no answer. */
   hang(method: string, count = 1) {
@@ -101,6 +103,14 @@ export class FakeSolanaRpc {
     return this.server.requests.filter((r) => method === undefined || r.body.includes(`"method":"${method}"`)).length
   }
 
+  /** Picks the requests naming `address` or a transaction touching it: `server.throttle` for one address. */
+  touching(address: string) {
+    return (r: FakeRequest) => {
+      const params = (JSON.parse(r.body) as { params?: Array<unknown> }).params ?? []
+      const sig = Array.isArray(params[0]) ? params[0][0] : params[0]
+      return sig === address || this.txs.some((t) => t.signature === sig && this.accounts(t).includes(address))
+    }
+  }
   private find(signature: unknown) {
     return this.txs.find((t) => t.signature === signature && !t.dropped)
   }

@@ -4,6 +4,7 @@
  */
 export * from "./Anvil.js"
 export * from "./FakeEsplora.js"
+export * from "./Forwarder.js"
 export * from "./FakePrices.js"
 export * from "./FakeServer.js"
 export * from "./FakeSolanaRpc.js"

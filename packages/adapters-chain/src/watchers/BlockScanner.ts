@@ -10,6 +10,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import { makeAddressBook } from "./AddressBook.js"
+import { allOpen } from "./OpenDeposits.js"
 import { ChainSourceError } from "../http/ChainHttp.js"
 import type { BlockSource, Payment, ScannedBlock, TxPlace } from "./Sources.js"
 
@@ -111,7 +112,7 @@ export const makeBlockScanner = (source: BlockSource, options: BlockScanOptions 
       // What the shop recorded and has not settled: is it still where it was?
       const assets: ReadonlyArray<Asset> = source.assets
       const recorded = [
-        ...(yield* Effect.forEach(assets, (a) => chain.open(a))).flat(),
+        ...(yield* allOpen(assets)),
         ...(fork === null ? [] : (yield* Effect.forEach(assets, (a) => chain.inBlocksFrom(a, fork))).flat())
       ]
       const places = new Map<string, TxPlace>()
@@ -122,9 +123,9 @@ export const makeBlockScanner = (source: BlockSource, options: BlockScanOptions 
         if (d.blockHeight !== null && d.blockHash !== null && (there === d.blockHash || (there === undefined && d.blockHeight < next && (fork === null || d.blockHeight < fork)))) {
           place = { _tag: "Block", height: d.blockHeight, hash: d.blockHash }
         } else {
-          const known = places.get(d.txid)
-          place = known ?? (yield* source.locate(d.txid))
-          places.set(d.txid, place)
+          const key = chainKeyText(d)
+          place = places.get(key) ?? (yield* source.locate(d.txid, { asset: d.asset, txid: d.txid, index: d.index, address: d.address, units: d.units }))
+          places.set(key, place)
         }
         const o = sighting({ asset: d.asset, txid: d.txid, index: d.index, address: d.address, units: d.units }, place)
         if (o === null) vanished.push(d)

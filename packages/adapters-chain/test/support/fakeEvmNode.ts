@@ -73,7 +73,8 @@ export const fakeEvmNode = async (s: FakeBlockSetup) => {
     eth_blockNumber: () => "0xzz",
     eth_getBlockByNumber: (p) => p[0] === "0x5" ? block : null,
     eth_getLogs: () => logs,
-    eth_getTransactionReceipt: (p) => p[0] === hash(1) ? receipt(1, "0x0") : p[0] === hash(4) ? receipt(4, "0x1") : null,
+    eth_getTransactionReceipt: (p) =>
+      p[0] === hash(1) ? receipt(1, "0x0") : p[0] === hash(4) ? receipt(4, "0x1") : p[0] === hash(9) ? { ...receipt(9, "0x1"), logs: [logs[3]] } : null,
     eth_getTransactionByHash: (p) =>
       p[0] === hash(12) ? { ...tx(12, s.ours, 1n), blockHash: null, blockNumber: null, transactionIndex: null } : null
   }

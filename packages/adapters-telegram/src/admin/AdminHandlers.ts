@@ -17,6 +17,7 @@ import type { Answers, Handlers } from "../Handler.js"
 import { listPage, notice, question, type Speaker } from "../Screens.js"
 import { answer, expired, reply, send, sendFile, show } from "../TelegramApi.js"
 import { adminGuard } from "./AsAdmin.js"
+import { creditsEth } from "./credit/CreditHandlers.js"
 import * as A from "./AdminScreens.js"
 import { overview } from "./DepositsScreen.js"
 import { addressAdded, awaitingApproval, offerToAdd } from "./guard/GuardScreens.js"
@@ -30,7 +31,9 @@ export const adminHandlers = Effect.gen(function*() {
   const guard = yield* adminGuard
   const asAdmin = guard.press
   const book = yield* AddressBook
-  const delayHours = Math.round(Duration.toHours(withdrawalGuard(yield* ShopConfig).addressDelay))
+  const config = yield* ShopConfig
+  const delayHours = Math.round(Duration.toHours(withdrawalGuard(config).addressDelay))
+  const credit = creditsEth(config)
   const nonce = () => randomBytes(9).toString("base64url")
 
   /**
@@ -102,7 +105,7 @@ export const adminHandlers = Effect.gen(function*() {
           return yield* previewFor(ctx, user.id, s, admin, asset, entry.address)
         }).pipe(Effect.catchTag("InvalidAddress", (e) => send(ctx, notice(s, "withdraw-failed", { reason: e.message }, { _tag: "Wallet" }))))),
     AdminDeposits: (ctx, user, s, { page }) =>
-      asAdmin(ctx, user, s, (admin) => Effect.flatMap(chain.overview(admin, listPage(page)), (o) => reply(ctx, overview(s, o)))),
+      asAdmin(ctx, user, s, (admin) => Effect.flatMap(chain.overview(admin, listPage(page)), (o) => reply(ctx, overview(s, o, credit)))),
     Backup: (ctx, user, s) =>
       asAdmin(ctx, user, s, (admin) =>
         Effect.scoped(Effect.gen(function*() {

@@ -15,8 +15,8 @@ const watcherLine = (s: Speaker, w: WatcherState) =>
 const admin = (s: Speaker, d: ChainDeposit) =>
   `${escapeHtml(formatDate(d.updatedAt, s.language))} · ${d.user} · ${line(d, d.status === "pending" ? `${d.confirmations}` : d.status)}`
 
-/** Recent payments, those waiting for confirmations or a price, holds, watchers and pools. */
-export const overview = (s: Speaker, o: ChainOverview): Screen => ({
+/** Recent payments, those waiting for confirmations or a price, holds, watchers and pools; with `credit`, the button to credit a transaction by its hash. */
+export const overview = (s: Speaker, o: ChainOverview, credit: boolean): Screen => ({
   text: [
     s.html("admin-deposits-title"),
     ...(o.recent.total === 0 ? [s.html("admin-deposits-none")] : o.recent.items.map((d) => admin(s, d))),
@@ -29,6 +29,7 @@ export const overview = (s: Speaker, o: ChainOverview): Screen => ({
   ].join("\n"),
   keyboard: nonEmpty([
     pager(s, o.recent, (p) => ({ _tag: "AdminDeposits", page: p })),
+    credit ? [button(s.t("admin-deposits-button-credit"), { _tag: "CreditTx" })] : [],
     [button(s.t("button-back"), { _tag: "Admin" })]
   ])
 })

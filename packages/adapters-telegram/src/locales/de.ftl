@@ -47,6 +47,7 @@ checkout-delivery-file = Deine Artikel stehen in der angehängten Datei.
 checkout-empty = Dein Warenkorb ist leer: leg zuerst etwas hinein.
 checkout-out-of-stock = Von { $name } sind nur noch { $available } da (gewünscht: { $requested }). Bitte ändere die Menge im Warenkorb.
 checkout-insufficient = Das kostet { $needed }, dein Guthaben ist { $available }. Lade dein Guthaben unter Mein Profil auf und versuche es erneut.
+checkout-balance-unverified = Dein Guthaben muss vom Shop geprüft werden, bevor du kaufen kannst. Es wurde nichts abgebucht, und der Shop ist informiert.
 checkout-already = Dieser Kauf ist bereits abgeschlossen.
 
 profile-title =
@@ -141,6 +142,12 @@ resolve-already = Zahlung #{ $payment } war schon gutgeschrieben ({ $amount } an
 resolve-failed = Zahlung #{ $payment } wurde nicht gutgeschrieben: { $reason }
 admin-forwarding-failed = ⚠️ Weiterleitung der Zahlung #{ $payment } ({ $asset }) an { $destination } fehlgeschlagen: { $reason }. Das Geld bleibt beim Zahlungsdienst.
 admin-withdrawal = 📤 Auszahlung von { $total } ({ $by }) an { $destination }: { $links }
+admin-withdrawal-head = 🧾 Kopf des Geldprotokolls: { $head }
+admin-balance-unverified = ⚠️ Kauf von Nutzer { $user } abgelehnt: das gespeicherte Guthaben ({ $stored }) entspricht nicht der Summe seiner Buchungen ({ $entries }). Es wurde nichts abgebucht. Führe tokenshop audit verify aus.
+admin-audit-head =
+    🧾 Kopf des Geldprotokolls: { $head }
+    Behalte diese Nachricht: tokenshop audit verify --head { $head } zeigt, ob das Protokoll seitdem umgeschrieben wurde.
+admin-audit-unkeyed = Das Protokoll ist nicht mit einem Schlüssel gesichert: wer die Datenbank schreiben kann, könnte es unbemerkt umschreiben, außer gegenüber einem vorher notierten Kopf.
 command-start = Shop öffnen
 command-help = So funktioniert es
 command-id = Deine Telegram-ID anzeigen
@@ -163,6 +170,7 @@ deposit-confirmations = { $count ->
    *[other] { $count } Bestätigungen
 }
 deposit-when-final = der Finalisierung durch das Netzwerk (meist innerhalb einer Minute)
+deposit-direct-only = ⚠️ Nur direkte Überweisungen an diese Adresse werden erkannt: { $asset }, das ein Smart Contract sendet (zum Beispiel ein Safe oder die Sammelauszahlung einer Börse), wird nicht von selbst erkannt. Sende von einer gewöhnlichen Wallet aus oder gib dem Support des Shops den Hash der Transaktion.
 deposit-button-check = 🔄 Prüfen
 deposit-unavailable = Einzahlungen in { $asset } sind gerade nicht möglich. Bitte wähle einen anderen Weg oder versuche es später.
 deposit-status-title = Deine { $asset }-Einzahlungen, neueste zuerst:
@@ -190,6 +198,24 @@ admin-deposits-watchers = Beobachter:
 admin-deposits-no-watchers = Noch kein Beobachter hat gemeldet.
 admin-deposits-height = Block { $height }
 admin-deposits-pool = { $network }-Adressen im Vorrat: { $left }
+admin-deposits-button-credit = 🔎 Transaktion gutschreiben
+admin-credit-ask =
+    <b>Eine Transaktion per Hash gutschreiben</b>
+    Sende den Hash einer Ethereum-Transaktion, die an die Einzahlungsadresse eines Käufers gezahlt hat, hier aber nicht aufgeführt ist, z. B. ETH von einem Safe oder aus der Sammelauszahlung einer Börse: 0x, gefolgt von 64 Hex-Ziffern.
+    Der Shop liest die Transaktion von seinem eigenen Node und schreibt einmal gut, was sie an Adressen von Käufern zahlt, mit den üblichen Bestätigungen und dem üblichen Minimum.
+    Du kannst auch jederzeit <code>/credittx HASH</code> senden.
+admin-credit-malformed-again = Das ist kein Transaktions-Hash. Sende 0x, gefolgt von 64 Hex-Ziffern, oder tippe auf Abbrechen.
+admin-credit-usage = Sende den Hash der Transaktion nach dem Befehl: <code>/credittx 0x…</code> (0x, gefolgt von 64 Hex-Ziffern).
+admin-credit-done =
+    🔎 <b>Transaktion</b> { $link }
+    Ihre Zahlungen an Adressen von Käufern, wie sie jetzt erfasst sind:
+admin-credit-payment = • { $amount } an Käufer { $user }: { $state }
+admin-credit-untraced = ⚠️ Der Node konnte diese Transaktion nicht nachverfolgen, daher wurde nur ihr direkter Betrag geprüft: Eine Zahlung, die ein Vertrag darin geleistet hat, ist so nicht zu sehen.
+admin-credit-unavailable = Transaktionen können hier nicht nachgeschlagen werden: Dieser Shop hat keinen Ethereum-Node, von dem er sie lesen kann.
+admin-credit-malformed = Das ist kein Transaktions-Hash: Sende 0x, gefolgt von 64 Hex-Ziffern.
+admin-credit-not-found = Der Node kennt die Transaktion <code>{ $txid }</code> nicht. Prüfe den Hash (eine Transaktion im Ethereum-Mainnet) oder versuche es erneut, sobald sie gesendet wurde.
+admin-credit-no-payment = Die Transaktion <code>{ $txid }</code> zahlt an keine Adresse eines Käufers: Es wurde nichts gutgeschrieben.
+admin-credit-failed = Der Node kann gerade nicht gefragt werden ({ $reason }). Nichts wurde geändert; versuche es später erneut.
 admin-deposit-credited = 💰 Einzahlung #{ $deposit } · Nutzer { $user } · { $amount } = { $fiat } · Guthaben { $balance } · { $link }
 admin-deposit-held = ⚠️ Einzahlung #{ $deposit } von Nutzer { $user } ({ $amount } = { $fiat }) hat die Chain verlassen und wird zurückgehalten. Guthaben { $balance }. { $link }
 admin-deposit-released = Einzahlung #{ $deposit } von Nutzer { $user } ({ $amount }) ist wieder bestätigt; die Sperre ist aufgehoben. Guthaben { $balance }. { $link }

@@ -48,6 +48,7 @@ checkout-delivery-file = Your items are in the attached file.
 checkout-empty = Your cart is empty: add something first.
 checkout-out-of-stock = Only { $available } of { $name } left (you asked for { $requested }). Please change the quantity in your cart.
 checkout-insufficient = This costs { $needed } but your balance is { $available }. Top up your balance in My profile, then try again.
+checkout-balance-unverified = Your balance needs a check by the shop before you can buy. Nothing was charged, and the shop has been told.
 checkout-already = This purchase is already complete.
 
 profile-title =
@@ -142,6 +143,12 @@ resolve-already = Payment #{ $payment } was already credited ({ $amount } to use
 resolve-failed = Payment #{ $payment } was not credited: { $reason }
 admin-forwarding-failed = ⚠️ Forwarding payment #{ $payment } ({ $asset }) to { $destination } failed: { $reason }. The funds stay with the processor.
 admin-withdrawal = 📤 Withdrawal of { $total } ({ $by }) to { $destination }: { $links }
+admin-withdrawal-head = 🧾 Money log head: { $head }
+admin-balance-unverified = ⚠️ Checkout refused for user { $user }: the stored balance ({ $stored }) is not what their ledger entries add up to ({ $entries }). Nothing was charged. Run tokenshop audit verify.
+admin-audit-head =
+    🧾 Money log head: { $head }
+    Keep this message: tokenshop audit verify --head { $head } shows whether the log was rewritten since.
+admin-audit-unkeyed = The log is not keyed: someone who can write the database could rewrite it unseen, except against a head noted before.
 command-start = Open the shop
 command-help = How it works
 command-id = Show your Telegram id
@@ -164,6 +171,7 @@ deposit-confirmations = { $count ->
    *[other] { $count } confirmations
 }
 deposit-when-final = the network finalizes it (usually within a minute)
+deposit-direct-only = ⚠️ Only direct transfers to this address are seen: { $asset } sent by a smart contract (for example a Safe or an exchange's batch withdrawal) is not seen by itself. Send from an ordinary wallet, or give the shop's support the transaction hash.
 deposit-button-check = 🔄 Check
 deposit-unavailable = Deposits in { $asset } are not available right now. Please choose another way or try again later.
 deposit-status-title = Your { $asset } deposits, newest first:
@@ -191,6 +199,24 @@ admin-deposits-watchers = Watchers:
 admin-deposits-no-watchers = No watcher has reported yet.
 admin-deposits-height = block { $height }
 admin-deposits-pool = { $network } addresses left in the pool: { $left }
+admin-deposits-button-credit = 🔎 Credit a transaction
+admin-credit-ask =
+    <b>Credit a transaction by its hash</b>
+    Send the hash of an Ethereum transaction that paid a buyer's deposit address but is not listed here, e.g. ETH sent by a Safe or by an exchange's batch withdrawal: 0x followed by 64 hex digits.
+    The shop reads the transaction from its own node and credits what it pays to buyers' addresses once, with the usual confirmations and minimum.
+    You can also send <code>/credittx HASH</code> at any time.
+admin-credit-malformed-again = That is not a transaction hash. Send 0x followed by 64 hex digits, or press Cancel.
+admin-credit-usage = Send the transaction's hash after the command: <code>/credittx 0x…</code> (0x followed by 64 hex digits).
+admin-credit-done =
+    🔎 <b>Transaction</b> { $link }
+    Its payments to buyers' addresses, as recorded now:
+admin-credit-payment = • { $amount } to buyer { $user }: { $state }
+admin-credit-untraced = ⚠️ The node could not trace this transaction, so only its direct value was checked: a payment a contract made inside it cannot be seen this way.
+admin-credit-unavailable = Transactions cannot be looked up here: this shop has no Ethereum node to read them from.
+admin-credit-malformed = That is not a transaction hash: send 0x followed by 64 hex digits.
+admin-credit-not-found = The node does not know the transaction <code>{ $txid }</code>. Check the hash (an Ethereum mainnet transaction), or try again once it has been broadcast.
+admin-credit-no-payment = The transaction <code>{ $txid }</code> pays none of the buyers' addresses: nothing was credited.
+admin-credit-failed = The node cannot be asked right now ({ $reason }). Nothing changed; try again later.
 admin-deposit-credited = 💰 Deposit #{ $deposit } · user { $user } · { $amount } = { $fiat } · balance { $balance } · { $link }
 admin-deposit-held = ⚠️ Deposit #{ $deposit } of user { $user } ({ $amount } = { $fiat }) left the chain and is held. Balance { $balance }. { $link }
 admin-deposit-released = Deposit #{ $deposit } of user { $user } ({ $amount }) is confirmed again; the hold is released. Balance { $balance }. { $link }

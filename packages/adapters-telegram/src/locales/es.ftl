@@ -47,6 +47,7 @@ checkout-delivery-file = Tus artículos están en el archivo adjunto.
 checkout-empty = Tu carrito está vacío: añade algo primero.
 checkout-out-of-stock = Solo quedan { $available } de { $name } (pediste { $requested }). Cambia la cantidad en tu carrito.
 checkout-insufficient = Esto cuesta { $needed }, pero tu saldo es { $available }. Recarga tu saldo en Mi perfil e inténtalo de nuevo.
+checkout-balance-unverified = La tienda debe revisar tu saldo antes de que puedas comprar. No se ha cobrado nada y la tienda ya está avisada.
 checkout-already = Esta compra ya se ha completado.
 
 profile-title =
@@ -141,6 +142,12 @@ resolve-already = El pago #{ $payment } ya estaba abonado ({ $amount } al usuari
 resolve-failed = El pago #{ $payment } no se abonó: { $reason }
 admin-forwarding-failed = ⚠️ Falló el reenvío del pago #{ $payment } ({ $asset }) a { $destination }: { $reason }. Los fondos siguen en el procesador.
 admin-withdrawal = 📤 Retiro de { $total } ({ $by }) a { $destination }: { $links }
+admin-withdrawal-head = 🧾 Cabeza del registro de dinero: { $head }
+admin-balance-unverified = ⚠️ Compra rechazada para el usuario { $user }: el saldo guardado ({ $stored }) no es la suma de sus movimientos ({ $entries }). No se ha cobrado nada. Ejecuta tokenshop audit verify.
+admin-audit-head =
+    🧾 Cabeza del registro de dinero: { $head }
+    Guarda este mensaje: tokenshop audit verify --head { $head } muestra si el registro se ha reescrito desde entonces.
+admin-audit-unkeyed = El registro no tiene clave: quien pueda escribir en la base de datos podría reescribirlo sin que se note, salvo frente a una cabeza anotada antes.
 command-start = Abrir la tienda
 command-help = Cómo funciona
 command-id = Ver tu id de Telegram
@@ -163,6 +170,7 @@ deposit-confirmations = { $count ->
    *[other] { $count } confirmaciones
 }
 deposit-when-final = que la red lo confirme definitivamente (normalmente en menos de un minuto)
+deposit-direct-only = ⚠️ Solo se ven las transferencias directas a esta dirección: el { $asset } enviado por un contrato inteligente (por ejemplo, una Safe o el retiro agrupado de un exchange) no se ve por sí solo. Envía desde una billetera normal o facilita al soporte de la tienda el hash de la transacción.
 deposit-button-check = 🔄 Comprobar
 deposit-unavailable = Los depósitos en { $asset } no están disponibles ahora. Elige otra forma de pago o inténtalo más tarde.
 deposit-status-title = Tus depósitos de { $asset }, los más recientes primero:
@@ -190,6 +198,24 @@ admin-deposits-watchers = Vigilantes:
 admin-deposits-no-watchers = Ningún vigilante ha informado todavía.
 admin-deposits-height = bloque { $height }
 admin-deposits-pool = Direcciones de { $network } que quedan en la reserva: { $left }
+admin-deposits-button-credit = 🔎 Abonar una transacción
+admin-credit-ask =
+    <b>Abonar una transacción por su hash</b>
+    Envía el hash de una transacción de Ethereum que pagó a la dirección de depósito de un comprador pero no aparece aquí, p. ej. ETH enviado por una Safe o por el retiro agrupado de un exchange: 0x seguido de 64 dígitos hexadecimales.
+    La tienda lee la transacción de su propio nodo y abona una sola vez lo que paga a direcciones de compradores, con las confirmaciones y el mínimo habituales.
+    También puedes enviar <code>/credittx HASH</code> en cualquier momento.
+admin-credit-malformed-again = Eso no es un hash de transacción. Envía 0x seguido de 64 dígitos hexadecimales, o pulsa Cancelar.
+admin-credit-usage = Envía el hash de la transacción después del comando: <code>/credittx 0x…</code> (0x seguido de 64 dígitos hexadecimales).
+admin-credit-done =
+    🔎 <b>Transacción</b> { $link }
+    Sus pagos a direcciones de compradores, tal como constan ahora:
+admin-credit-payment = • { $amount } al comprador { $user }: { $state }
+admin-credit-untraced = ⚠️ El nodo no pudo rastrear esta transacción, así que solo se comprobó su valor directo: un pago que un contrato hizo dentro de ella no se ve de este modo.
+admin-credit-unavailable = Aquí no se pueden consultar transacciones: esta tienda no tiene un nodo de Ethereum del que leerlas.
+admin-credit-malformed = Eso no es un hash de transacción: envía 0x seguido de 64 dígitos hexadecimales.
+admin-credit-not-found = El nodo no conoce la transacción <code>{ $txid }</code>. Comprueba el hash (una transacción de la red principal de Ethereum) o inténtalo de nuevo cuando se haya difundido.
+admin-credit-no-payment = La transacción <code>{ $txid }</code> no paga a ninguna dirección de comprador: no se abonó nada.
+admin-credit-failed = Ahora no se puede consultar el nodo ({ $reason }). No ha cambiado nada; inténtalo de nuevo más tarde.
 admin-deposit-credited = 💰 Depósito #{ $deposit } · usuario { $user } · { $amount } = { $fiat } · saldo { $balance } · { $link }
 admin-deposit-held = ⚠️ El depósito #{ $deposit } del usuario { $user } ({ $amount } = { $fiat }) salió de la cadena y queda retenido. Saldo { $balance }. { $link }
 admin-deposit-released = El depósito #{ $deposit } del usuario { $user } ({ $amount }) está confirmado de nuevo; se liberó la retención. Saldo { $balance }. { $link }

@@ -47,6 +47,7 @@ checkout-delivery-file = Vos articles se trouvent dans le fichier joint.
 checkout-empty = Votre panier est vide : ajoutez d'abord un article.
 checkout-out-of-stock = Il ne reste que { $available } de { $name } (vous en avez demandé { $requested }). Modifiez la quantité dans votre panier.
 checkout-insufficient = Cela coûte { $needed }, mais votre solde est de { $available }. Rechargez votre solde dans Mon profil, puis réessayez.
+checkout-balance-unverified = Votre solde doit être vérifié par la boutique avant tout achat. Rien n’a été débité, et la boutique est prévenue.
 checkout-already = Cet achat est déjà terminé.
 
 profile-title =
@@ -141,6 +142,12 @@ resolve-already = Le paiement n° { $payment } était déjà crédité ({ $amoun
 resolve-failed = Le paiement n° { $payment } n'a pas été crédité : { $reason }
 admin-forwarding-failed = ⚠️ Le transfert du paiement n° { $payment } ({ $asset }) vers { $destination } a échoué : { $reason }. Les fonds restent chez le prestataire.
 admin-withdrawal = 📤 Retrait de { $total } ({ $by }) vers { $destination } : { $links }
+admin-withdrawal-head = 🧾 Tête du journal de l’argent : { $head }
+admin-balance-unverified = ⚠️ Achat refusé pour l’utilisateur { $user } : le solde enregistré ({ $stored }) ne correspond pas à la somme de ses écritures ({ $entries }). Rien n’a été débité. Lancez tokenshop audit verify.
+admin-audit-head =
+    🧾 Tête du journal de l’argent : { $head }
+    Gardez ce message : tokenshop audit verify --head { $head } montre si le journal a été réécrit depuis.
+admin-audit-unkeyed = Le journal n’est pas protégé par une clé : qui peut écrire dans la base pourrait le réécrire sans que cela se voie, sauf face à une tête notée avant.
 command-start = Ouvrir la boutique
 command-help = Comment ça marche
 command-id = Afficher votre identifiant Telegram
@@ -163,6 +170,7 @@ deposit-confirmations = { $count ->
    *[other] { $count } confirmations
 }
 deposit-when-final = sa finalisation par le réseau (en général en moins d'une minute)
+deposit-direct-only = ⚠️ Seuls les virements directs vers cette adresse sont vus : des { $asset } envoyés par un contrat intelligent (par exemple un Safe ou le retrait groupé d'une plateforme d'échange) ne sont pas vus d'eux-mêmes. Envoyez depuis un portefeuille ordinaire, ou donnez au support de la boutique le hash de la transaction.
 deposit-button-check = 🔄 Vérifier
 deposit-unavailable = Les dépôts en { $asset } ne sont pas disponibles pour le moment. Choisissez un autre moyen ou réessayez plus tard.
 deposit-status-title = Vos dépôts en { $asset }, du plus récent au plus ancien :
@@ -190,6 +198,24 @@ admin-deposits-watchers = Surveillants :
 admin-deposits-no-watchers = Aucun surveillant ne s'est encore manifesté.
 admin-deposits-height = bloc { $height }
 admin-deposits-pool = Adresses { $network } restantes dans la réserve : { $left }
+admin-deposits-button-credit = 🔎 Créditer une transaction
+admin-credit-ask =
+    <b>Créditer une transaction par son hash</b>
+    Envoyez le hash d'une transaction Ethereum qui a payé l'adresse de dépôt d'un acheteur mais n'apparaît pas ici, par exemple de l'ETH envoyé par un Safe ou par le retrait groupé d'une plateforme d'échange : 0x suivi de 64 chiffres hexadécimaux.
+    La boutique lit la transaction sur son propre nœud et crédite une seule fois ce qu'elle verse aux adresses des acheteurs, avec les confirmations et le minimum habituels.
+    Vous pouvez aussi envoyer <code>/credittx HASH</code> à tout moment.
+admin-credit-malformed-again = Ce n'est pas un hash de transaction. Envoyez 0x suivi de 64 chiffres hexadécimaux, ou appuyez sur Annuler.
+admin-credit-usage = Envoyez le hash de la transaction après la commande : <code>/credittx 0x…</code> (0x suivi de 64 chiffres hexadécimaux).
+admin-credit-done =
+    🔎 <b>Transaction</b> { $link }
+    Ses paiements aux adresses des acheteurs, tels qu'enregistrés maintenant :
+admin-credit-payment = • { $amount } à l'acheteur { $user } : { $state }
+admin-credit-untraced = ⚠️ Le nœud n'a pas pu tracer cette transaction, seule sa valeur directe a donc été vérifiée : un paiement qu'un contrat a effectué à l'intérieur n'est pas visible ainsi.
+admin-credit-unavailable = Les transactions ne peuvent pas être consultées ici : cette boutique n'a pas de nœud Ethereum où les lire.
+admin-credit-malformed = Ce n'est pas un hash de transaction : envoyez 0x suivi de 64 chiffres hexadécimaux.
+admin-credit-not-found = Le nœud ne connaît pas la transaction <code>{ $txid }</code>. Vérifiez le hash (une transaction du réseau principal Ethereum), ou réessayez une fois qu'elle aura été diffusée.
+admin-credit-no-payment = La transaction <code>{ $txid }</code> ne paie aucune adresse d'acheteur : rien n'a été crédité.
+admin-credit-failed = Le nœud ne peut pas être interrogé pour le moment ({ $reason }). Rien n'a changé ; réessayez plus tard.
 admin-deposit-credited = 💰 Dépôt n° { $deposit } · utilisateur { $user } · { $amount } = { $fiat } · solde { $balance } · { $link }
 admin-deposit-held = ⚠️ Le dépôt n° { $deposit } de l'utilisateur { $user } ({ $amount } = { $fiat }) a quitté la chaîne et est bloqué. Solde { $balance }. { $link }
 admin-deposit-released = Le dépôt n° { $deposit } de l'utilisateur { $user } ({ $amount }) est de nouveau confirmé ; le blocage est levé. Solde { $balance }. { $link }

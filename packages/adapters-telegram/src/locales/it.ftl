@@ -47,6 +47,7 @@ checkout-delivery-file = I tuoi articoli sono nel file allegato.
 checkout-empty = Il tuo carrello è vuoto: prima aggiungi qualcosa.
 checkout-out-of-stock = Di { $name } ne restano solo { $available } (ne hai chiesti { $requested }). Modifica la quantità nel carrello.
 checkout-insufficient = Costa { $needed }, ma il tuo saldo è { $available }. Ricarica il saldo in «Il mio profilo» e riprova.
+checkout-balance-unverified = Il tuo saldo deve essere controllato dal negozio prima che tu possa acquistare. Non è stato addebitato nulla e il negozio è stato avvisato.
 checkout-already = Questo acquisto è già completato.
 
 profile-title =
@@ -141,6 +142,12 @@ resolve-already = Il pagamento n. { $payment } era già accreditato ({ $amount }
 resolve-failed = Il pagamento n. { $payment } non è stato accreditato: { $reason }
 admin-forwarding-failed = ⚠️ L'inoltro del pagamento n. { $payment } ({ $asset }) a { $destination } non è riuscito: { $reason }. I fondi restano presso il processore.
 admin-withdrawal = 📤 Prelievo di { $total } ({ $by }) a { $destination }: { $links }
+admin-withdrawal-head = 🧾 Testa del registro del denaro: { $head }
+admin-balance-unverified = ⚠️ Acquisto rifiutato per l’utente { $user }: il saldo salvato ({ $stored }) non corrisponde alla somma dei suoi movimenti ({ $entries }). Non è stato addebitato nulla. Esegui tokenshop audit verify.
+admin-audit-head =
+    🧾 Testa del registro del denaro: { $head }
+    Conserva questo messaggio: tokenshop audit verify --head { $head } mostra se il registro è stato riscritto da allora.
+admin-audit-unkeyed = Il registro non è protetto da una chiave: chi può scrivere nel database potrebbe riscriverlo senza che si veda, tranne rispetto a una testa annotata prima.
 command-start = Apri il negozio
 command-help = Come funziona
 command-id = Mostra il tuo id Telegram
@@ -163,6 +170,7 @@ deposit-confirmations = { $count ->
    *[other] { $count } conferme
 }
 deposit-when-final = la conferma definitiva della rete (di solito entro un minuto)
+deposit-direct-only = ⚠️ Si vedono solo i trasferimenti diretti a questo indirizzo: un invio di { $asset } fatto da uno smart contract (per esempio una Safe o il prelievo cumulativo di un exchange) non viene visto da solo. Invia da un normale wallet, oppure comunica all'assistenza del negozio l'hash della transazione.
 deposit-button-check = 🔄 Verifica
 deposit-unavailable = I depositi in { $asset } non sono disponibili al momento. Scegli un altro metodo o riprova più tardi.
 deposit-status-title = I tuoi depositi in { $asset }, dal più recente:
@@ -190,6 +198,24 @@ admin-deposits-watchers = Osservatori:
 admin-deposits-no-watchers = Nessun osservatore ha ancora segnalato.
 admin-deposits-height = blocco { $height }
 admin-deposits-pool = Indirizzi { $network } rimasti nella riserva: { $left }
+admin-deposits-button-credit = 🔎 Accredita una transazione
+admin-credit-ask =
+    <b>Accredita una transazione tramite il suo hash</b>
+    Invia l'hash di una transazione Ethereum che ha pagato l'indirizzo di deposito di un acquirente ma non compare qui, ad es. ETH inviati da una Safe o dal prelievo cumulativo di un exchange: 0x seguito da 64 cifre esadecimali.
+    Il negozio legge la transazione dal proprio nodo e accredita una sola volta ciò che paga agli indirizzi degli acquirenti, con le conferme e il minimo consueti.
+    Puoi anche inviare <code>/credittx HASH</code> in qualsiasi momento.
+admin-credit-malformed-again = Questo non è un hash di transazione. Invia 0x seguito da 64 cifre esadecimali, oppure premi Annulla.
+admin-credit-usage = Invia l'hash della transazione dopo il comando: <code>/credittx 0x…</code> (0x seguito da 64 cifre esadecimali).
+admin-credit-done =
+    🔎 <b>Transazione</b> { $link }
+    I suoi pagamenti agli indirizzi degli acquirenti, come registrati ora:
+admin-credit-payment = • { $amount } all'acquirente { $user }: { $state }
+admin-credit-untraced = ⚠️ Il nodo non ha potuto tracciare questa transazione, quindi è stato controllato solo il suo valore diretto: un pagamento fatto da un contratto al suo interno non si vede in questo modo.
+admin-credit-unavailable = Qui non è possibile consultare le transazioni: questo negozio non ha un nodo Ethereum da cui leggerle.
+admin-credit-malformed = Questo non è un hash di transazione: invia 0x seguito da 64 cifre esadecimali.
+admin-credit-not-found = Il nodo non conosce la transazione <code>{ $txid }</code>. Controlla l'hash (una transazione della rete principale di Ethereum) o riprova quando sarà stata diffusa.
+admin-credit-no-payment = La transazione <code>{ $txid }</code> non paga nessun indirizzo di acquirente: non è stato accreditato nulla.
+admin-credit-failed = Al momento non è possibile interrogare il nodo ({ $reason }). Non è cambiato nulla; riprova più tardi.
 admin-deposit-credited = 💰 Deposito n. { $deposit } · utente { $user } · { $amount } = { $fiat } · saldo { $balance } · { $link }
 admin-deposit-held = ⚠️ Il deposito n. { $deposit } dell'utente { $user } ({ $amount } = { $fiat }) è uscito dalla catena ed è trattenuto. Saldo { $balance }. { $link }
 admin-deposit-released = Il deposito n. { $deposit } dell'utente { $user } ({ $amount }) è di nuovo confermato; il blocco è stato rimosso. Saldo { $balance }. { $link }

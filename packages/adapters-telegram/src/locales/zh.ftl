@@ -47,6 +47,7 @@ checkout-delivery-file = 您的商品在附件文件中。
 checkout-empty = 您的购物车是空的：请先添加商品。
 checkout-out-of-stock = { $name } 仅剩 { $available } 件（您需要 { $requested } 件）。请在购物车中修改数量。
 checkout-insufficient = 需要支付 { $needed }，但您的余额只有 { $available }。请在“我的资料”中充值后重试。
+checkout-balance-unverified = 您的余额需要商店核对后才能购买。未扣任何款项，商店已收到通知。
 checkout-already = 该订单已完成。
 
 profile-title =
@@ -141,6 +142,12 @@ resolve-already = 付款 #{ $payment } 此前已入账（为用户 { $user } 入
 resolve-failed = 付款 #{ $payment } 未入账：{ $reason }
 admin-forwarding-failed = ⚠️ 将付款 #{ $payment }（{ $asset }）转发至 { $destination } 失败：{ $reason }。资金仍在服务商处。
 admin-withdrawal = 📤 提现 { $total }（{ $by }）至 { $destination }：{ $links }
+admin-withdrawal-head = 🧾 资金日志头：{ $head }
+admin-balance-unverified = ⚠️ 已拒绝用户 { $user } 的结账：存储的余额（{ $stored }）与其账目合计（{ $entries }）不符。未扣任何款项。请运行 tokenshop audit verify。
+admin-audit-head =
+    🧾 资金日志头：{ $head }
+    请保留此消息：tokenshop audit verify --head { $head } 可显示日志此后是否被改写。
+admin-audit-unkeyed = 日志未使用密钥：能写数据库的人可以悄无声息地改写它，除非与之前记下的日志头对比。
 command-start = 打开商店
 command-help = 使用说明
 command-id = 查看您的 Telegram ID
@@ -160,6 +167,7 @@ deposit-address =
     最低入账金额：{ $minimum }。每笔充值在 { $confirmations }后按当时的价格入账。
 deposit-confirmations = { $count } 次确认
 deposit-when-final = 网络最终确认（通常在一分钟内）
+deposit-direct-only = ⚠️ 只能识别直接转入此地址的转账：由智能合约发送的 { $asset }（例如 Safe 或交易所的批量提现）不会被自动识别。请从普通钱包发送，或将交易哈希提供给商店客服。
 deposit-button-check = 🔄 检查
 deposit-unavailable = 目前无法使用 { $asset } 充值。请选择其他方式或稍后再试。
 deposit-status-title = 您的 { $asset } 充值（最新的在前）：
@@ -187,6 +195,24 @@ admin-deposits-watchers = 监视器：
 admin-deposits-no-watchers = 尚无监视器上报。
 admin-deposits-height = 区块 { $height }
 admin-deposits-pool = 地址池中剩余的 { $network } 地址：{ $left }
+admin-deposits-button-credit = 🔎 按哈希入账交易
+admin-credit-ask =
+    <b>按交易哈希入账</b>
+    请发送一笔以太坊交易的哈希：它已付款到某位买家的充值地址，但未在此列出，例如由 Safe 或交易所批量提现发送的 ETH。格式为 0x 加 64 位十六进制数字。
+    商店会从自己的节点读取该交易，并按常规的确认数和最低金额，将其付给买家地址的款项入账一次。
+    也可以随时发送 <code>/credittx HASH</code>。
+admin-credit-malformed-again = 这不是交易哈希。请发送 0x 加 64 位十六进制数字，或点击取消。
+admin-credit-usage = 请在命令后附上交易哈希：<code>/credittx 0x…</code>（0x 加 64 位十六进制数字）。
+admin-credit-done =
+    🔎 <b>交易</b> { $link }
+    其付给买家地址的款项（当前记录）：
+admin-credit-payment = • { $amount } → 买家 { $user }：{ $state }
+admin-credit-untraced = ⚠️ 节点无法追踪此交易，因此只检查了其直接转账金额：合约在其中发起的付款无法以此方式看到。
+admin-credit-unavailable = 此处无法查询交易：本商店没有可读取交易的以太坊节点。
+admin-credit-malformed = 这不是交易哈希：请发送 0x 加 64 位十六进制数字。
+admin-credit-not-found = 节点不认识交易 <code>{ $txid }</code>。请检查哈希（以太坊主网交易），或在交易广播后重试。
+admin-credit-no-payment = 交易 <code>{ $txid }</code> 未向任何买家地址付款：没有入账任何款项。
+admin-credit-failed = 目前无法查询节点（{ $reason }）。没有任何更改，请稍后重试。
 admin-deposit-credited = 💰 充值 #{ $deposit } · 用户 { $user } · { $amount } = { $fiat } · 余额 { $balance } · { $link }
 admin-deposit-held = ⚠️ 用户 { $user } 的充值 #{ $deposit }（{ $amount } = { $fiat }）已离开链，已被冻结。余额 { $balance }。{ $link }
 admin-deposit-released = 用户 { $user } 的充值 #{ $deposit }（{ $amount }）已重新确认，冻结已解除。余额 { $balance }。{ $link }

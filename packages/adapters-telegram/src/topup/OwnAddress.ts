@@ -1,5 +1,5 @@
 /** Deposits to the buyer's own address: the address (with its QR code) for an asset, and what arrived there. */
-import { type Asset, type ChainDeposits, type ChainDepositView, type DepositAddresses, formatMoney, type User } from "@tokenshop/domain"
+import { type Asset, type ChainDeposits, type ChainDepositView, type DepositAddresses, formatMoney, type ShopConfig, type User } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { Context as TgContext } from "grammy"
@@ -13,6 +13,7 @@ import * as D from "./OwnAddressScreens.js"
 export const showOwnAddress = (
   addresses: DepositAddresses["Type"],
   chain: ChainDeposits["Type"],
+  config: ShopConfig["Type"],
   ctx: TgContext,
   user: User,
   s: Speaker,
@@ -27,7 +28,7 @@ export const showOwnAddress = (
       return yield* show(ctx, e._tag === "UserBanned" ? notice(s, "banned") : notice(s, "deposit-unavailable", { asset: assetLabel(asset) }, { _tag: "TopUp" }))
     }
     const { address } = made.right
-    const screen = D.ownAddress(s, asset, address, chain.minimum(asset), chain.required(asset))
+    const screen = D.ownAddress(s, asset, address, chain.minimum(asset), chain.required(asset), config.chain.directOnly?.includes(asset) === true)
     return yield* Option.match(yield* qrPng(paymentUri(asset, address, null)), {
       onNone: () => send(ctx, screen),
       onSome: (bytes) => sendPhoto(ctx, bytes, `deposit-${asset}.png`, screen)

@@ -9,14 +9,20 @@ import { button, escapeHtml, type Screen, type Speaker } from "../Screens.js"
 export const needed = (s: Speaker, required: ConfirmationPolicy): string =>
   required === "final" ? s.t("deposit-when-final") : s.t("deposit-confirmations", { count: required })
 
-/** The buyer's permanent address for one asset, what counts, and a Check button. */
-export const ownAddress = (s: Speaker, asset: Asset, address: string, minimum: bigint, required: ConfirmationPolicy): Screen => ({
-  text: s.html("deposit-address", {
-    asset: assetLabel(asset),
-    address,
-    minimum: formatCrypto(crypto(minimum, asset)),
-    confirmations: needed(s, required)
-  }),
+/**
+ * The buyer's permanent address for one asset, what counts, and a Check button; with `directOnly`
+ * (the watcher sees only direct transfers of it), that a contract's payment is not seen by itself.
+ */
+export const ownAddress = (s: Speaker, asset: Asset, address: string, minimum: bigint, required: ConfirmationPolicy, directOnly: boolean): Screen => ({
+  text: [
+    s.html("deposit-address", {
+      asset: assetLabel(asset),
+      address,
+      minimum: formatCrypto(crypto(minimum, asset)),
+      confirmations: needed(s, required)
+    }),
+    ...(directOnly ? [s.html("deposit-direct-only", { asset: assetLabel(asset) })] : [])
+  ].join("\n\n"),
   keyboard: [
     [button(s.t("deposit-button-check"), { _tag: "ChainCheck", asset })],
     [button(s.t("button-back"), { _tag: "TopUp" })]

@@ -33,7 +33,7 @@ export const topUpHandlers = Effect.gen(function*() {
       }),
     TopUpAsset: (ctx, user, s, { asset }) =>
       Effect.gen(function*() {
-        if (own.assets.includes(asset)) return yield* showOwnAddress(own, chain, ctx, user, s, asset)
+        if (own.assets.includes(asset)) return yield* showOwnAddress(own, chain, config, ctx, user, s, asset)
         if (!payments.assets.includes(asset)) return yield* expired(ctx, s)
         if (!payments.fixedAmountAssets.includes(asset)) return yield* openTopUp(payments, ctx, user, s, asset, null)
         yield* ask(prompts, user.id, { _tag: "TopUpAmount", asset })

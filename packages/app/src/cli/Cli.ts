@@ -3,10 +3,12 @@ import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
 import { checkShopCurrency } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
-import { CliShop, cliShop, ConfiguredDeriver } from "../Shop.js"
+import { CliShop, cliShop, ConfiguredDeriver, LookupCliShop } from "../Shop.js"
 import { start } from "../Start.js"
 import { addressAdd, addressList, addressRemove } from "./AddressBook.js"
-import { adjust, auditVerify, backup, migrate, refund, rotateKeys, setPrice, showUser, stats } from "./Commands.js"
+import { depositCreditTx } from "./ChainCredit.js"
+import { auditVerify } from "./Audit.js"
+import { adjust, backup, migrate, refund, rotateKeys, setPrice, showUser, stats } from "./Commands.js"
 import { importFile } from "./ImportFile.js"
 import { removeItems, stock } from "./Inventory.js"
 import { restore } from "../backup/Restore.js"
@@ -24,6 +26,9 @@ import { chains, type ChainFlag, walletAddress, walletImportSolPool, walletSolPo
 /** A command over the shop; refused (naming what is priced otherwise) when SHOP_CURRENCY no longer fits the stored shop. */
 const withShop = <A, E, R>(self: Effect.Effect<A, E, R>) =>
   reportFailures(Effect.provide(Effect.zipRight(checkShopCurrency, self), CliShop))
+/** `withShop` with the configured chain lookup (a node read on demand), for crediting a transaction by its hash. */
+const withLookupShop = <A, E, R>(self: Effect.Effect<A, E, R>) =>
+  reportFailures(Effect.provide(Effect.zipRight(checkShopCurrency, self), LookupCliShop))
 /** The commands that must work whatever the currency: the schema, a backup, and repricing into the new currency. */
 const withShopAsIs = <A, E, R>(self: Effect.Effect<A, E, R>) =>
   reportFailures(Effect.provide(self, CliShop))
@@ -146,8 +151,12 @@ const itemCommand = Command.make("item").pipe(
 const auditCommand = Command.make("audit").pipe(
   Command.withDescription("The tamper-evident log of every money move."),
   Command.withSubcommands([
-    Command.make("verify", {}, () => withShopAsIs(auditVerify)).pipe(
-      Command.withDescription("Seal what is pending, then check every ledger entry and withdrawal against the chain (exit code 1 on any break).")
+    Command.make("verify", {
+      head: Options.text("head").pipe(Options.optional, Options.withDescription("a head noted earlier (SEQ:HASH, as verify prints it): the chain must still hold it"))
+    }, ({ head }) => withShopAsIs(auditVerify(head))).pipe(
+      Command.withDescription(
+        "Seal what is pending, then check every ledger entry, withdrawal and goods reveal against the chain, every balance against its ledger entries and every purchase total against its items (exit code 1 on any problem)."
+      )
     )
   ])
 )
@@ -176,6 +185,16 @@ const addressCommand = Command.make("address").pipe(
     Command.make("list", {}, () => withShop(addressList)).pipe(Command.withDescription("Every address, with who added it and from when it is usable.")),
     Command.make("remove", { asset: assetArg, address: addressArg }, ({ address, asset }) => withShop(addressRemove(asset, address))).pipe(
       Command.withDescription("Remove an address: withdrawals to it are refused, pending approvals to it fail.")
+    )
+  ])
+)
+
+const depositCommand = Command.make("deposit").pipe(
+  Command.withDescription("Deposits to the buyers' own addresses."),
+  Command.withSubcommands([
+    Command.make("credit-tx", { hash: Args.text({ name: "HASH" }).pipe(Args.withDescription("the Ethereum transaction's hash: 0x and 64 hex digits")) }, ({ hash }) =>
+      withLookupShop(depositCreditTx(hash))).pipe(
+      Command.withDescription("Credit what an Ethereum transaction pays to buyers' addresses (ETH a contract sent, which the watchers do not see), read from the node; once.")
     )
   ])
 )
@@ -215,7 +234,7 @@ export const tokenshop = Command.make("tokenshop").pipe(
   Command.withSubcommands([
     startCommand, migrateCommand, importCommand, stockCommand, itemCommand, userCommand, refundCommand, priceCommand, statsCommand, backupCommand, restoreCommand, auditCommand, configCommand,
     keysCommand, walletCommand,
-    addressCommand, migrateFromCommand, copyDataCommand
+    addressCommand, depositCommand, migrateFromCommand, copyDataCommand
   ])
 )
 

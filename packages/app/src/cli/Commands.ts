@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto"
 import * as SqlClient from "@effect/sql/SqlClient"
 import {
-  Audits, BuyId, Buys, Catalog, GoodsKeys, formatCrypto, formatMoney, idempotencyKey, lastDays, Ledger, now, operator, page, parseMoney, Refunds,
+  BuyId, Buys, Catalog, GoodsKeys, formatCrypto, formatMoney, idempotencyKey, lastDays, Ledger, now, operator, page, parseMoney, Refunds,
   ShopConfig, Statistics, SubcategoryId, TelegramId, Users
 } from "@tokenshop/domain"
 import * as Console from "effect/Console"
@@ -10,6 +10,7 @@ import * as Option from "effect/Option"
 import { writeBackup } from "../backup/BackupFile.js"
 import { backupConfig, backupRound } from "../backup/BackupSchedule.js"
 import { databaseConfig } from "../Config.js"
+import { configuredGoodsKeys } from "../GoodsKeyFile.js"
 import { CliFailure } from "./Output.js"
 
 const cli = operator("cli")
@@ -96,22 +97,12 @@ export const showUser = (id: string) =>
     ].join("\n"))
   })
 
-/** Seals what is pending, then checks the whole money log; any break is an error (exit code 1). */
-export const auditVerify = Effect.gen(function*() {
-  const report = yield* (yield* Audits).verify(cli)
-  yield* Console.log(`money log: ${report.sealed} record(s) chained, head ${report.head ?? "(empty)"}`)
-  if (report.problems.length === 0) return yield* Console.log("every record is intact")
-  for (const p of report.problems.slice(0, 50)) yield* Console.log(`  #${p.seq}${p.record === "" ? "" : ` ${p.record}`}: ${p.problem}`)
-  if (report.problems.length > 50) yield* Console.log(`  and ${report.problems.length - 50} more`)
-  return yield* Effect.fail(new CliFailure(`the money log was tampered with: ${report.problems.length} problem(s)`))
-})
-
-/** Re-seals every stored good under GOODS_ENCRYPTION_KEY, a batch at a time, while the shop may run. */
+/** Re-seals every stored good under the current goods key (GOODS_ENCRYPTION_KEY or the key file), a batch at a time, while the shop may run. */
 export const rotateKeys = Effect.gen(function*() {
-  const db = yield* databaseConfig
-  if (Option.isNone(db.goodsKeys)) return yield* Effect.fail(new CliFailure("GOODS_ENCRYPTION_KEY is not set: there is no key to seal the goods with", 2))
+  const keys = yield* Effect.flatMap(databaseConfig, configuredGoodsKeys)
+  if (keys === undefined) return yield* Effect.fail(new CliFailure("there is no goods key to seal the goods with (GOODS_ENCRYPTION_KEY or the key file)", 2))
   const done = yield* (yield* GoodsKeys).rotate(cli, (n) => Console.log(`  ${n} re-sealed so far`))
-  yield* Console.log(`every good is sealed under the current key (${done} re-sealed); GOODS_ENCRYPTION_KEYS_OLD can now be emptied`)
+  yield* Console.log(`every good is sealed under the current key (${done} re-sealed); keep GOODS_ENCRYPTION_KEYS_OLD for as long as the money log sealed under those keys should be checked (tokenshop audit verify), and for restoring older backups`)
 })
 
 export const setPrice = (id: string, price: string) =>

@@ -21,12 +21,13 @@ export const ChainDepositRepoMemory: Layer.Layer<ChainDepositRepo, never, Memory
         const stored: ChainDeposit = { ...draft, id }
         return [stored, { ...next, chainDeposits: HashMap.set(next.chainDeposits, key, stored) }] as const
       }),
-    open: (asset, limit) =>
+    open: (asset, page) =>
       store.read((s) =>
         all(s).filter((d) =>
-          d.asset === asset &&
-          (d.status === "pending" || d.status === "waiting_price" || d.status === "held" || (d.status === "credited" && !d.settled))
-        ).slice(0, limit)),
+          d.asset === asset && d.id > page.after &&
+          (d.status === "pending" || d.status === "waiting_price" || d.status === "held" || (d.status === "credited" && !d.settled)) &&
+          !(d.status === "held" && d.blockHeight === null && d.updatedAt.getTime() < page.heldSince.getTime())
+        ).slice(0, page.limit)),
     inBlocksFrom: (asset, height) =>
       store.read((s) => all(s).filter((d) => d.asset === asset && d.blockHeight !== null && d.blockHeight >= height)),
     withStatus: (status, limit) => store.read((s) => all(s).filter((d) => d.status === status).slice(0, limit)),

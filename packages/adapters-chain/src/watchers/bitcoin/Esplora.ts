@@ -4,7 +4,9 @@
  * output paying it, unconfirmed ones included, newest first: `GET /address/:a/txs` (up to 50
  * unconfirmed and the newest 25 confirmed transactions), then `GET /address/:a/txs/chain/:last_seen`
  * 25 at a time until a page reaches the mark or the end. The mark is a block height at or below
- * which everything was read and settled: the new mark is the tip less 100 blocks. Each output is
+ * which everything was read and settled: the new mark is the tip less 100 blocks. Every request goes
+ * through the poll's budget for the address; cut short, the read saves where it got to (EsploraMark.ts)
+ * and the next poll reads the newest again, then goes on down from there. Each output is
  * its own payment (index = its vout position); `final` is always false (proof of work has none).
  * Where a payment is now: `GET /tx/:txid/status`, and `GET /tx/:txid` when it is not in a block, to
  * tell the mempool (found) from gone (404). Every answer is checked first (see EsploraJson.ts).
@@ -12,9 +14,12 @@
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type { ChainDeposit, ChainObservation } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import type * as Scope from "effect/Scope"
 import { ChainSourceError, makeChainHttp, type SourceSettings } from "../../http/ChainHttp.js"
+import { type Budget, unlimited } from "../Budget.js"
 import type { AddressHistory, AddressSession, AddressSource } from "../Sources.js"
+import { pieceMark, readMark } from "./EsploraMark.js"
 import { decodeAnswer, decodeHeight, type EsploraTx, EsploraTx as EsploraTxSchema, EsploraTxList, TxStatus } from "./EsploraJson.js"
 
 export interface EsploraSettings extends Omit<SourceSettings, "headers"> {
@@ -26,14 +31,10 @@ export interface EsploraSettings extends Omit<SourceSettings, "headers"> {
 export const esploraPageSize = 25
 /** Blocks this deep are taken as settled: the mark trails the tip by this much. */
 export const esploraSettledDepth = 100
-/** An address with more pages than this is read partly and its mark is left where it was. */
+/** Pages read for one address in one poll at most, whatever its budget: past them it is read in pieces. */
 const maxPages = 400
 
 const success = (status: number) => status >= 200 && status < 300
-
-/** The mark as a height, or null (read everything) when absent or not a height. */
-const markHeight = (mark: string | null): number | null =>
-  mark !== null && /^\d{1,15}$/.test(mark) ? Number(mark) : null
 
 export const makeEsploraSource = (settings: EsploraSettings): Effect.Effect<AddressSource, never, HttpClient.HttpClient | Scope.Scope> =>
   Effect.gen(function*() {
@@ -51,9 +52,9 @@ export const makeEsploraSource = (settings: EsploraSettings): Effect.Effect<Addr
         block: status.confirmed ? { height: status.block_height, hash: status.block_hash } : null
       })
 
-      const history = (address: string, mark: string | null): Effect.Effect<AddressHistory, ChainSourceError> =>
+      const history = (address: string, mark: string | null, budget: Budget = unlimited): Effect.Effect<AddressHistory, ChainSourceError> =>
         Effect.gen(function*() {
-          const floor = markHeight(mark)
+          const { floor, piece } = readMark(mark)
           const wanted = address.toLowerCase()
           const path = `/address/${encodeURIComponent(address)}/txs`
           const found = new Map<string, ChainObservation>()
@@ -72,32 +73,38 @@ export const makeEsploraSource = (settings: EsploraSettings): Effect.Effect<Addr
               if (before === undefined || before.confirmations < o.confirmations) found.set(key, o)
             })
           }
-          const first = yield* list(path)
-          first.forEach(take)
-          let page: ReadonlyArray<EsploraTx> = first.filter((tx) => tx.status.confirmed)
-          let complete = true
-          for (let pages = 0;; pages++) {
+          const top = piece?.top ?? tip
+          /** The page's confirmed transaction below which to read next, or null at the end or the mark. */
+          const below = (page: ReadonlyArray<EsploraTx>) => {
             // a short page is the last one; a page reaching the mark ends the reading too
-            if (new Set(page.map((tx) => tx.txid)).size < esploraPageSize) break
+            if (new Set(page.filter((tx) => tx.status.confirmed).map((tx) => tx.txid)).size < esploraPageSize) return null
             const oldest = oldestOf(page)
-            if (oldest === null || (floor !== null && oldest.height <= floor)) break
-            if (pages >= maxPages) {
-              complete = false
-              yield* Effect.logWarning(`${name}: ${address} has more than ${maxPages * esploraPageSize} transactions; read the newest only`)
-              break
+            return oldest === null || (floor !== null && oldest.height <= floor) ? null : oldest.txid
+          }
+          const cut = (after: string | null): AddressHistory =>
+            ({ observations: [...found.values()], mark: after === null ? mark : pieceMark({ floor, top, after }), partial: true })
+          // the newest first (the mempool too), then on down from the top or from where the last poll stopped
+          const first = yield* budget.spend(list(path))
+          if (Option.isNone(first)) return cut(piece?.after ?? null)
+          first.value.forEach(take)
+          let after = piece?.after ?? below(first.value)
+          for (let pages = 0; after !== null; pages++) {
+            const page = pages < maxPages ? yield* budget.spend(list(`${path}/chain/${after}`)) : Option.none()
+            if (Option.isNone(page)) {
+              if (pages >= maxPages) yield* Effect.logWarning(`${name}: ${address} has more than ${maxPages * esploraPageSize} transactions; read in pieces`)
+              return cut(after)
             }
             const before = confirmedSeen.size
-            page = yield* list(`${path}/chain/${oldest.txid}`)
-            page.forEach(take)
-            if (page.length > 0 && confirmedSeen.size === before) {
+            page.value.forEach(take)
+            if (page.value.length > 0 && confirmedSeen.size === before) {
               // nothing new: a server that pages oddly; what was read is kept, the mark stays for the next poll
-              complete = false
-              yield* Effect.logWarning(`${name}: the page after ${oldest.txid} repeats what was read`)
-              break
+              yield* Effect.logWarning(`${name}: the page after ${after} repeats what was read`)
+              return { observations: [...found.values()], mark }
             }
+            after = below(page.value)
           }
-          const next = Math.max(floor ?? -1, tip - esploraSettledDepth)
-          return { observations: [...found.values()], mark: complete && next >= 0 ? String(next) : mark }
+          const next = Math.max(floor ?? -1, top - esploraSettledDepth)
+          return { observations: [...found.values()], mark: next >= 0 ? String(next) : mark }
         })
 
       const locate = (deposit: ChainDeposit): Effect.Effect<ChainObservation | "gone", ChainSourceError> =>

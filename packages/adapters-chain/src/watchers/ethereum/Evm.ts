@@ -9,28 +9,30 @@
  * receipt more, to leave out reverted transactions.
  *
  * What is seen: plain ETH transactions to a shop address (index 0) and ERC-20 Transfer events to one
- * (index = the log's index in its block). NOT seen: ETH sent by a contract (internal transfers, e.g.
+ * (index = the Transfer's ordinal among its transaction's Transfers of that contract: see
+ * Transfers.ts; a reorganisation that mines the transaction again elsewhere keeps it). `locate` of a
+ * token payment reads the receipt's logs again and reports the payment gone when the transaction, still
+ * mined, no longer makes that transfer (same contract, recipient and amount). NOT seen: ETH sent by a contract (internal transfers, e.g.
  * many exchanges' and smart wallets' withdrawals): finding those needs tracing, which providers
  * rarely offer. Token amounts are scaled from the contract's decimals to the asset's: exact for the
  * usual 6; a contract with more decimals is floored (the dust below the asset's unit is not counted).
  * There is no mempool listing: a payment is first seen with one confirmation.
  */
 import { assetInfo } from "@tokenshop/domain"
-import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
-import * as Option from "effect/Option"
-import * as Runtime from "effect/Runtime"
 import type * as Scope from "effect/Scope"
 import type * as HttpClient from "@effect/platform/HttpClient"
-import { AsyncLocalStorage } from "node:async_hooks"
-import {
-  type Address, BaseError, BlockNotFoundError, createPublicClient, custom, type Hash, isAddress, type Log, parseAbiItem, type PublicClient,
-  TransactionNotFoundError, TransactionReceiptNotFoundError
-} from "viem"
+import { type Address, BlockNotFoundError, type Hash, isAddress, type Log, TransactionNotFoundError, TransactionReceiptNotFoundError } from "viem"
 import { ChainSourceError, type HttpPacing, makeChainHttp, pacingOf } from "../../http/ChainHttp.js"
 import { rpcCall } from "../../http/JsonRpc.js"
+import { makeViemCall, orNull } from "./ViemClient.js"
+import type { LookedUpTransaction } from "@tokenshop/domain"
+import { lookUp } from "./EvmLookup.js"
+import { BlockTraces, CallFrame, decodeTrace, internalTransfers } from "./Traces.js"
 import type { BlockSource, Payment, ScannedBlock, TxPlace } from "../Sources.js"
+import { numberTransfers, receiptTransfers, scaleUnits, transferEvent, type TransferLog } from "./Transfers.js"
+
+export { scaleUnits, transferEvent } from "./Transfers.js"
 
 export interface EvmToken {
   readonly asset: "USDT_ERC20" | "USDC_ERC20"
@@ -49,29 +51,23 @@ export interface EvmSettings extends HttpPacing {
   readonly native: boolean
   /** "finalized": the node's finalized block makes payments final; null: confirmations only. */
   readonly finality?: "finalized" | null | undefined
+  /**
+   * ETH sent by contracts (internal transfers) is found too, with the node's callTracer
+   * (`debug_traceBlockByHash`, one request more per block; see Traces.ts). Off: direct transfers only.
+   */
+  readonly internal?: boolean | undefined
   readonly headers?: Readonly<Record<string, string>> | undefined
 }
 
-/** A block source with the count of HTTP requests it sent (for the benchmarks). */
+/** A block source with the count of HTTP requests it sent (for the benchmarks), and a transaction read on demand. */
 export interface EvmSource extends BlockSource {
   readonly sent: () => number
+  /** What a transaction pays (direct, token and, where the node traces, internal transfers), or null when unknown. */
+  readonly transaction: (txid: string) => Effect.Effect<LookedUpTransaction | null, ChainSourceError>
 }
 
-export const transferEvent = parseAbiItem("event Transfer(address indexed from, address indexed to, uint256 value)")
-/** A decoded Transfer log as getLogs returns it with `strict: true`. */
-type TransferLog = Log<bigint, number, false, typeof transferEvent, true>
-
-/** A token amount in `from` decimals as base units of `to` decimals: multiplied, or floored when finer. */
-export const scaleUnits = (value: bigint, from: number, to: number): bigint =>
-  from === to ? value : from > to ? value / 10n ** BigInt(from - to) : value * 10n ** BigInt(to - from)
-
-/** The abort signal of the source call a viem request belongs to (viem's actions take none). */
-const callSignal = new AsyncLocalStorage<AbortSignal>()
 
 const isHash = (txid: string): txid is Hash => /^0x[0-9a-fA-F]{64}$/.test(txid)
-
-/** A viem "not found" error of this class becomes null; anything else stays a failure. */
-const orNull = <E>(kind: new(...args: never) => E) => (e: unknown) => e instanceof kind ? null : Promise.reject(e)
 
 export const makeEvmSource = (settings: EvmSettings): Effect.Effect<EvmSource, never, HttpClient.HttpClient | Scope.Scope> =>
   Effect.gen(function*() {
@@ -82,31 +78,7 @@ export const makeEvmSource = (settings: EvmSettings): Effect.Effect<EvmSource, n
     const contracts = [...tokens.keys()] as Array<Address>
     const fail = (kind: ChainSourceError["kind"], detail: string) => new ChainSourceError({ source: settings.name, kind, detail })
 
-    const run = Runtime.runPromiseExit(yield* Effect.runtime<never>())
-    const client: PublicClient = createPublicClient({
-      cacheTime: 0,
-      transport: custom({
-        request: ({ method, params }: { readonly method: string; readonly params?: unknown }) => {
-          const signal = callSignal.getStore()
-          const args = Array.isArray(params) ? params : typeof params === "object" && params !== null ? params as Record<string, unknown> : []
-          return run(rpcCall(http, method, args), signal === undefined ? {} : { signal }).then((exit) =>
-            Exit.isSuccess(exit)
-              ? exit.value
-              : Promise.reject(Option.getOrElse(Cause.failureOption(exit.cause), () => fail("transport", `${method}: ${Cause.pretty(exit.cause)}`)))
-          )
-        }
-      }, { retryCount: 0 })
-    })
-
-    /** Our own error when the transport failed, else viem's reason (a malformed answer). */
-    const sourceError = (what: string, e: unknown): ChainSourceError => {
-      for (let c: unknown = e, depth = 0; c instanceof Error && depth < 10; c = c.cause, depth++) {
-        if (c instanceof ChainSourceError) return c
-      }
-      return fail("decode", `${what}: ${e instanceof BaseError ? e.shortMessage : String(e)}`)
-    }
-    const call = <A>(what: string, use: (c: PublicClient) => Promise<A>): Effect.Effect<A, ChainSourceError> =>
-      Effect.tryPromise({ try: (signal) => callSignal.run(signal, () => use(client)), catch: (e) => sourceError(what, e) })
+    const call = yield* makeViemCall(http)
 
     const receiptOf = (hash: Hash) =>
       call(`receipt ${hash}`, (c) => c.getTransactionReceipt({ hash }).catch(orNull(TransactionReceiptNotFoundError)))
@@ -130,7 +102,25 @@ export const makeEvmSource = (settings: EvmSettings): Effect.Effect<EvmSource, n
           if (receipt === null || receipt.blockHash !== b.hash) return yield* fail("rpc", `block ${b.number} changed while it was read`)
           if (receipt.status === "success") payments.push({ asset: "ETH", txid: tx.hash, index: 0, address, units: tx.value })
         }
+        if (settings.internal !== true || b.transactions.length === 0) return payments
+        const traced = decodeTrace(BlockTraces, yield* rpcCall(http, "debug_traceBlockByHash", [b.hash, { tracer: "callTracer" }]))
+        if (traced._tag === "Left") return yield* fail("decode", `traces of block ${b.number}: ${traced.left}`)
+        for (const { result, txHash } of traced.right) {
+          for (const t of internalTransfers(result)) {
+            const address = ours(t.to)
+            if (address !== null) payments.push({ asset: "ETH", txid: txHash.toLowerCase(), index: t.index, address, units: t.wei })
+          }
+        }
         return payments
+      })
+
+    /** The internal transfers of one transaction, or null when the node cannot trace it. */
+    const traceTransaction = (hash: Hash) =>
+      Effect.gen(function*() {
+        const answer = yield* Effect.either(rpcCall(http, "debug_traceTransaction", [hash, { tracer: "callTracer" }]))
+        if (answer._tag === "Left") return answer.left.kind === "rpc" ? null : yield* answer.left
+        const frame = decodeTrace(CallFrame, answer.right)
+        return frame._tag === "Left" ? yield* fail("decode", `trace of ${hash}: ${frame.left}`) : internalTransfers(frame.right)
       })
 
     /**
@@ -146,9 +136,9 @@ export const makeEvmSource = (settings: EvmSettings): Effect.Effect<EvmSource, n
     ) =>
       Effect.gen(function*() {
         const out = new Map<number, Array<Payment>>()
-        for (const log of logs) {
-          const token = tokens.get(log.address.toLowerCase())
-          if (log.removed || token === undefined) continue
+        for (const { contract, log, ordinal } of numberTransfers(logs)) {
+          const token = tokens.get(contract)
+          if (token === undefined) continue
           const b = blocks.get(Number(log.blockNumber))
           if (b === undefined) continue
           if (log.blockHash !== b.hash) {
@@ -159,7 +149,7 @@ export const makeEvmSource = (settings: EvmSettings): Effect.Effect<EvmSource, n
           const units = scaleUnits(log.args.value, token.decimals, assetInfo(token.asset).decimals)
           if (address !== null && units > 0n) {
             const list = out.get(Number(b.number)) ?? []
-            list.push({ asset: token.asset, txid: log.transactionHash, index: log.logIndex, address, units })
+            list.push({ asset: token.asset, txid: log.transactionHash, index: ordinal, address, units })
             out.set(Number(b.number), list)
           }
         }
@@ -194,14 +184,34 @@ export const makeEvmSource = (settings: EvmSettings): Effect.Effect<EvmSource, n
           Effect.map(nativePayments(b, ours), (native) => scanned(b, [...native, ...(tokens.get(Number(b.number)) ?? [])])))
       })
 
-    const locate = (txid: string) =>
+    /**
+     * Whether a mined transaction still makes the recorded payment: a token transfer by its receipt's
+     * logs, an internal one by its trace (when tracing is on); a direct one is fixed by the hash.
+     */
+    const stillPays = (receipt: { readonly logs: ReadonlyArray<Log> }, hash: Hash, payment: Payment) =>
+      Effect.gen(function*() {
+        if (payment.asset !== "ETH") return tokenStillPaid(receipt, hash, payment)
+        if (payment.index === 0 || settings.internal !== true) return true
+        const made = (yield* traceTransaction(hash))?.find((t) => t.index === payment.index)
+        return made !== undefined && made.to.toLowerCase() === payment.address.toLowerCase() && made.wei === payment.units
+      })
+    const tokenStillPaid = (receipt: { readonly logs: ReadonlyArray<Log> }, hash: Hash, payment: Payment) => {
+      const token = [...tokens.values()].find((t) => t.asset === payment.asset)
+      if (token === undefined) return false
+      const made = receiptTransfers(hash, receipt.logs).find((t) => t.contract === token.contract.toLowerCase() && t.ordinal === payment.index)
+      return made !== undefined && made.log.args.to.toLowerCase() === payment.address.toLowerCase() &&
+        scaleUnits(made.log.args.value, token.decimals, assetInfo(token.asset).decimals) === payment.units
+    }
+
+    const locate = (txid: string, payment?: Payment) =>
       Effect.gen(function*() {
         if (!isHash(txid)) return { _tag: "Gone" } satisfies TxPlace
         const hash = txid.toLowerCase() as Hash
         const receipt = yield* receiptOf(hash)
-        // A reverted transaction pays nobody: neither its value nor its Transfer events happened.
+        // A reverted transaction pays nobody: neither its value nor its Transfer events happened; nor does
+        // one whose logs no longer hold the recorded transfer.
         if (receipt !== null) {
-          return receipt.status === "success"
+          return receipt.status === "success" && (payment === undefined || (yield* stillPays(receipt, hash, payment)))
             ? { _tag: "Block", height: Number(receipt.blockNumber), hash: receipt.blockHash } satisfies TxPlace
             : { _tag: "Gone" } satisfies TxPlace
         }
@@ -212,19 +222,23 @@ export const makeEvmSource = (settings: EvmSettings): Effect.Effect<EvmSource, n
           : { _tag: "Mempool" } satisfies TxPlace
       })
 
+    const tip = Effect.map(call("tip", (c) => c.getBlockNumber()), Number)
+    const finalized = settings.finality === "finalized"
+      ? Effect.map(call("finalized block", (c) => c.getBlock({ blockTag: "finalized" })), (b) => Number(b.number))
+      : Effect.succeed(null)
     return {
       name: settings.name,
       network: "ethereum",
       assets: [...new Set([...(settings.native ? ["ETH" as const] : []), ...settings.tokens.map((t) => t.asset)])],
-      tip: Effect.map(call("tip", (c) => c.getBlockNumber()), Number),
-      finalized: settings.finality === "finalized"
-        ? Effect.map(call("finalized block", (c) => c.getBlock({ blockTag: "finalized" })), (b) => Number(b.number))
-        : Effect.succeed(null),
+      tip,
+      finalized,
       hashAt: (height) =>
         Effect.map(call(`hash at ${height}`, (c) => c.getBlock({ blockNumber: BigInt(height) }).catch(orNull(BlockNotFoundError))), (b) => b?.hash ?? null),
       block,
       blocks,
       locate,
-      sent: http.sent
+      sent: http.sent,
+      transaction: (txid) =>
+        isHash(txid) ? lookUp({ call, receiptOf, tokens: settings.tokens, traceTransaction }, txid.toLowerCase() as Hash, tip, finalized) : Effect.succeed(null)
     } satisfies EvmSource
   })

@@ -6,7 +6,10 @@
  * every page by `meta.fingerprint`), then each transaction's events (`GET /v1/transactions/{id}/events`)
  * for the index, amount and block of every Transfer to the address: a batch payout or two transfers
  * to one address are separate payments. `final` = in a solidified block. The mark is the block time
- * (ms) of the newest solidified transfer read. Where a payment is now: its events again, and when
+ * (ms) of the newest solidified transfer read. Every request goes through the poll's budget for the
+ * address: the transfers are read in time order, so a read cut short saves the time of the newest
+ * solidified one it read, with ":piece" (the next poll starts there, not an hour before; a piece makes
+ * progress unless one block holds more transfers to the address than the budget). Where a payment is now: its events again, and when
  * the event index does not know the transaction, `POST /wallet/gettransactioninfobyid` before calling
  * it gone. Events and block ids of solidified blocks never change and are kept in memory.
  * The API key goes in the TRON-PRO-API-KEY header only when set; it is never logged and is redacted in trace spans.
@@ -14,11 +17,13 @@
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type { ChainDeposit, ChainObservation } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import { ChainSourceError, makeChainHttp, type SourceSettings } from "../../http/ChainHttp.js"
 import { decodeAnswer } from "../bitcoin/EsploraJson.js"
+import { type Budget, unlimited } from "../Budget.js"
 import type { AddressHistory, AddressSession, AddressSource } from "../Sources.js"
 import { EventsPage, TransferResult, TronBlock, Trc20Page, tronBase58, TxInfo } from "./TronGridJson.js"
 
@@ -32,7 +37,7 @@ export const usdtTrc20Contract = "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"
 /** Each read starts this long before the mark; what is read twice is deduplicated by the domain. */
 export const tronMarkOverlapMillis = 60 * 60 * 1000
 const pageLimit = 200
-/** An address with more pages than this is read partly and its mark is left where it was. */
+/** Pages read for one address in one poll at most, whatever its budget: past them it is read in pieces. */
 const maxPages = 100
 const cacheSize = 10_000
 
@@ -46,7 +51,12 @@ interface Transfer {
 }
 
 const success = (status: number) => status >= 200 && status < 300
-const markTime = (mark: string | null): number | null => mark !== null && /^\d{1,15}$/.test(mark) ? Number(mark) : null
+/** A mark of a read cut short ends so: the next read starts at its time exactly, not an hour before. */
+const pieceSuffix = ":piece"
+const markTime = (mark: string | null): { readonly at: number; readonly piece: boolean } | null => {
+  const m = mark === null ? null : /^(\d{1,15})(:piece)?$/.exec(mark)
+  return m === null ? null : { at: Number(m[1]), piece: m[2] !== undefined }
+}
 const remember = <K, V>(map: Map<K, V>, key: K, value: V) => {
   map.set(key, value)
   const oldest = map.keys().next()
@@ -108,42 +118,53 @@ export const makeTronGridSource = (settings: TronGridSettings): Effect.Effect<Ad
           confirmations: Math.max(1, tip - t.block + 1), final: t.block <= solidified, block: { height: t.block, hash }
         }))
 
-      const history = (address: string, mark: string | null): Effect.Effect<AddressHistory, ChainSourceError> =>
+      const history = (address: string, mark: string | null, budget: Budget = unlimited): Effect.Effect<AddressHistory, ChainSourceError> =>
         Effect.gen(function*() {
           const since = markTime(mark)
           const txids = new Set<string>()
           const fingerprints = new Set<string>()
+          const observations: Array<ChainObservation> = []
+          let newest = since?.at ?? null
           let fingerprint: string | undefined
-          let complete = true
+          /** Cut short: the next poll goes on from the newest solidified transfer read (no overlap: the reading is in time order). */
+          const cut = (): AddressHistory => ({ observations, mark: newest === null ? mark : `${newest}${pieceSuffix}`, partial: true })
           for (let pages = 1;; pages++) {
             const query = new URLSearchParams({ only_to: "true", contract_address: contract, limit: String(pageLimit), order_by: "block_timestamp,asc" })
-            if (since !== null) query.set("min_timestamp", String(Math.max(0, since - tronMarkOverlapMillis)))
+            if (since !== null) query.set("min_timestamp", String(Math.max(0, since.at - (since.piece ? 0 : tronMarkOverlapMillis))))
             if (fingerprint !== undefined) query.set("fingerprint", fingerprint)
-            const page = yield* call("GET", `/v1/accounts/${encodeURIComponent(address)}/transactions/trc20?${query}`, Trc20Page)
+            const got = yield* budget.spend(call("GET", `/v1/accounts/${encodeURIComponent(address)}/transactions/trc20?${query}`, Trc20Page))
+            if (Option.isNone(got)) return cut()
+            const page = got.value
             if (!page.success) return yield* fail("rpc", `transfers to ${address}: not a success`)
+            // each transaction's events as its page comes, in time order
             for (const t of page.data) {
-              if (t.type === "Transfer" && tronBase58(t.token_info.address) === contract && tronBase58(t.to) === address) txids.add(t.transaction_id)
+              if (t.type !== "Transfer" || tronBase58(t.token_info.address) !== contract || tronBase58(t.to) !== address || txids.has(t.transaction_id)) continue
+              txids.add(t.transaction_id)
+              const transfers = finalEvents.get(t.transaction_id) ?? Option.getOrNull(yield* budget.spend(transfersOf(t.transaction_id)))
+              if (transfers === null) return cut()
+              for (const tr of transfers) {
+                if (tr.to !== address || tr.units <= 0n) continue
+                const cachedBlock = finalBlocks.get(tr.block) ?? known.get(tr.block)
+                const o = cachedBlock !== undefined ? Option.some(yield* sighting(tr)) : yield* budget.spend(sighting(tr))
+                if (Option.isNone(o)) return cut()
+                observations.push(o.value)
+                if (tr.block <= solidified) newest = Math.max(newest ?? 0, tr.timestamp)
+              }
             }
             const next = page.meta?.fingerprint
             if (next === undefined || next === "" || page.data.length === 0) break
-            if (fingerprints.has(next) || pages >= maxPages) {
-              complete = false
+            if (fingerprints.has(next)) {
               yield* Effect.logWarning(`${name}: the transfers to ${address} were read partly (${pages} pages)`)
-              break
+              return { observations, mark }
+            }
+            if (pages >= maxPages) {
+              yield* Effect.logWarning(`${name}: the transfers to ${address} are more than ${maxPages} pages; read in pieces`)
+              return cut()
             }
             fingerprints.add(next)
             fingerprint = next
           }
-          const observations: Array<ChainObservation> = []
-          let newest = since
-          for (const txid of txids) {
-            for (const t of yield* transfersOf(txid)) {
-              if (t.to !== address || t.units <= 0n) continue
-              observations.push(yield* sighting(t))
-              if (t.block <= solidified) newest = Math.max(newest ?? 0, t.timestamp)
-            }
-          }
-          return { observations, mark: complete && newest !== null ? String(newest) : mark }
+          return { observations, mark: newest !== null ? String(newest) : mark }
         })
 
       const locate = (deposit: ChainDeposit): Effect.Effect<ChainObservation | "gone", ChainSourceError> =>

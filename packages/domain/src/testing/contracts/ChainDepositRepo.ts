@@ -53,7 +53,7 @@ export const chainDepositRepoContract = (name: string, layer: ContractLayer<Stor
         const settled = yield* repo.put(draft(user, t, { asset, status: "credited", settled: true, blockHeight: 20, blockHash: "b" }))
         const fresh = yield* repo.put(draft(user, t, { asset, status: "credited", settled: false, blockHeight: 30, blockHash: "c" }))
         const gone = yield* repo.put(draft(user, t, { asset, status: "vanished" }))
-        const open = (yield* repo.open(asset, 10_000)).map((d) => d.id)
+        const open = (yield* repo.open(asset, { after: 0, limit: 10_000, heldSince: t })).map((d) => d.id)
         expect(open).toEqual(expect.arrayContaining([pending.id, fresh.id]))
         expect(open).not.toContain(settled.id)
         expect(open).not.toContain(gone.id)
@@ -66,6 +66,41 @@ export const chainDepositRepoContract = (name: string, layer: ContractLayer<Stor
         expect(mine.items.map((d) => d.id)).toEqual([gone.id, fresh.id, settled.id])
         expect((yield* repo.byUser(user, "LTC", { offset: 0, limit: 10 })).total).toBe(0)
         expect((yield* repo.recent({ offset: 0, limit: 1 })).items[0]!.id).toBeGreaterThanOrEqual(gone.id)
+      }).pipe(Effect.provide(layer)))
+
+    it.live("open ones are read in keyset pages by id, each once, all of them; a held one out of every block since before heldSince is left out", () =>
+      Effect.gen(function*() {
+        const repo = yield* ChainDepositRepo
+        const user = yield* registered()
+        const t = freshTime()
+        const asset = "LTC"
+        const mine: Array<number> = []
+        for (let i = 0; i < 7; i++) mine.push((yield* repo.put(draft(user, t, { asset, status: i % 2 === 0 ? "pending" : "waiting_price" }))).id)
+        const settled = yield* repo.put(draft(user, t, { asset, status: "credited", settled: true, blockHeight: 5, blockHash: "s" }))
+        const old = plus(t, -8 * 86_400_000)
+        const deadHeld = yield* repo.put(draft(user, old, { asset, status: "held", holds: 1 }))
+        const heldInBlock = yield* repo.put(draft(user, old, { asset, status: "held", holds: 1, blockHeight: 7, blockHash: "b7" }))
+        const heldLately = yield* repo.put(draft(user, t, { asset, status: "held", holds: 1 }))
+        mine.push(heldInBlock.id, heldLately.id)
+        const read: Array<number> = []
+        let after = 0
+        for (let pages = 0; pages < 10_000; pages++) {
+          const page = yield* repo.open(asset, { after, limit: 3, heldSince: plus(t, -7 * 86_400_000) })
+          expect(page.length).toBeLessThanOrEqual(3)
+          read.push(...page.map((d) => d.id))
+          if (page.length < 3) break
+          after = page[page.length - 1]!.id
+        }
+        expect(read).toEqual([...read].sort((a, b) => a - b)) // oldest first, no page repeats another
+        expect(new Set(read).size).toBe(read.length)
+        expect(read).toEqual(expect.arrayContaining(mine))
+        expect(read).not.toContain(settled.id)
+        expect(read).not.toContain(deadHeld.id)
+        expect((yield* repo.open(asset, { after: mine[6]!, limit: 1_000, heldSince: old })).map((d) => d.id)).toContain(heldLately.id)
+        expect((yield* repo.open(asset, { after: mine[6]!, limit: 1_000, heldSince: old })).map((d) => d.id)).not.toContain(mine[6]!)
+        expect((yield* repo.open(asset, { after: 0, limit: 100_000, heldSince: plus(old, 1) })).map((d) => d.id)).not.toContain(deadHeld.id)
+        expect((yield* repo.open(asset, { after: 0, limit: 100_000, heldSince: old })).map((d) => d.id)).toContain(deadHeld.id)
+        expect((yield* repo.withStatus("held", 100_000)).map((d) => d.id)).toContain(deadHeld.id) // the admins still see it
       }).pipe(Effect.provide(layer)))
 
     it.live("a watcher's cursor and last error are kept apart and listed by name", () =>
