@@ -12,7 +12,7 @@ import { makeAddressScanner } from "../src/watchers/AddressScanner.js"
 import { makeBlockScanner } from "../src/watchers/BlockScanner.js"
 import type { AddressSource } from "../src/watchers/Sources.js"
 import { balance, buyerOf, chainShop, depositsIn } from "./support/chainShop.js"
-import { memoryChain } from "./support/memoryChain.js"
+import { memoryChain } from "../src/testing/MemoryChain.js"
 
 const shop = chainShop({ assets: ["LTC"], confirmations: { LTC: 3 } })
 const flood = 1_500

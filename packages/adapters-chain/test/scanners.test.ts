@@ -11,7 +11,7 @@ import { makeAddressScanner } from "../src/watchers/AddressScanner.js"
 import { makeBlockScanner } from "../src/watchers/BlockScanner.js"
 import type { AddressSource } from "../src/watchers/Sources.js"
 import { balance, buyerOf, chainShop } from "./support/chainShop.js"
-import { memoryChain } from "./support/memoryChain.js"
+import { memoryChain } from "../src/testing/MemoryChain.js"
 
 const shop = chainShop({ assets: ["LTC", "SOL"], confirmations: { LTC: 3 } })
 

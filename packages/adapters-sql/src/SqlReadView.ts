@@ -22,7 +22,7 @@ import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import type { GoodsKeys } from "./GoodsCipher.js"
 import { isPg } from "./internal/rows.js"
-import { applySqlCipherKey } from "./internal/sqlcipher.js"
+import { applySqlCipherKey, firstRead } from "./internal/sqlcipher.js"
 import { latestMigration, SqliteStorage, sqlStorage } from "./Storage.js"
 import { StorageUnavailable } from "./StorageError.js"
 
@@ -84,16 +84,7 @@ export const SqliteReadView = (options: SqliteViewOptions) =>
     const sql = Context.get(context, SqlClient.SqlClient)
     if (options.encryptionKey !== undefined) yield* applySqlCipherKey(sql, options.encryptionKey)
     yield* sql.unsafe("PRAGMA query_only = 1")
-    yield* sql.unsafe("SELECT COUNT(*) FROM sqlite_master").pipe(
-      Effect.mapError((cause) =>
-        new StorageUnavailable({
-          reason: "wrong_key",
-          message: options.encryptionKey === undefined
-            ? "cannot open database: it is encrypted (a key is needed) or is not an SQLite database"
-            : "cannot open database: wrong encryption key",
-          cause
-        }))
-    )
+    yield* firstRead(sql, options.encryptionKey !== undefined)
     yield* sql.unsafe("PRAGMA busy_timeout = 30000")
     return yield* portsOver(context, file, options)
   }).pipe(Effect.mapError(unreadable(options.filename))))

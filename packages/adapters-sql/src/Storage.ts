@@ -39,7 +39,7 @@ import { SqlShopFrontRepo } from "./SqlShopFrontRepo.js"
 import { SqlTransactor } from "./SqlTransactor.js"
 import { SqlUserRepo } from "./SqlUserRepo.js"
 import { type ChooseGoodsKey, GoodsCipherLive, type GoodsKeys, SqlGoodsStore } from "./GoodsCipher.js"
-import { applySqlCipherKey } from "./internal/sqlcipher.js"
+import { applySqlCipherKey, firstRead } from "./internal/sqlcipher.js"
 import { StorageUnavailable } from "./StorageError.js"
 
 export { StorageUnavailable }
@@ -144,17 +144,7 @@ const prepareSqlite = (options: SqliteOptions) =>
         Effect.mapError(() => new StorageUnavailable({ reason: "wrong_key", message: "cannot open database: the encryption key was not accepted" }))
       )
     }
-    yield* sql.unsafe("SELECT COUNT(*) FROM sqlite_master").pipe(
-      Effect.mapError((cause) =>
-        new StorageUnavailable({
-          reason: "wrong_key",
-          message: options.encryptionKey === undefined
-            ? "cannot open database: it is encrypted (a key is needed) or is not an SQLite database"
-            : "cannot open database: wrong encryption key",
-          cause
-        })
-      )
-    )
+    yield* firstRead(sql, options.encryptionKey !== undefined)
     yield* sql.unsafe("PRAGMA journal_mode = WAL")
     yield* sql.unsafe(`PRAGMA synchronous = ${options.synchronous === "normal" ? "NORMAL" : "FULL"}`)
     yield* sql.unsafe("PRAGMA foreign_keys = ON")

@@ -2,7 +2,8 @@
  * PostgreSQL hands an id out at insert time, not at commit: an address whose transaction commits
  * after a later id's is below the ids a block scanner already read. Its payments must still be seen.
  */
-import { makeBlockScanner, type BlockSource, type Payment, type ScannedBlock } from "@tokenshop/adapters-chain"
+import { makeBlockScanner } from "@tokenshop/adapters-chain"
+import { memoryChain } from "@tokenshop/adapters-chain/fake"
 import { PgStorage } from "@tokenshop/adapters-sql"
 import { ApprovalRunner, ChainDeposits, DepositAddresses, Ledger, ShopConfig, TelegramId, Users } from "@tokenshop/domain"
 import {
@@ -17,33 +18,6 @@ import pg from "pg"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 const url = process.env["TEST_DATABASE_URL"]
-
-/** A chain of blocks in memory, each paying the outputs a test gives it. */
-const memoryChain = () => {
-  const blocks: Array<{ hash: string; parent: string | null; outputs: ReadonlyArray<{ address: string; units: bigint }> }> = []
-  const source: BlockSource = {
-    name: "ltc-memory", network: "litecoin", assets: ["LTC"],
-    tip: Effect.sync(() => blocks.length - 1),
-    finalized: Effect.succeed(null),
-    hashAt: (h) => Effect.sync(() => blocks[h]?.hash ?? null),
-    block: (h, ours) => Effect.sync((): ScannedBlock => {
-      const b = blocks[h]!
-      const payments: Array<Payment> = []
-      b.outputs.forEach((o, index) => {
-        const address = ours(o.address)
-        if (address !== null) payments.push({ asset: "LTC", txid: `tx-${h}`, index, address, units: o.units })
-      })
-      return { height: h, hash: b.hash, parent: b.parent, payments }
-    }),
-    locate: (txid) => Effect.sync(() => {
-      const h = Number(txid.slice(3))
-      return blocks[h] === undefined ? { _tag: "Gone" } as const : { _tag: "Block", height: h, hash: blocks[h]!.hash } as const
-    })
-  }
-  const mine = (outputs: ReadonlyArray<{ address: string; units: bigint }> = []) =>
-    void blocks.push({ hash: `h${blocks.length}`, parent: blocks[blocks.length - 1]?.hash ?? null, outputs })
-  return { source, mine }
-}
 
 describe.skipIf(url === undefined)("a block scanner on PostgreSQL", () => {
   const schema = `tokenshop_addrbook_${process.pid}_${Date.now().toString(36)}`
@@ -91,7 +65,8 @@ describe.skipIf(url === undefined)("a block scanner on PostgreSQL", () => {
     await held.query("COMMIT")
     const ids = await admin.query(`SELECT user_id::int AS u, id::int AS id FROM ${schema}.deposit_addresses ORDER BY id`)
     expect(ids.rows.map((r: { u: number }) => r.u)).toEqual([early, late]) // the early one has the lower id
-    chain.mine([{ address: "ltc-held-early", units: 10_000_000n }, { address: lateAddress, units: 20_000_000n }])
+    chain.send("tx-pays-both", [{ address: "ltc-held-early", units: 10_000_000n }, { address: lateAddress, units: 20_000_000n }])
+    chain.mine()
     await runtime.runPromise(scanner.cycle)
     const seen = await runtime.runPromise(Effect.gen(function*() {
       const deposits = yield* ChainDeposits

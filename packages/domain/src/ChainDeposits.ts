@@ -225,14 +225,11 @@ export class ChainDeposits extends Context.Tag("@tokenshop/domain/ChainDeposits"
       addressCount: addresses.count,
       mine: (user, asset, page) =>
         Effect.flatMap(repo.byUser(user, asset, page), (found) =>
-          Effect.map(
-            Effect.forEach(found.items, (d) =>
-              d.depositId === null
-                ? Effect.succeed({ ...d, fiat: null })
-                : Effect.map(depositRepo.findBySource({ kind: "chain", asset: d.asset, txid: d.txid, index: d.index }), (c) =>
-                  ({ ...d, fiat: Option.match(c, { onNone: () => null, onSome: (x) => x.fiat }) }))),
-            (items) => ({ ...found, items })
-          )),
+          Effect.map(Effect.forEach(found.items, (d) =>
+            d.depositId === null ? Effect.succeed({ ...d, fiat: null }) : Effect.map(
+              depositRepo.findBySource({ kind: "chain", asset: d.asset, txid: d.txid, index: d.index }),
+              (c) => ({ ...d, fiat: Option.getOrNull(Option.map(c, (x) => x.fiat)) })
+            )), (items) => ({ ...found, items }))),
       overview: Effect.fn("ChainDeposits.overview")(function*(admin: AdminRef, recent: PageRequest) {
         yield* users.ensureAdmin(admin)
         const networks = [...new Set(config.chain.assets.map((a) => assetInfo(a).network))].filter((n) => pooledNetworks.includes(n))

@@ -1,6 +1,6 @@
 /** A Litecoin-like chain in memory for the scanners' tests: blocks by height, a mempool, and reorganisations on demand. */
 import * as Effect from "effect/Effect"
-import type { BlockSource, Payment, ScannedBlock, TxPlace } from "../../src/watchers/Sources.js"
+import type { BlockSource, Payment, ScannedBlock, TxPlace } from "../watchers/Sources.js"
 
 /** A new empty chain; `calls` counts the blocks read and the transactions located. */
 export const memoryChain = () => {
