@@ -22,4 +22,14 @@ describe("the event-loop watchdog", () => {
     expect(stderr).toMatch(/watchdog: the event loop has not run for \d+ s \(limit WATCHDOG_SECONDS=2\)/)
     expect(blockedFor).toBeLessThan(20_000)
   }, 60_000)
+
+  it("leaves alone a process whose wall clock steps while its event loop runs (it measures a monotonic clock)", async () => {
+    const child = spawn(join(root, "../../node_modules/.bin/vite-node"), ["test/watchdog/clock-step.ts"], { cwd: root })
+    let stdout = ""
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()))
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on("exit", (c, s) => done([c, s])))
+    expect(stdout).toContain("stepped")
+    expect(stdout).toContain("survived")
+    expect([code, signal]).toEqual([0, null])
+  }, 60_000)
 })
