@@ -4,7 +4,8 @@
  * written; back into a new SQLite file with --from; and the one-of --to/--from rule. The SQLite files
  * are encrypted and the goods sealed, both copied as stored.
  */
-import { writeFileSync } from "node:fs"
+import { spawn } from "node:child_process"
+import { rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import pg from "pg"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -25,6 +26,20 @@ describe("tokenshop copy-data", () => {
     const nothing = await runTokenshop(dir, ["copy-data", "--to", "postgres://postgres@127.0.0.1:1/none"])
     expect(nothing.code).toBe(2)
     expect(nothing.output).toMatch(/^error: no shop to copy: .*shop\.db does not exist or is empty/)
+  })
+
+  it("refuses while a shop runs on the SQLite file, either way", async () => {
+    const file = join(dir, "running.db")
+    const sleeper = spawn("sleep", ["30"])
+    writeFileSync(`${file}.pid`, `${sleeper.pid}\n`)
+    const results = [
+      await runTokenshop(dir, ["copy-data", "--to", "postgres://postgres@127.0.0.1:1/none"], { DATABASE_FILE: file }),
+      await runTokenshop(dir, ["copy-data", "--from", "postgres://postgres@127.0.0.1:1/none"], { DATABASE_FILE: file })
+    ]
+    sleeper.kill()
+    rmSync(`${file}.pid`)
+    const refusal = `error: the shop is running on ${file} (process ${sleeper.pid}): stop it first (e.g. systemctl stop tokenshop), then copy`
+    expect(results).toEqual([{ code: 1, output: refusal }, { code: 1, output: refusal }])
   })
 
   describe.skipIf(url === undefined)("on PostgreSQL", () => {

@@ -3,7 +3,8 @@
  * SQLite file (DATABASE_FILE, DB_ENCRYPTION_KEY) into a new, empty PostgreSQL database, or back from
  * PostgreSQL into a new or empty SQLite file. The target's schema is created first; the copy and its
  * verification run in one transaction there, so a refusal, a failure or a mismatch writes nothing.
- * Stop the shop first: what it does afterwards on the source is not in the copy.
+ * Refused while a shop runs on the SQLite file (its running marker), either way: what it does
+ * afterwards on the source would not be in the copy, and a target it uses must not change under it.
  */
 import * as Command from "@effect/cli/Command"
 import * as Options from "@effect/cli/Options"
@@ -15,6 +16,7 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { databaseConfig, type DatabaseSettings } from "../Config.js"
+import { runningShop } from "../backup/RunningMarker.js"
 import { checkDatabase, describeDatabase, publicUrl } from "../DatabaseCheck.js"
 import { CliFailure, reportFailures } from "./Output.js"
 
@@ -49,6 +51,10 @@ const copy = (toText: Option.Option<string>, fromText: Option.Option<string>) =>
     const file = resolve(db.file)
     const toPg = Option.isSome(toText)
     const url = yield* (toPg ? postgresUrl("to", Option.getOrThrow(toText)) : postgresUrl("from", Option.getOrThrow(fromText)))
+    const running = runningShop(file)
+    if (Option.isSome(running)) {
+      return yield* Effect.fail(new CliFailure(`the shop is running on ${file} (process ${running.value}): stop it first (e.g. systemctl stop tokenshop), then copy`))
+    }
     if (toPg && (!existsSync(file) || statSync(file).size === 0)) {
       return yield* Effect.fail(new CliFailure(`no shop to copy: ${file} does not exist or is empty (set DATABASE_FILE to the shop's database)`, 2))
     }
