@@ -53,6 +53,17 @@ export const observe = (p: Wire.Payment, now: Date): PaymentObservation => {
   }
 }
 
+/**
+ * What makes a status answer another payment than the one asked about, as the callback checks it:
+ * its hash, its address, its type (a fixed PAYMENT or an open DEPOSIT) and its currency.
+ */
+const differences = (asked: PaymentRequest, p: Wire.Payment): ReadonlyArray<string> => [
+  ...(p.hash.toLowerCase() === asked.externalId?.toLowerCase() ? [] : ["hash"]),
+  ...(p.address === asked.address ? [] : ["address"]),
+  ...(p.paymentType === (asked.fiatAmount === null ? "DEPOSIT" : "PAYMENT") ? [] : ["type"]),
+  ...(Wire.asAsset(p.cryptoCurrency) === asked.asset ? [] : ["currency"])
+]
+
 const unavailable = (service: ServiceUnavailable["service"]) => (e: KryptoExpressError) =>
   new ServiceUnavailable({ service, detail: e.message })
 
@@ -106,6 +117,10 @@ export const KryptoExpressGateway = (settings: GatewaySettings) =>
             return yield* new ServiceUnavailable({ service: "payments", detail: "not a KryptoExpress payment" })
           }
           const p = yield* api.getPayment(payment.externalId).pipe(Effect.mapError(unavailable("payments")))
+          const differs = differences(payment, p)
+          if (differs.length > 0) {
+            return yield* new ServiceUnavailable({ service: "payments", detail: `the processor's status answer is for another payment (${differs.join(", ")} differ): nothing changed` })
+          }
           return observe(p, new Date())
         })
     })
