@@ -2,7 +2,10 @@
  * Destination addresses checked the way wallets check them: Bech32/Bech32m with the witness rules
  * for Bitcoin and Litecoin, Base58Check with the network's version bytes for legacy Bitcoin,
  * Litecoin, Dogecoin and TRON, EIP-55 checksums for Ethereum and BNB Chain, and 32-byte Base58 keys
- * for Solana. The canonical form is returned (Bech32 in lowercase, EVM addresses checksummed).
+ * for Solana. Destinations nobody can spend from are refused with the reason: SegWit versions 2-16
+ * and version 1 programs that are not 32-byte Taproot keys, and Solana program ids, well-known
+ * mints and program-derived addresses. The canonical form is returned (Bech32 in lowercase, EVM
+ * addresses checksummed).
  */
 import { keccak_256 } from "@noble/hashes/sha3.js"
 import { sha256 } from "@noble/hashes/sha2.js"
@@ -11,6 +14,7 @@ import { type Asset, AddressValidator, assetInfo, InvalidAddress, type Network }
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
+import { solanaUnspendable } from "./SolanaUnspendable.js"
 
 const b58check = base58check(sha256)
 
@@ -38,6 +42,10 @@ const segwit = (address: string, hrp: string): Either.Either<string, string> => 
     if ((version === 0) !== (name === "bech32")) return Either.left(`witness version ${version} must use ${version === 0 ? "bech32" : "bech32m"}`)
     if (program.length < 2 || program.length > 40) return Either.left("wrong program length")
     if (version === 0 && program.length !== 20 && program.length !== 32) return Either.left("wrong program length for version 0")
+    if (version === 1 && program.length !== 32) {
+      return Either.left(`a witness version 1 program of ${program.length} bytes (Taproot keys are 32): not spendable by today's wallets`)
+    }
+    if (version >= 2) return Either.left(`a witness version ${version} address: not spendable by today's wallets (reserved for future upgrades)`)
     return Either.right(lower)
   }
   return Either.left("checksum does not match")
@@ -92,11 +100,15 @@ const evm = (address: string): Either.Either<string, string> => {
 }
 
 const solana = (address: string): Either.Either<string, string> => {
+  let key: Uint8Array
   try {
-    return base58.decode(address).length === 32 ? Either.right(address) : Either.left("not a 32-byte key")
+    key = base58.decode(address)
   } catch {
     return Either.left("not Base58")
   }
+  if (key.length !== 32) return Either.left("not a 32-byte key")
+  const unspendable = solanaUnspendable(address, key)
+  return unspendable === undefined ? Either.right(address) : Either.left(unspendable)
 }
 
 const either = (...checks: ReadonlyArray<() => Either.Either<string, string>>): Either.Either<string, string> => {
