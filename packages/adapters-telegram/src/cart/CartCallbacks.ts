@@ -1,9 +1,10 @@
 /** The cart's and checkout's buttons. */
 import * as Schema from "effect/Schema"
-import { Nonce, Quantity, Sub } from "../CallbackFields.js"
+import { Nonce, PageNo, Quantity, Sub } from "../CallbackFields.js"
 
 export const cartCallbacks = [
   Schema.TaggedStruct("Cart", {}),
+  Schema.TaggedStruct("CartPage", { page: PageNo }),
   Schema.TaggedStruct("SetQuantity", { subcategory: Sub, quantity: Quantity }),
   Schema.TaggedStruct("ClearCart", {}),
   Schema.TaggedStruct("Checkout", {}),
@@ -12,6 +13,7 @@ export const cartCallbacks = [
 
 export const cartCodes = {
   Cart: ["k", []],
+  CartPage: ["K", ["page"]],
   SetQuantity: ["q", ["subcategory", "quantity"]],
   ClearCart: ["X", []],
   Checkout: ["o", []],

@@ -41,14 +41,17 @@ export const cartHandlers = (settings: BotSettings) =>
 
     return {
       Cart: (ctx, user, s) => Effect.flatMap(cart.view(user.id), (view) => reply(ctx, C.cart(s, view))),
+      CartPage: (ctx, user, s, { page }) => Effect.flatMap(cart.view(user.id), (view) => reply(ctx, C.cart(s, view, page))),
       SetQuantity: (ctx, user, s, callback) =>
         Effect.gen(function*() {
+          // The page the line was on: it stays there, or the next line takes its place.
+          const page = C.pageOf(yield* cart.view(user.id), callback.subcategory)
           const changed = yield* Effect.either(cart.setQuantity(user.id, callback.subcategory, callback.quantity))
           if (changed._tag === "Left") {
             const e = changed.left
             return yield* answer(ctx, e._tag === "OutOfStock" ? s.t("checkout-out-of-stock", { name: "", requested: e.requested, available: e.available }) : s.t("button-expired"), true)
           }
-          return yield* reply(ctx, C.cart(s, changed.right))
+          return yield* reply(ctx, C.cart(s, changed.right, page))
         }),
       ClearCart: (ctx, user, s) =>
         Effect.gen(function*() {
@@ -78,5 +81,5 @@ export const cartHandlers = (settings: BotSettings) =>
           yield* deliver(ctx, deliveryLines(buy), `purchase-${buy.id}.txt`, s.t("checkout-delivery-file"))
           return yield* send(ctx, mainMenu(s, settings.shopName, users.isAdmin(user.id)))
         })
-    } satisfies Handlers<"Cart" | "SetQuantity" | "ClearCart" | "Checkout" | "Confirm">
+    } satisfies Handlers<"Cart" | "CartPage" | "SetQuantity" | "ClearCart" | "Checkout" | "Confirm">
   })

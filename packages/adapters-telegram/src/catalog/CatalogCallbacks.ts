@@ -8,7 +8,8 @@ export const catalogCallbacks = [
   Schema.TaggedStruct("Subcategories", { category: Category, page: PageNo }),
   Schema.TaggedStruct("Subcategory", { subcategory: Sub }),
   Schema.TaggedStruct("AddToCart", { subcategory: Sub, quantity: Quantity }),
-  Schema.TaggedStruct("TypeQuantity", { subcategory: Sub })
+  Schema.TaggedStruct("TypeQuantity", { subcategory: Sub }),
+  Schema.TaggedStruct("Description", { subcategory: Sub, page: PageNo })
 ] as const
 
 export const catalogCodes = {
@@ -16,7 +17,8 @@ export const catalogCodes = {
   Subcategories: ["s", ["category", "page"]],
   Subcategory: ["d", ["subcategory"]],
   AddToCart: ["a", ["subcategory", "quantity"]],
-  TypeQuantity: ["Q", ["subcategory"]]
+  TypeQuantity: ["Q", ["subcategory"]],
+  Description: ["F", ["subcategory", "page"]]
 } as const
 
 /** The catalog's question: how many to put in the cart. */

@@ -2,7 +2,7 @@
 import { Cart, Catalog, Prompts, ShopConfig, Users } from "@tokenshop/domain"
 import * as Effect from "effect/Effect"
 import { ask } from "../Asked.js"
-import { cart as cartScreen } from "../cart/CartScreens.js"
+import { cart as cartScreen, pageOf } from "../cart/CartScreens.js"
 import type { Answers, BotSettings, Handlers } from "../Handler.js"
 import { mainMenu } from "../profile/ProfileScreens.js"
 import { listPage, notice, question } from "../Screens.js"
@@ -33,6 +33,13 @@ export const catalogHandlers = (settings: BotSettings) =>
           }
           return yield* reply(ctx, C.card(s, sub.right))
         }),
+      Description: (ctx, _user, s, callback) =>
+        Effect.gen(function*() {
+          const sub = yield* Effect.either(catalog.subcategory(callback.subcategory))
+          const screen = sub._tag === "Right" ? C.description(s, sub.right, callback.page) : undefined
+          if (screen === undefined) return yield* expired(ctx, s)
+          return yield* reply(ctx, screen)
+        }),
       AddToCart: (ctx, user, s, callback) =>
         Effect.gen(function*() {
           const added = yield* Effect.either(cart.add(user.id, callback.subcategory, callback.quantity))
@@ -45,14 +52,14 @@ export const catalogHandlers = (settings: BotSettings) =>
           }
           const name = added.right.lines.find((l) => l.subcategoryId === callback.subcategory)?.subcategoryName ?? ""
           yield* answer(ctx, s.t("catalog-added", { quantity: callback.quantity, name }))
-          return yield* show(ctx, cartScreen(s, added.right))
+          return yield* show(ctx, cartScreen(s, added.right, pageOf(added.right, callback.subcategory)))
         }),
       TypeQuantity: (ctx, user, s, callback) =>
         Effect.zipRight(
           ask(prompts, user.id, { _tag: "Quantity", subcategory: callback.subcategory }),
           reply(ctx, question(s, "catalog-type-quantity", { max: maxLineQuantity }))
         )
-    } satisfies Handlers<"Categories" | "Subcategories" | "Subcategory" | "AddToCart" | "TypeQuantity">
+    } satisfies Handlers<"Categories" | "Subcategories" | "Subcategory" | "Description" | "AddToCart" | "TypeQuantity">
 
     const answers = {
       Quantity: (ctx, user, s, asked, text) =>
@@ -73,7 +80,7 @@ export const catalogHandlers = (settings: BotSettings) =>
               : yield* retry("catalog-type-quantity", { max: maxLineQuantity })
           }
           yield* prompts.clear(user.id)
-          return yield* send(ctx, cartScreen(s, added.right))
+          return yield* send(ctx, cartScreen(s, added.right, pageOf(added.right, sub.right.id)))
         })
     } satisfies Answers<"Quantity">
 

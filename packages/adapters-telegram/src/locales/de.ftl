@@ -78,6 +78,8 @@ error-generic = Etwas ist schiefgelaufen (Fehler-ID { $id }). Bitte versuche es 
 admin-purchase = 🛍 Kauf #{ $buy } · { $total }: { $user }
 menu-admin = 🛠 Verwaltung
 catalog-button-type-quantity = ⌨️ Menge eingeben
+catalog-button-full-description = 📄 Vollständige Beschreibung
+catalog-description-title = <b>{ $category } / { $name }</b> — vollständige Beschreibung
 prompt-cancel = ✖️ Abbrechen
 prompt-cancelled = Abgebrochen.
 

@@ -79,6 +79,8 @@ error-generic = Something went wrong (error id { $id }). Please try again later.
 admin-purchase = 🛍 Purchase #{ $buy } · { $total }: { $user }
 menu-admin = 🛠 Admin
 catalog-button-type-quantity = ⌨️ Type a quantity
+catalog-button-full-description = 📄 Full description
+catalog-description-title = <b>{ $category } / { $name }</b> — full description
 prompt-cancel = ✖️ Cancel
 prompt-cancelled = Cancelled.
 

@@ -78,6 +78,8 @@ error-generic = Algo salió mal (id de error { $id }). Inténtalo de nuevo más 
 admin-purchase = 🛍 Compra #{ $buy } · { $total }: { $user }
 menu-admin = 🛠 Administración
 catalog-button-type-quantity = ⌨️ Escribir cantidad
+catalog-button-full-description = 📄 Descripción completa
+catalog-description-title = <b>{ $category } / { $name }</b> — descripción completa
 prompt-cancel = ✖️ Cancelar
 prompt-cancelled = Cancelado.
 

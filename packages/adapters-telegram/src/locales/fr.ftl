@@ -78,6 +78,8 @@ error-generic = Une erreur s'est produite (identifiant d'erreur { $id }). Veuill
 admin-purchase = 🛍 Achat n° { $buy } · { $total } : { $user }
 menu-admin = 🛠 Administration
 catalog-button-type-quantity = ⌨️ Saisir une quantité
+catalog-button-full-description = 📄 Description complète
+catalog-description-title = <b>{ $category } / { $name }</b> — description complète
 prompt-cancel = ✖️ Annuler
 prompt-cancelled = Annulé.
 

@@ -78,6 +78,8 @@ error-generic = Qualcosa è andato storto (id errore { $id }). Riprova più tard
 admin-purchase = 🛍 Acquisto n. { $buy } · { $total }: { $user }
 menu-admin = 🛠 Amministrazione
 catalog-button-type-quantity = ⌨️ Scrivi una quantità
+catalog-button-full-description = 📄 Descrizione completa
+catalog-description-title = <b>{ $category } / { $name }</b> — descrizione completa
 prompt-cancel = ✖️ Annulla
 prompt-cancelled = Annullato.
 

@@ -78,6 +78,8 @@ error-generic = 出错了（错误编号 { $id }），请稍后重试。
 admin-purchase = 🛍 订单 #{ $buy } · { $total }：{ $user }
 menu-admin = 🛠 管理
 catalog-button-type-quantity = ⌨️ 输入数量
+catalog-button-full-description = 📄 完整描述
+catalog-description-title = <b>{ $category } / { $name }</b> — 完整描述
 prompt-cancel = ✖️ 取消
 prompt-cancelled = 已取消。
 
